@@ -1,0 +1,129 @@
+// Checks that span entries and sources: the ones a schema cannot express.
+import { foldCase, normalizeForQuote } from '../text/normalize.js';
+import type { Problem } from './problems.js';
+import { phrasingsOf, type Entry, type Source } from './types.js';
+
+export function checkEntries(entries: readonly Entry[], sources: ReadonlyMap<string, Source>): Problem[] {
+  return [
+    ...checkDuplicateIds(entries),
+    ...entries.flatMap((entry) => checkCitations(entry, sources)),
+    ...checkRelated(entries),
+    ...checkDuplicatePhrasings(entries),
+  ];
+}
+
+function at(entry: Entry, field: string, rest: Omit<Problem, 'file' | 'line' | 'field'>): Problem {
+  return { file: entry.origin.file, line: entry.origin.line, field: `${entry.id}.${field}`, ...rest };
+}
+
+function checkDuplicateIds(entries: readonly Entry[]): Problem[] {
+  const firstSeen = new Map<string, Entry>();
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const earlier = firstSeen.get(entry.id);
+    if (!earlier) {
+      firstSeen.set(entry.id, entry);
+      continue;
+    }
+    problems.push(
+      at(entry, 'id', {
+        code: 'duplicate-id',
+        severity: 'error',
+        message: `the id "${entry.id}" is already used at ${describeOrigin(earlier)}`,
+      }),
+    );
+  }
+  return problems;
+}
+
+function checkCitations(entry: Entry, sources: ReadonlyMap<string, Source>): Problem[] {
+  const problems: Problem[] = [];
+  entry.citations.forEach((citation, index) => {
+    const field = `citations[${index}]`;
+    const source = sources.get(citation.source);
+    if (!source) {
+      const known = [...sources.keys()].join(', ') || 'none';
+      problems.push(
+        at(entry, `${field}.source`, {
+          code: 'unknown-source',
+          severity: 'error',
+          message: `cites the source "${citation.source}", which does not exist (known: ${known})`,
+        }),
+      );
+      return;
+    }
+    const paragraph = source.paragraphs[citation.paragraph - 1];
+    if (paragraph === undefined) {
+      problems.push(
+        at(entry, `${field}.paragraph`, {
+          code: 'paragraph-out-of-range',
+          severity: 'error',
+          message: `cites paragraph ${citation.paragraph}, but "${source.id}" has paragraphs 1 to ${source.paragraphs.length}`,
+        }),
+      );
+      return;
+    }
+    if (!normalizeForQuote(paragraph).includes(normalizeForQuote(citation.quote))) {
+      const elsewhere = source.paragraphs.findIndex((p) => normalizeForQuote(p).includes(normalizeForQuote(citation.quote)));
+      const hint = elsewhere >= 0 ? ` (it is in paragraph ${elsewhere + 1})` : ' (it is in no paragraph of the story)';
+      problems.push(
+        at(entry, `${field}.quote`, {
+          code: 'quote-not-verbatim',
+          severity: 'error',
+          message: `is not a verbatim excerpt of paragraph ${citation.paragraph}${hint}: "${citation.quote}"`,
+        }),
+      );
+    }
+  });
+  return problems;
+}
+
+function checkRelated(entries: readonly Entry[]): Problem[] {
+  const ids = new Set(entries.map((entry) => entry.id));
+  return entries.flatMap((entry) =>
+    entry.related.flatMap((id, index): Problem[] => {
+      if (id === entry.id) {
+        return [at(entry, `related[${index}]`, { code: 'unknown-related', severity: 'error', message: 'an entry cannot be related to itself' })];
+      }
+      if (ids.has(id)) return [];
+      return [at(entry, `related[${index}]`, { code: 'unknown-related', severity: 'error', message: `names "${id}", which is not an entry id` })];
+    }),
+  );
+}
+
+/** Two phrasings are the same when they differ only in case, accents, punctuation or spacing. */
+export function phrasingKey(text: string): string {
+  return foldCase(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function checkDuplicatePhrasings(entries: readonly Entry[]): Problem[] {
+  const owner = new Map<string, { entry: Entry; field: string }>();
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    phrasingsOf(entry).forEach((text, index) => {
+      const field = index === 0 ? 'question' : `alternates[${index - 1}]`;
+      const key = phrasingKey(text);
+      const earlier = owner.get(key);
+      if (!earlier) {
+        owner.set(key, { entry, field });
+      } else if (earlier.entry === entry) {
+        problems.push(at(entry, field, { code: 'duplicate-phrasing', severity: 'warning', message: `repeats its own ${earlier.field}: "${text}"` }));
+      } else {
+        problems.push(
+          at(entry, field, {
+            code: 'duplicate-phrasing',
+            severity: 'error',
+            message: `"${text}" is also a phrasing of "${earlier.entry.id}" (${earlier.field}); give each phrasing to one entry`,
+          }),
+        );
+      }
+    });
+  }
+  return problems;
+}
+
+function describeOrigin(entry: Entry): string {
+  return entry.origin.line ? `${entry.origin.file}:${entry.origin.line}` : entry.origin.file;
+}

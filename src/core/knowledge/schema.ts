@@ -1,0 +1,60 @@
+// The shape of the hand-edited knowledge files. Unknown fields are rejected so that a
+// misspelt field name ("alternatives:") is reported instead of silently ignored.
+import { z } from 'zod';
+
+const entryId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "who-is-musk"');
+
+const phrasing = z.string().trim().min(2, 'is too short to be a question').max(300, 'is longer than 300 characters');
+
+export const citationSchema = z.strictObject({
+  source: z.string().min(1),
+  paragraph: z.number().int('must be a whole paragraph number').positive('paragraphs are numbered from 1'),
+  quote: z.string().trim().min(12, 'must be at least 12 characters, enough to check against the story'),
+});
+
+export const entrySchema = z
+  .strictObject({
+    id: entryId,
+    question: phrasing,
+    alternates: z.array(phrasing).default([]),
+    answer: z.string().trim().max(1500, 'is longer than 1,500 characters: keep answers concise').default(''),
+    citations: z.array(citationSchema).max(3, 'at most three citations').default([]),
+    // A tag such as 2024 is read by YAML as a number; it is still a tag.
+    tags: z.array(z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1))).default([]),
+    related: z.array(entryId).default([]),
+    // Drafts are staged answers: checked like the rest, never served.
+    status: z.enum(['published', 'draft']).default('published'),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.status !== 'published') return;
+    if (!entry.answer) ctx.addIssue({ code: 'custom', path: ['answer'], message: 'a published entry needs an answer' });
+    if (entry.citations.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['citations'], message: 'a published entry needs one to three citations' });
+  });
+
+export const entriesFileSchema = z.array(entrySchema);
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+
+export const sourceMetaSchema = z.strictObject({
+  id: entryId,
+  text: z.string().min(1),
+  published: isoDate,
+  summary: z.string().optional(),
+  headline: z.string().nullable(),
+  outlet: z.string().nullable(),
+  url: z.string().url().nullable(),
+  author: z.string().nullable(),
+});
+
+export const aliasesFileSchema = z.array(
+  z.strictObject({
+    canonical: z.string().trim().min(1),
+    terms: z.array(z.string().trim().min(1)).min(1),
+  }),
+);
+
+export type EntryInput = z.output<typeof entrySchema>;
+export type SourceMetaInput = z.output<typeof sourceMetaSchema>;

@@ -1,0 +1,58 @@
+// The curated knowledge as the rest of the core sees it, once loaded and checked.
+
+export interface Citation {
+  source: string;
+  paragraph: number;
+  quote: string;
+}
+
+export type EntryStatus = 'published' | 'draft';
+
+export interface Entry {
+  id: string;
+  question: string;
+  alternates: string[];
+  answer: string;
+  citations: Citation[];
+  tags: string[];
+  related: string[];
+  status: EntryStatus;
+  /** Where the entry was read from, relative to the knowledge folder, for messages. */
+  origin: { file: string; line?: number };
+}
+
+export interface Source {
+  id: string;
+  /** ISO date, e.g. 2025-01-03. */
+  published: string;
+  summary?: string;
+  /** What was not supplied with the story stays null: never guessed. */
+  headline: string | null;
+  outlet: string | null;
+  url: string | null;
+  author: string | null;
+  /** Paragraph n is paragraphs[n - 1]. */
+  paragraphs: string[];
+  origin: { file: string };
+}
+
+/** Words that mean the same thing in this story, e.g. PM, Prime Minister and Starmer. */
+export interface AliasGroup {
+  canonical: string;
+  terms: string[];
+}
+
+export interface Knowledge {
+  sources: ReadonlyMap<string, Source>;
+  /** Every entry, drafts included: drafts are checked like the rest but never served. */
+  entries: readonly Entry[];
+  aliases: readonly AliasGroup[];
+}
+
+export function publishedEntries(knowledge: Knowledge): Entry[] {
+  return knowledge.entries.filter((entry) => entry.status === 'published');
+}
+
+export function phrasingsOf(entry: Entry): string[] {
+  return [entry.question, ...entry.alternates];
+}
