@@ -1,0 +1,115 @@
+// Question in, platform-neutral result out: what the adapters render. An answer always
+// carries its verbatim quotes; a decline never carries an answer.
+import type { Citation, Entry, Knowledge, Source } from './knowledge/types.js';
+import type { EngineConfig } from './search/config.js';
+import { search, type Match } from './search/engine.js';
+import type { SearchIndex } from './search/search-index.js';
+import { cleanInput } from './text/normalize.js';
+
+export const MAX_QUESTION_LENGTH = 300;
+
+export interface EntryRef {
+  id: string;
+  question: string;
+}
+
+export interface CitationView extends Citation {
+  /** The cited story's publication date, so every quote reads "as of" it. */
+  published: string;
+}
+
+export interface Answered {
+  answered: true;
+  question: string;
+  answer: string;
+  citations: CitationView[];
+  confidence: number;
+  entry: EntryRef;
+  related: EntryRef[];
+  asOf: string;
+}
+
+export type DeclineReason = 'empty' | 'too-long' | 'not-in-story';
+
+export interface Declined {
+  answered: false;
+  question: string;
+  reason: DeclineReason;
+  confidence: number;
+  suggestions: EntryRef[];
+  closestPassage?: { source: string; paragraph: number };
+  asOf: string;
+}
+
+export type AnswerResult = Answered | Declined;
+
+export interface AnswerContext {
+  knowledge: Knowledge;
+  index: SearchIndex;
+  config: EngineConfig;
+}
+
+export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerResult {
+  const question = cleanInput(String(rawQuestion ?? ''));
+  const asOf = latestPublished(ctx.knowledge);
+  const decline = (reason: DeclineReason, extra: Partial<Declined> = {}): Declined => ({
+    answered: false, question, reason, confidence: 0, suggestions: [], asOf, ...extra,
+  });
+  if (question.length > MAX_QUESTION_LENGTH) return decline('too-long', { question: question.slice(0, MAX_QUESTION_LENGTH) });
+  if (!/[\p{L}\p{N}]/u.test(question)) return decline('empty');
+
+  const outcome = search(ctx.index, question, ctx.config);
+  const best = outcome.matches[0];
+  if (!best || best.confidence < ctx.config.threshold) {
+    return decline(outcome.terms.length === 0 ? 'empty' : 'not-in-story', {
+      confidence: best?.confidence ?? 0,
+      suggestions: outcome.matches
+        .filter((m) => m.score >= ctx.config.suggestionFloor)
+        .slice(0, ctx.config.maxSuggestions)
+        .map((m) => refOf(m.entry)),
+      ...(outcome.closestParagraph ? { closestPassage: outcome.closestParagraph } : {}),
+    });
+  }
+  return answered(ctx, question, best);
+}
+
+/** The answer of one entry by id, as when someone picks a suggested or related question. */
+export function answerEntry(ctx: AnswerContext, id: string): Answered | undefined {
+  const entry = ctx.index.entry(id);
+  if (!entry) return undefined;
+  return answered(ctx, entry.question, { entry, score: 1, similarity: 1, coverage: 1, formMismatch: false, missing: 0, confidence: 1, phrasing: entry.question });
+}
+
+function answered(ctx: AnswerContext, question: string, match: Match): Answered {
+  const { entry } = match;
+  const citations = entry.citations.map((c) => ({ ...c, published: sourceOf(ctx.knowledge, c.source)?.published ?? '' }));
+  return {
+    answered: true,
+    question,
+    answer: entry.answer,
+    citations,
+    confidence: match.confidence,
+    entry: refOf(entry),
+    related: relatedOf(ctx, entry),
+    asOf: citations[0]?.published || latestPublished(ctx.knowledge),
+  };
+}
+
+function relatedOf(ctx: AnswerContext, entry: Entry): EntryRef[] {
+  return entry.related.flatMap((id) => {
+    const other = ctx.index.entry(id);
+    return other ? [refOf(other)] : [];
+  });
+}
+
+function refOf(entry: Entry): EntryRef {
+  return { id: entry.id, question: entry.question };
+}
+
+function sourceOf(knowledge: Knowledge, id: string): Source | undefined {
+  return knowledge.sources.get(id);
+}
+
+function latestPublished(knowledge: Knowledge): string {
+  return [...knowledge.sources.values()].map((s) => s.published).sort().at(-1) ?? '';
+}

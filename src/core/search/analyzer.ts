@@ -1,0 +1,136 @@
+// Turns text into search terms. Questions and knowledge pass through the same steps, so
+// "Who's the PM?" and "Who is Keir Starmer?" meet on the term "starmer":
+//   fold case and accents -> split into words -> map phrases and aliases to one term ->
+//   drop stop words -> stem -> map synonyms.
+import type { AliasGroup } from '../knowledge/types.js';
+import { foldCase, straightenPunctuation } from '../text/normalize.js';
+import { QUESTION_WORDS, STOP_PHRASES, STOP_WORDS, SYNONYM_GROUPS, US_ABBREVIATION } from './lexicon.js';
+import { stem } from './stem.js';
+
+export interface Token {
+  surface: string;
+  /** 1 for what was typed; less for a word the typo corrector substituted. */
+  quality: number;
+}
+
+export interface Term {
+  term: string;
+  quality: number;
+}
+
+/** What a stop phrase maps to: nothing. */
+const DROPPED = '';
+
+export class Analyzer {
+  /** Every word the lexicon and aliases name: English the analyzer knows, never a typo. */
+  private readonly lexiconWords = new Set<string>();
+  /**
+   * Multi-word phrases ("prime minister") and single words given verbatim ("pm", "x"),
+   * keyed by the stems of their words so that "rolling up" finds "roll up".
+   */
+  private readonly phrases = new Map<string, string>();
+  /** For each first word of a phrase, the longest phrase starting with it. */
+  private readonly phraseLength = new Map<string, number>();
+  /** Stems of single-word synonyms, so inflections of a listed word are covered too. */
+  private readonly stems = new Map<string, string>();
+
+  constructor(aliases: readonly AliasGroup[] = []) {
+    for (const [canonical, ...members] of SYNONYM_GROUPS) {
+      if (canonical) this.addGroup(canonical, [canonical, ...members], false);
+    }
+    // Story aliases win over the general synonyms where both name a word.
+    for (const group of aliases) this.addGroup(group.canonical, [group.canonical, ...group.terms], true);
+    for (const [words, term] of QUESTION_WORDS) {
+      if (words.includes(' ')) this.addPhrase(this.words(words).map(stem).join(' '), term);
+    }
+    for (const phrase of STOP_PHRASES) this.addPhrase(this.words(phrase).map(stem).join(' '), DROPPED);
+    for (const word of STOP_WORDS) this.lexiconWords.add(word);
+  }
+
+  /** The words of a text, folded: "Musk’s U.S. posts" -> ["musk", "usa", "posts"]. */
+  words(text: string): string[] {
+    const folded = straightenPunctuation(foldCase(text.replace(US_ABBREVIATION, ' usa ')));
+    return folded
+      .replace(/(\p{L})'s\b/gu, '$1')
+      .replace(/(\p{L})s'(?!\p{L})/gu, '$1s')
+      .replace(/'/g, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length > 0);
+  }
+
+  analyze(text: string): Term[] {
+    return this.analyzeTokens(this.words(text).map((surface) => ({ surface, quality: 1 })));
+  }
+
+  analyzeTokens(tokens: readonly Token[]): Term[] {
+    const terms = new Map<string, number>();
+    const emit = (term: string, quality: number) => terms.set(term, Math.max(quality, terms.get(term) ?? 0));
+    const stems = tokens.map((t) => stem(t.surface));
+    for (let i = 0; i < tokens.length; ) {
+      const phrase = this.longestPhrase(stems, i);
+      if (phrase) {
+        if (phrase.term !== DROPPED) emit(phrase.term, Math.min(...tokens.slice(i, i + phrase.length).map((t) => t.quality)));
+        i += phrase.length;
+        continue;
+      }
+      const token = tokens[i++]!;
+      const term = this.termOf(token.surface);
+      if (term) emit(term, token.quality);
+    }
+    return [...terms].map(([term, quality]) => ({ term, quality }));
+  }
+
+  /** Whether the lexicon names this word (as a stop word, synonym or alias). */
+  knowsWord(word: string): boolean {
+    return this.lexiconWords.has(word) || QUESTION_WORDS.has(word);
+  }
+
+  /** The term for one word, or null for a stop word. */
+  termOf(word: string): string | null {
+    const questionWord = QUESTION_WORDS.get(word);
+    if (questionWord) return questionWord;
+    const stemmed = stem(word);
+    const alias = this.phrases.get(stemmed);
+    if (alias) return alias;
+    if (STOP_WORDS.has(word) || (word.length === 1 && !/\d/.test(word))) return null;
+    return this.stems.get(stemmed) ?? stemmed;
+  }
+
+  private longestPhrase(stems: readonly string[], start: number): { term: string; length: number } | null {
+    const longest = this.phraseLength.get(stems[start]!);
+    if (!longest) return null;
+    for (let length = Math.min(longest, stems.length - start); length >= 2; length--) {
+      const term = this.phrases.get(stems.slice(start, start + length).join(' '));
+      if (term) return { term, length };
+    }
+    return null;
+  }
+
+  private addPhrase(key: string, term: string): void {
+    this.phrases.set(key, term);
+    const words = key.split(' ');
+    const first = words[0]!;
+    this.phraseLength.set(first, Math.max(words.length, this.phraseLength.get(first) ?? 0));
+  }
+
+  /**
+   * Synonym groups map the stems of their single words, so inflections follow; aliases
+   * (verbatim) map only the words given, so a name like "Wes" is not stemmed into a
+   * different word's territory.
+   */
+  private addGroup(canonical: string, members: readonly string[], verbatim: boolean): void {
+    const canonicalWords = this.words(canonical);
+    const term = canonicalWords.length === 1 && !verbatim ? stem(canonicalWords[0]!) : canonicalWords.join('_');
+    for (const member of members) {
+      const words = this.words(member);
+      if (words.length === 0) continue;
+      for (const word of words) this.lexiconWords.add(word);
+      const key = words.map(stem).join(' ');
+      if (words.length > 1) this.addPhrase(key, term);
+      else if (verbatim) this.phrases.set(key, term);
+      // First group wins: a word listed in two groups keeps its first meaning
+      // (test/core/lexicon.test.ts keeps the lists free of such clashes).
+      else if (!this.stems.has(key)) this.stems.set(key, term);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+// General English knowledge the matcher needs: words that carry no meaning in a question,
+// and words that people use interchangeably when asking about news. Names and phrases
+// particular to one story (PM = Starmer, EDL, X = Twitter) belong in knowledge/aliases.yaml,
+// where curators can edit them.
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the is are was were be been being am do does did done doing have has had having ' +
+    'of in on at to for from by with about as into onto over under than then so such and or but nor if ' +
+    'that this these those there here it its itself he him his himself she her hers herself they them ' +
+    'their theirs we our ours you your yours i me my mine myself what whats which whom whose ' +
+    'can could would should will shall may might must just also any some very really actually exactly ' +
+    'please tell explain describe know knows mean means meaning define definition ' +
+    'according say? report? ' +
+    'much many lot lots kind sort bit thing things anything something someone somebody anyone anybody ' +
+    'get got gets getting go goes going ok okay hey hi hello yes no not dont didnt doesnt isnt wasnt ' +
+    'like exactly basically currently still ever even again yet only own? s t d ll re ve m ' +
+    'happen happens happened happening make makes making now'
+  )
+    .split(/\s+/)
+    // Entries ending in "?" are listed for the record but deliberately kept as content words.
+    .filter((word) => word && !word.endsWith('?')),
+);
+
+/**
+ * Groups of interchangeable words; the first is the name the group goes by. Members are
+ * stemmed before use, so listing the base form covers its inflections ("jail" covers
+ * "jailed"); irregular or differently-stemmed forms are listed separately.
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['prison', 'jail', 'gaol', 'imprison', 'imprisonment', 'incarcerate', 'incarcerated', 'locked up', 'behind bars', 'custody', 'sentence', 'sentenced', 'prisoner', 'inmate'],
+  ['criticise', 'criticism', 'critic', 'critical', 'criticize', 'accuse', 'accusation', 'attack', 'slam', 'blast', 'bash', 'condemn', 'denounce', 'lambast', 'rant', 'angry', 'anger', 'furious', 'mad', 'upset', 'outraged', 'outrage', 'go after', 'went after', 'lash out', 'lashed out', 'blame', 'target', 'fume', 'single out', 'singled out', 'call out', 'called out', 'rail against', 'hit out', 'take aim', 'took aim', 'lay into', 'laid into', 'smear', 'insult', 'vilify', 'disparage', 'denigrate', 'berate', 'complain', 'complaint'],
+  ['say', 'state', 'statement', 'write', 'post', 'tweet', 'comment', 'remark', 'declare', 'announce', 'speak', 'mention', 'argue', 'insist', 'suggest', 'express', 'add', 'note', 'word', 'quote', 'put it'],
+  ['claim', 'allege', 'allegation', 'assert', 'assertion'],
+  ['respond', 'response', 'reply', 'react', 'reaction', 'rebut', 'rebuttal', 'hit back', 'hits back', 'answer back', 'retort'],
+  ['refuse', 'reject', 'rejection', 'decline', 'deny', 'turn down', 'turned down', 'dismiss', 'rebuff', 'refusal', 'say no'],
+  ['child', 'kid', 'minor', 'youngster', 'young people', 'underage'],
+  ['abuse', 'groom', 'exploitation', 'exploit', 'rape', 'molest', 'cse', 'sexual abuse', 'sexual exploitation'],
+  ['offender', 'perpetrator', 'abuser', 'groomer', 'criminal', 'rapist', 'culprit'],
+  ['gang', 'ring', 'network', 'gangs'],
+  ['controversy', 'controversial', 'row', 'furore', 'furor', 'dispute', 'outcry', 'debate'],
+  ['inquiry', 'enquiry', 'investigation', 'investigate', 'probe'],
+  ['report', 'review', 'study', 'findings', 'finding'],
+  ['election', 'vote', 'poll', 'ballot', 'general election', 'snap election'],
+  ['government', 'govt', 'gov', 'administration', 'whitehall', 'downing street', 'number 10', 'no 10', 'ministers', 'authorities'],
+  ['uk', 'britain', 'british', 'united kingdom', 'great britain', 'england', 'english', 'brits'],
+  ['usa', 'american', 'america', 'united states', 'u s'],
+  ['billionaire', 'rich', 'wealthy', 'tycoon', 'mogul', 'magnate', 'richest'],
+  ['tech', 'technology', 'entrepreneur', 'businessman'],
+  ['own', 'owner', 'ownership'],
+  ['platform', 'site', 'website', 'app', 'social media', 'social network', 'social media site', 'social media platform'],
+  ['far right', 'far-right', 'extreme right', 'right wing extremist', 'right-wing extremist', 'farright'],
+  ['immigrant', 'immigration', 'migrant', 'migration', 'asylum', 'refugee'],
+  ['riot', 'violence', 'violent', 'unrest', 'disorder', 'disturbance', 'clash', 'rioter', 'rioting', 'turmoil'],
+  ['protest', 'protester', 'protestor', 'demonstrator', 'demonstration', 'marcher'],
+  ['police', 'policing', 'cop', 'officer', 'law enforcement'],
+  ['prosecute', 'prosecution', 'prosecutor', 'justice', 'convict', 'conviction', 'charge', 'trial', 'punish', 'punishment'],
+  ['fail', 'failure', 'let down'],
+  ['cover-up', 'cover up', 'coverup', 'covered up', 'whitewash', 'hush up', 'hushed up', 'hide', 'conceal', 'concealment'],
+  ['safeguard', 'safeguarding', 'protection', 'child protection', 'protect'],
+  ['ally', 'confidant', 'confidante', 'friend', 'adviser', 'advisor', 'associate', 'close to', 'pal', 'buddy', 'crony', 'backer'],
+  ['inevitable', 'unavoidable', 'bound to happen', 'imminent'],
+  ['civil war', 'civilwar'],
+  ['soviet', 'soviet union', 'ussr', 'soviets', 'communist', 'stalin', 'stasi'],
+  ['misinformation', 'misinform', 'disinformation', 'fake news', 'false information', 'falsehood', 'misinformed'],
+  ['censor', 'censorship', 'crackdown', 'free speech', 'freedom of speech', 'online safety', 'weed out'],
+  ['landslide', 'big win', 'huge win', 'massive win', 'sweeping'],
+  ['win', 'victory', 'victorious', 'beat', 'triumph'],
+  ['hashtag', 'tag', 'trend', 'trending'],
+  ['retweet', 'repost', 'share', 'amplify', 'boost', 'quote tweet'],
+  ['support', 'supportive', 'back', 'backing', 'endorse', 'endorsement', 'champion', 'praise', 'stand by', 'side with', 'sympathise', 'sympathize', 'favor', 'favour', 'in favour', 'in favor'],
+  ['demand', 'call for', 'calls for', 'called for', 'calling for', 'want', 'urge', 'request', 'ask for', 'asked for', 'push for', 'pushed for', 'plea', 'appeal'],
+  ['deserve', 'deserving'],
+  ['tackle', 'address', 'deal with', 'dealing with', 'fight', 'combat', 'crack down', 'clamp down', 'handle', 'handling'],
+  ['collaborate', 'work with', 'working with', 'cooperate', 'co-operate', 'help', 'team up', 'partner', 'roll up', 'join forces', 'pitch in'],
+  ['welcome', 'happy', 'glad', 'pleased', 'embrace'],
+  ['agency', 'service', 'social service', 'council', 'local authority', 'local authorities', 'social worker'],
+  ['lead', 'run', 'head', 'chair', 'in charge', 'oversee', 'led'],
+  ['national', 'nation', 'nationwide', 'countrywide', 'country', 'whole country', 'statutory'],
+  ['town', 'city', 'place', 'area', 'location', 'community', 'borough'],
+  ['decade', 'ten years', '10 years'],
+  ['ethnic', 'ethnicity', 'race', 'racial', 'racism', 'racist', 'background', 'nationality', 'heritage', 'origin', 'descent'],
+  ['substantiate', 'substantiated', 'unsubstantiated', 'true', 'truth', 'accurate', 'accuracy', 'factual', 'fact', 'evidence', 'proof', 'proven', 'verified', 'unfounded', 'baseless', 'false', 'untrue', 'valid', 'backed up'],
+  ['misjudge', 'misjudged', 'wrong', 'mistaken', 'incorrect', 'misguided', 'ill-judged', 'off base', 'off the mark'],
+  ['view', 'think', 'believe', 'opinion', 'position', 'stance', 'feel', 'take on', 'thoughts', 'verdict', 'attitude'],
+  ['interest', 'interested', 'meddle', 'meddling', 'interfere', 'interference', 'obsess', 'obsessed', 'fixate', 'focus', 'intervene', 'intervention', 'keen'],
+  ['harsh', 'harshly', 'tough', 'tougher', 'severe', 'strict', 'unfair', 'unequal', 'differently', 'lenient', 'leniency', 'soft', 'softer', 'favourable', 'favorable', 'preferential', 'special treatment'],
+  ['contempt', 'contempt of court'],
+  ['historic', 'historical', 'past', 'old', 'previous', 'earlier'],
+  ['scandal', 'scandals', 'affair'],
+  ['serious', 'seriously', 'grave', 'gravely'],
+  ['girl', 'teenage girl', 'young women', 'young woman', 'daughter'],
+  ['found', 'founder', 'founded', 'set up', 'establish', 'established', 'co-founder', 'cofounder'],
+  ['end', 'finish', 'bring to an end'],
+  ['rule', 'reign', 'tenure', 'in power', 'in office'],
+  ['cover', 'covering', 'span', 'period', 'timeframe', 'time frame', 'time period', 'between'],
+  ['job', 'role', 'occupation', 'career', 'profession', 'do for a living', 'position in government', 'title', 'post in government'],
+  ['media', 'broadcaster', 'news channel', 'channel', 'tv', 'television', 'news outlet', 'outlet', 'interview', 'programme', 'program', 'show'],
+  ['minister', 'secretary', 'cabinet minister', 'cabinet', 'politician', 'mp', 'official', 'lawmaker', 'frontbencher', 'member of parliament'],
+  ['concern', 'worry', 'worried', 'fear', 'afraid', 'anxious', 'anxiety', 'alarm', 'apprehension'],
+  ['compare', 'comparison', 'liken', 'equate', 'analogy', 'parallel', 'akin'],
+  ['attempt', 'effort', 'try', 'bid', 'initiative', 'campaign', 'drive'],
+  ['predominantly', 'predominant', 'mostly', 'mainly', 'largely', 'primarily', 'overwhelmingly', 'chiefly'],
+  ['people', 'public', 'voter', 'britons', 'citizen', 'electorate', 'population', 'citizenry'],
+  ['apologise', 'apologize', 'apology', 'sorry', 'regret'],
+  ['arrest', 'detain', 'detention'],
+  ['victim', 'survivor'],
+  ['number', 'amount', 'figure', 'total', 'statistic', 'stats', 'tally'],
+  ['term', 'stint', 'spell'],
+  ['emerge', 'come to light', 'came to light', 'surface', 'uncover', 'reveal', 'expose', 'discover', 'first reported', 'brought to light'],
+  ['flurry', 'barrage', 'spate', 'torrent', 'stream of', 'series of', 'string of', 'volley'],
+  ['start', 'begin', 'spark', 'trigger', 'cause', 'prompt', 'provoke'],
+  ['release', 'freed', 'free', 'get out', 'getting out', 'let out', 'parole'],
+  ['resign', 'quit', 'step down', 'stand down', 'sack', 'fire', 'oust'],
+  ['visit', 'come to', 'travel', 'trip', 'tour'],
+  ['widespread', 'extensive', 'large scale', 'large-scale', 'systematic', 'systemic', 'rife'],
+  ['story', 'article', 'news story', 'piece', 'news article', 'this story'],
+];
+
+/**
+ * Question words say what kind of answer is wanted ("when" wants a time, "how many" a
+ * number), which separates "When did the abuse happen?" from "Where did the abuse happen?".
+ * They become terms of their own, marked with "?" so they cannot meet a real word.
+ */
+/** Phrases that carry no meaning in a question, dropped like stop words. */
+export const STOP_PHRASES: readonly string[] = [
+  'right now', 'at the moment', 'these days', 'at present', 'tell me', 'do you know', 'can you tell me', 'i want to know',
+  'i wonder', 'i heard', 'in the story', 'in the article', 'according to the story', 'according to the article', 'in this story',
+  'in this article', 'the story says', 'the article says', 'does the story say', 'does the article say',
+];
+
+export const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
+  ['who', '?who'], ['whos', '?who'], ['whom', '?who'], ['whose', '?who'],
+  ['when', '?when'], ['whens', '?when'], ['what year', '?when'], ['which year', '?when'], ['what date', '?when'],
+  ['what day', '?when'], ['which day', '?when'], ['what month', '?when'], ['what time', '?when'], ['how long ago', '?when'],
+  ['where', '?where'], ['wheres', '?where'],
+  ['why', '?why'], ['whys', '?why'], ['what reason', '?why'], ['how come', '?why'],
+  ['how', '?how'], ['hows', '?how'],
+  ['how many', '?count'], ['how much', '?count'], ['how long', '?count'], ['number of', '?count'], ['how big', '?count'], ['how large', '?count'],
+]);
+
+/**
+ * Question words whose answer has a recognisable form, and what that form looks like in an
+ * answer. An entry that neither is asked that way nor answers in that form is unlikely to
+ * answer such a question: "When did Robinson found the EDL?" is not answered by who he is.
+ */
+export const ANSWER_FORMS: ReadonlyMap<string, RegExp> = new Map([
+  ['?when', /\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|summer|winter|spring|autumn|decade|ago)\b/i],
+  ['?count', /\b(?!(?:1[89]|20)\d\d\b)\d+\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozens?|hundreds|thousands)\b/i],
+]);
+
+export function isQuestionWordTerm(term: string): boolean {
+  return term.startsWith('?');
+}
+
+/** Writings of "U.S." that the lower-casing would turn into the pronoun "us". */
+export const US_ABBREVIATION = /\bU\.?S\.?(?:A\.?)?(?=[^A-Za-z]|$)/g;

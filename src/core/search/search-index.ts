@@ -1,0 +1,131 @@
+// The searchable form of the published entries: each entry's phrasings as term sets, and
+// a bag of every term that speaks for the entry (phrasings, tags, answer, quotes, cited
+// paragraphs), each with the weight of the strongest field it appears in.
+import { phrasingsOf, publishedEntries, type Entry, type Knowledge } from '../knowledge/types.js';
+import { Analyzer } from './analyzer.js';
+import { ANSWER_FORMS, isQuestionWordTerm } from './lexicon.js';
+import type { EngineConfig } from './config.js';
+import { TypoCorrector } from './typo.js';
+
+export interface IndexedPhrasing {
+  text: string;
+  terms: ReadonlySet<string>;
+  /** Sum of the idf of its terms, for the similarity's denominator. */
+  weight: number;
+}
+
+export interface IndexedEntry {
+  entry: Entry;
+  phrasings: IndexedPhrasing[];
+  /** term -> strongest field weight */
+  bag: ReadonlyMap<string, number>;
+  /** The answer forms (see ANSWER_FORMS) the entry is asked for or answers in. */
+  forms: ReadonlySet<string>;
+}
+
+export interface IndexedParagraph {
+  source: string;
+  paragraph: number;
+  terms: ReadonlySet<string>;
+}
+
+export class SearchIndex {
+  private readonly byId: ReadonlyMap<string, IndexedEntry>;
+
+  private constructor(
+    readonly analyzer: Analyzer,
+    readonly entries: readonly IndexedEntry[],
+    readonly postings: ReadonlyMap<string, readonly number[]>,
+    readonly paragraphs: readonly IndexedParagraph[],
+    readonly typos: TypoCorrector,
+    private readonly weights: ReadonlyMap<string, number>,
+    /** idf of a term found in no entry: what an unknown word is measured against. */
+    readonly maxIdf: number,
+  ) {
+    this.byId = new Map(entries.map((e) => [e.entry.id, e]));
+  }
+
+  /** A published entry by id; drafts are not in the index. */
+  entry(id: string): Entry | undefined {
+    return this.byId.get(id)?.entry;
+  }
+
+  static build(knowledge: Knowledge, config: EngineConfig): SearchIndex {
+    const analyzer = new Analyzer(knowledge.aliases);
+    const fields = config.fieldWeights;
+    const wordCounts = new Map<string, number>();
+    // Cited paragraphs and quotes recur across entries: analyse each distinct text once.
+    const analysed = new Map<string, string[]>();
+    const termsOf = (text: string): string[] => {
+      const known = analysed.get(text);
+      if (known) return known;
+      for (const word of analyzer.words(text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+      const terms = analyzer.analyze(text).map((t) => t.term);
+      analysed.set(text, terms);
+      return terms;
+    };
+    const paragraphText = (source: string, n: number) => knowledge.sources.get(source)?.paragraphs[n - 1] ?? '';
+
+    const draft = publishedEntries(knowledge).map((entry) => {
+      const bag = new Map<string, number>();
+      const add = (terms: string[], weight: number) => {
+        for (const term of terms) bag.set(term, Math.max(weight, bag.get(term) ?? 0));
+      };
+      const phrasings = phrasingsOf(entry).map((text) => ({ text, terms: new Set(termsOf(text)) }));
+      for (const p of phrasings) add([...p.terms], fields.phrasing);
+      add(entry.tags.flatMap(termsOf), fields.tag);
+      add(termsOf(entry.answer), fields.answer);
+      for (const c of entry.citations) {
+        add(termsOf(c.quote), fields.quote);
+        add(termsOf(paragraphText(c.source, c.paragraph)), fields.paragraph);
+      }
+      return { entry, phrasings, bag };
+    });
+
+    // Words of the whole story and of the alias list count as known, so that a question
+    // using them is not "corrected" into something else.
+    const paragraphs: IndexedParagraph[] = [];
+    for (const source of knowledge.sources.values()) {
+      source.paragraphs.forEach((text, i) => paragraphs.push({ source: source.id, paragraph: i + 1, terms: new Set(termsOf(text)) }));
+    }
+    for (const group of knowledge.aliases) [group.canonical, ...group.terms].forEach(termsOf);
+
+    const postings = new Map<string, number[]>();
+    draft.forEach(({ bag }, index) => {
+      for (const term of bag.keys()) {
+        const list = postings.get(term);
+        if (list) list.push(index);
+        else postings.set(term, [index]);
+      }
+    });
+    const n = draft.length;
+    const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const weightOf = (term: string, df: number) => idf(df) * (isQuestionWordTerm(term) ? config.questionWordWeight : 1);
+    const weights = new Map([...postings].map(([term, list]) => [term, weightOf(term, list.length)]));
+    const termWeight = (term: string) => weights.get(term) ?? weightOf(term, 0);
+
+    const entries = draft.map(({ entry, phrasings, bag }) => ({
+      entry,
+      bag,
+      forms: answerForms(entry, phrasings),
+      phrasings: phrasings.map((p) => ({ ...p, weight: [...p.terms].reduce((sum, t) => sum + termWeight(t), 0) })),
+    }));
+    return new SearchIndex(analyzer, entries, postings, paragraphs, new TypoCorrector(wordCounts), weights, idf(0));
+  }
+
+  /**
+   * How much a term says: its inverse document frequency over entries, less for question
+   * words. Undefined for a term no entry has.
+   */
+  weight(term: string): number | undefined {
+    return this.weights.get(term);
+  }
+}
+
+function answerForms(entry: Entry, phrasings: readonly { terms: ReadonlySet<string> }[]): Set<string> {
+  const forms = new Set<string>();
+  for (const [form, pattern] of ANSWER_FORMS) {
+    if (pattern.test(entry.answer) || phrasings.some((p) => p.terms.has(form))) forms.add(form);
+  }
+  return forms;
+}
