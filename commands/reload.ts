@@ -1,0 +1,13 @@
+import type { Command } from '../src/core/command.js';
+
+export const reload = {
+  data: {
+    name: 'reload',
+    description: 'Admins: reload the knowledge base from disk, keeping the current one if the files are invalid',
+    options: [],
+    adminOnly: true,
+  },
+  async execute(ctx) {
+    return { kind: 'reload', report: await ctx.store.reload() };
+  },
+} satisfies Command;

@@ -1,0 +1,114 @@
+// A slash command is data plus a handler, defined once in commands/ and shared by every
+// platform. Handlers return platform-neutral replies; each adapter renders them.
+import { z } from 'zod';
+import type { AnswerResult } from './answer.js';
+import type { KnowledgeStore, ReloadReport } from './knowledge-store.js';
+import type { Platform, Recorder } from './recorder.js';
+
+export interface CommandOption {
+  name: string;
+  description: string;
+  required: boolean;
+  maxLength?: number;
+  /** Offer curated questions while the user types (Discord autocomplete). */
+  autocomplete?: boolean;
+}
+
+export interface CommandData {
+  name: string;
+  description: string;
+  options: CommandOption[];
+  /** Only admins may run it: Manage Server on Discord, SLACK_ADMIN_USERS on Slack. */
+  adminOnly: boolean;
+  /** How the argument is written after the command on platforms without named options. */
+  usageHint?: string;
+}
+
+export interface Invocation {
+  platform: Platform;
+  user: { id: string; isAdmin: boolean };
+  options: Readonly<Record<string, string | undefined>>;
+}
+
+export interface AboutInfo {
+  sources: { id: string; published: string; summary?: string; headline: string | null; outlet: string | null; url: string | null }[];
+  entries: number;
+  drafts: number;
+  loadedAt: Date;
+  startedAt: Date;
+}
+
+export type CommandReply =
+  | { kind: 'answer'; result: AnswerResult }
+  | { kind: 'reload'; report: ReloadReport }
+  | { kind: 'about'; about: AboutInfo }
+  | { kind: 'refused'; reason: 'not-admin' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number };
+
+export interface RateLimiter {
+  /** Takes one token for this user; says how long to wait when there is none. */
+  take(platform: Platform, userId: string): { ok: true } | { ok: false; retryAfterSeconds: number };
+}
+
+export interface CommandContext {
+  store: KnowledgeStore;
+  recorder: Recorder;
+  startedAt: Date;
+  limiter?: RateLimiter;
+}
+
+export interface Command {
+  data: CommandData;
+  execute(ctx: CommandContext, invocation: Invocation): Promise<CommandReply>;
+}
+
+// Discord's rules are the strictest of the platforms, so every command meets them.
+const name = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be 1-32 lower-case letters, digits or hyphens');
+const description = z.string().min(1).max(100, 'must be at most 100 characters');
+
+export const commandSchema = z.object({
+  data: z.strictObject({
+    name,
+    description,
+    options: z
+      .array(
+        z.strictObject({
+          name,
+          description,
+          required: z.boolean(),
+          maxLength: z.number().int().min(1).max(6000).optional(),
+          autocomplete: z.boolean().optional(),
+        }),
+      )
+      .max(25),
+    adminOnly: z.boolean(),
+    usageHint: z.string().max(100).optional(),
+  }),
+  execute: z.custom<Command['execute']>((value) => typeof value === 'function', 'must be a function'),
+});
+
+/** Checks each command module when loaded; an invalid one is an error, never skipped. */
+export function checkCommands(modules: readonly unknown[]): Command[] {
+  const names = new Set<string>();
+  return modules.map((module, i) => {
+    const parsed = commandSchema.safeParse(module);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+      throw new Error(`command module #${i + 1} is invalid: ${issues}`);
+    }
+    if (names.has(parsed.data.data.name)) throw new Error(`two commands are named "${parsed.data.data.name}"`);
+    names.add(parsed.data.data.name);
+    return module as Command;
+  });
+}
+
+/** Runs a command with the checks every platform shares: admin-only and rate limits. */
+export async function runCommand(command: Command, ctx: CommandContext, invocation: Invocation): Promise<CommandReply> {
+  if (command.data.adminOnly) {
+    if (!invocation.user.isAdmin) return { kind: 'refused', reason: 'not-admin' };
+  } else if (ctx.limiter) {
+    const taken = ctx.limiter.take(invocation.platform, invocation.user.id);
+    if (!taken.ok) return { kind: 'rate-limited', retryAfterSeconds: taken.retryAfterSeconds };
+  }
+  return command.execute(ctx, invocation);
+}
