@@ -1,0 +1,45 @@
+// Plain-text rendering for the terminal: the answer, then each quote with its paragraph.
+import type { AnswerResult } from '../../core/answer.js';
+import type { ReloadReport } from '../../core/knowledge-store.js';
+import { formatProblem } from '../../core/knowledge/problems.js';
+import { MAX_QUESTION_LENGTH } from '../../core/answer.js';
+import { MESSAGES } from '../../core/messages.js';
+
+export function renderAnswer(result: AnswerResult): string {
+  if (!result.answered) {
+    const lines = [declineText(result.reason)];
+    if (result.suggestions.length > 0) {
+      lines.push('', MESSAGES.suggestionsIntro, ...result.suggestions.map((s) => `  • ${s.question}`));
+    }
+    if (result.closestPassage && result.reason === 'not-in-story') lines.push('', MESSAGES.hintIntro(result.closestPassage.paragraph));
+    return lines.join('\n');
+  }
+  const quotes = result.citations.map((c) => `  ¶${c.paragraph}  “${c.quote}”`);
+  const related = result.related.length > 0 ? ['', 'Related:', ...result.related.map((r) => `  • ${r.question}`)] : [];
+  return [result.answer, '', ...quotes, '', `(${MESSAGES.asOf(result.asOf)}, ${MESSAGES.confidence(result.confidence)})`, ...related].join('\n');
+}
+
+export function declineText(reason: string): string {
+  if (reason === 'too-long') return MESSAGES.declineTooLong(MAX_QUESTION_LENGTH);
+  if (reason === 'empty') return MESSAGES.declineEmpty;
+  return MESSAGES.declineNotInStory;
+}
+
+export function renderReload(report: ReloadReport): string {
+  const lines: string[] = [];
+  if (report.ok) {
+    lines.push(`Reloaded: ${report.entries} entries (${report.drafts} drafts), ${report.sources} source(s) in ${Math.round(report.durationMs)} ms.`);
+    const changes = [
+      ['added', report.added],
+      ['removed', report.removed],
+      ['changed', report.changed],
+    ] as const;
+    const described = changes.filter(([, ids]) => ids.length > 0).map(([what, ids]) => `${what}: ${ids.join(', ')}`);
+    lines.push(described.length > 0 ? described.join('; ') : 'No entries changed.');
+  } else {
+    lines.push(`Reload failed; still serving the previous knowledge base (${report.entries} entries).`);
+    lines.push(...report.errors.map((p) => `  ${formatProblem(p)}`));
+  }
+  lines.push(...report.warnings.map((p) => `  ${formatProblem(p)}`));
+  return lines.join('\n');
+}

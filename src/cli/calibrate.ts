@@ -1,0 +1,42 @@
+// npm run calibrate
+// Fits the confidence model and the decline threshold from the knowledge base: every
+// curated phrasing held out in turn, plus knowledge/calibration/unanswerable.txt. Prints
+// the weights to put in src/core/search/config.ts and the trade-off at each threshold.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadKnowledge } from '../core/knowledge/load.js';
+import { bestThreshold, fitLogistic, heldOutSamples, thresholdTable, unanswerableSamples } from '../core/search/calibration.js';
+import { DEFAULT_ENGINE_CONFIG } from '../core/search/config.js';
+import { SearchIndex } from '../core/search/search-index.js';
+import { readConfig } from './open-store.js';
+
+const config = readConfig();
+const loaded = await loadKnowledge(config.knowledge.dir);
+if (!loaded.ok) {
+  process.stderr.write('The knowledge base has problems; run npm run validate.\n');
+  process.exit(1);
+}
+const unanswerable = (await readFile(path.join(config.knowledge.dir, 'calibration', 'unanswerable.txt'), 'utf8'))
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('#'));
+
+const engine = DEFAULT_ENGINE_CONFIG;
+const samples = [
+  ...heldOutSamples(loaded.knowledge, engine),
+  ...unanswerableSamples(SearchIndex.build(loaded.knowledge, engine), unanswerable, engine),
+];
+const held = samples.filter((s) => s.source === 'held-out phrasing');
+console.log(`held-out phrasings: ${held.length} (top match right for ${held.filter((s) => s.right).length}); unanswerable questions: ${unanswerable.length}`);
+
+const weights = fitLogistic(samples);
+const rows = thresholdTable(samples, weights);
+const best = bestThreshold(rows);
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
+console.log('\nthreshold  right answers given  wrong/unanswerable declined');
+for (const row of rows) console.log(`${row.threshold.toFixed(2).padStart(9)}  ${pct(row.answered).padStart(19)}  ${pct(row.declined).padStart(27)}${row === best ? '   <- best balance' : ''}`);
+console.log('\nPut these in DEFAULT_ENGINE_CONFIG (src/core/search/config.ts):');
+console.log(`  calibration: Object.freeze(${JSON.stringify(weights)}),`);
+console.log(`  threshold: ${best.threshold},`);
+const current = thresholdTable(samples, engine.calibration).find((r) => Math.abs(r.threshold - engine.threshold) < 1e-9);
+if (current) console.log(`\nCurrent settings: ${pct(current.answered).trim()} right answers given, ${pct(current.declined).trim()} wrong/unanswerable declined.`);

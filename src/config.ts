@@ -1,0 +1,118 @@
+// Every setting of every part, read once from the environment (after dotenv) and checked
+// with zod. A failure names each variable with what is wrong, all at once, and never the
+// value: several of these are secrets.
+import { z } from 'zod';
+
+const flag = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'] });
+const port = z.coerce.number().int('must be a whole number').min(1, 'must be a port from 1 to 65535').max(65535, 'must be a port from 1 to 65535');
+const positiveInt = z.coerce.number().int('must be a whole number').positive('must be greater than 0');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits only)');
+const secret = (what: string) => z.string().min(1, `must not be empty (${what})`);
+
+export const SECRET_VARIABLES = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'USER_HASH_SECRET'] as const;
+
+const envSchema = z
+  .object({
+    KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
+    KNOWLEDGE_WATCH: flag.default(false),
+
+    DATA_DIR: z.string().min(1).default('data'),
+    QUESTION_LOG: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
+    QUESTION_LOG_DAYS: positiveInt.default(90),
+    USER_HASH_SECRET: secret('the key for hashing user ids').optional(),
+
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+    LOG_PRETTY: flag.default(false),
+
+    DISCORD_TOKEN: secret('the bot token').optional(),
+    DISCORD_APPLICATION_ID: snowflake.optional(),
+    DISCORD_GUILD_ID: snowflake.optional(),
+    DISCORD_API_URL: httpUrl.optional(),
+
+    SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
+    SLACK_SIGNING_SECRET: secret('the signing secret').optional(),
+    SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
+    SLACK_PORT: port.default(3000),
+    SLACK_API_URL: httpUrl.optional(),
+    SLACK_ADMIN_USERS: z
+      .string()
+      .default('')
+      .transform((list) => list.split(',').map((id) => id.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'must be Slack user ids such as U012ABCDEF, comma-separated'))),
+    SLACK_ANSWER_VISIBILITY: z.enum(['ephemeral', 'in_channel'], { error: 'must be "ephemeral" or "in_channel"' }).default('ephemeral'),
+
+    OPS_HOST: z.string().min(1).default('127.0.0.1'),
+    OPS_PORT: port.default(9091),
+
+    RATE_LIMIT_QUESTIONS: positiveInt.default(5),
+    RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(30),
+    SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required when SLACK_BOT_TOKEN is set, unless SLACK_APP_TOKEN selects Socket Mode' });
+    }
+    if (!env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when SLACK_APP_TOKEN is set' });
+    }
+  });
+
+export interface Config {
+  knowledge: { dir: string; watch: boolean };
+  data: { dir: string; questionLog: boolean; retentionDays: number; hashSecret?: string };
+  log: { level: string; pretty: boolean };
+  discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
+  slack?: {
+    botToken: string;
+    signingSecret?: string;
+    appToken?: string;
+    port: number;
+    apiUrl?: string;
+    adminUsers: string[];
+    visibility: 'ephemeral' | 'in_channel';
+  };
+  ops: { host: string; port: number };
+  rateLimit: { questions: number; windowSeconds: number };
+  shutdownTimeoutMs: number;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  // An empty line in .env ("DISCORD_TOKEN=") means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`) };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: Object.freeze({
+      knowledge: { dir: e.KNOWLEDGE_DIR, watch: e.KNOWLEDGE_WATCH },
+      data: { dir: e.DATA_DIR, questionLog: e.QUESTION_LOG === 'on', retentionDays: e.QUESTION_LOG_DAYS, hashSecret: e.USER_HASH_SECRET },
+      log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+      discord: e.DISCORD_TOKEN
+        ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID!, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL }
+        : undefined,
+      slack: e.SLACK_BOT_TOKEN
+        ? {
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            port: e.SLACK_PORT,
+            apiUrl: e.SLACK_API_URL,
+            adminUsers: e.SLACK_ADMIN_USERS,
+            visibility: e.SLACK_ANSWER_VISIBILITY,
+          }
+        : undefined,
+      ops: { host: e.OPS_HOST, port: e.OPS_PORT },
+      rateLimit: { questions: e.RATE_LIMIT_QUESTIONS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    }),
+  };
+}
