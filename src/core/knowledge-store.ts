@@ -31,6 +31,10 @@ export interface ReloadReport {
   drafts: number;
   sources: number;
   durationMs: number;
+  /** When this reload began and ended: reloads never overlap. */
+  startedAt: Date;
+  finishedAt: Date;
+  /** When the knowledge base now served was loaded. */
   loadedAt: Date;
 }
 
@@ -115,6 +119,7 @@ export class KnowledgeStore {
 
   private async reloadNow(): Promise<ReloadReport> {
     const started = performance.now();
+    const startedAt = new Date();
     const before = this.snapshot;
     let built: BuildResult;
     try {
@@ -123,14 +128,15 @@ export class KnowledgeStore {
       built = { ok: false, problems: [{ code: 'unreadable', severity: 'error', file: this.dir, message: `could not be loaded: ${String(error)}` }] };
     }
     const durationMs = performance.now() - started;
+    const timing = { durationMs, startedAt, finishedAt: new Date() };
     let report: ReloadReport;
     if (built.ok) {
       this.snapshot = built.snapshot;
-      report = { ok: true, keptPrevious: false, ...diff(before.knowledge, built.snapshot.knowledge), warnings: built.warnings, errors: [], ...counts(built.snapshot), durationMs, loadedAt: built.snapshot.loadedAt };
+      report = { ok: true, keptPrevious: false, ...diff(before.knowledge, built.snapshot.knowledge), warnings: built.warnings, errors: [], ...counts(built.snapshot), ...timing, loadedAt: built.snapshot.loadedAt };
     } else {
       const errors = built.problems.filter((p) => p.severity === 'error');
       const warnings = built.problems.filter((p) => p.severity !== 'error');
-      report = { ok: false, keptPrevious: true, added: [], removed: [], changed: [], warnings, errors, ...counts(before), durationMs, loadedAt: before.loadedAt };
+      report = { ok: false, keptPrevious: true, added: [], removed: [], changed: [], warnings, errors, ...counts(before), ...timing, loadedAt: before.loadedAt };
     }
     for (const listener of this.listeners) listener(report);
     return report;

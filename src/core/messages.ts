@@ -10,5 +10,6 @@ export const MESSAGES = Object.freeze({
   confidence: (value: number) => `confidence ${Math.round(value * 100)}%`,
   somethingWentWrong: 'Something went wrong while answering. Please try again.',
   notAdmin: 'Sorry, only admins can do that.',
+  rateLimited: (seconds: number) => `You're asking quickly; please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
   reloadRunning: 'A reload is already running; this one will start when it ends.',
 });

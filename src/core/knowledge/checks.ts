@@ -13,7 +13,9 @@ export function checkEntries(entries: readonly Entry[], sources: ReadonlyMap<str
 }
 
 function at(entry: Entry, field: string, rest: Omit<Problem, 'file' | 'line' | 'field'>): Problem {
-  return { file: entry.origin.file, line: entry.origin.line, field: `${entry.id}.${field}`, ...rest };
+  const path = field.split(/[.[\]]+/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  const line = entry.origin.lineOf?.(path) ?? entry.origin.line;
+  return { file: entry.origin.file, line, field: `${entry.id}.${field}`, ...rest };
 }
 
 function checkDuplicateIds(entries: readonly Entry[]): Problem[] {

@@ -116,7 +116,8 @@ async function readEntries(file: string, shown: string, problems: Problem[]): Pr
   return parsed.data.flatMap((raw, index): Entry[] => {
     const entry = validate(entrySchema, raw, [index], shown, parsed, problems, idOf(raw));
     if (!entry) return [];
-    return [{ ...entry, origin: { file: shown, line: parsed.lineOf([index]) } }];
+    const lineOf = (path: readonly PropertyKey[]) => parsed.lineOf([index, ...path]);
+    return [{ ...entry, origin: { file: shown, line: parsed.lineOf([index]), lineOf } }];
   });
 }
 

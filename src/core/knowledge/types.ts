@@ -17,8 +17,8 @@ export interface Entry {
   tags: string[];
   related: string[];
   status: EntryStatus;
-  /** Where the entry was read from, relative to the knowledge folder, for messages. */
-  origin: { file: string; line?: number };
+  /** Where the entry was read from, for messages: file, first line, and the line of a field. */
+  origin: { file: string; line?: number; lineOf?: (path: readonly PropertyKey[]) => number | undefined };
 }
 
 export interface Source {

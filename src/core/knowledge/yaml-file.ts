@@ -22,7 +22,7 @@ export function parseYaml(file: string, text: string): YamlResult {
   let doc: Document;
   let data: unknown;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
       return {
         ok: false,

@@ -18,7 +18,8 @@ export function selfTest(index: SearchIndex): Problem[] {
     const texts = phrasingsOf(entry);
     phrasings.forEach((phrasing, i) => {
       const field = `${entry.id}.${i === 0 ? 'question' : `alternates[${i - 1}]`}`;
-      const where = { file: entry.origin.file, line: entry.origin.line, field };
+      const path = i === 0 ? ['question'] : ['alternates', i - 1];
+      const where = { file: entry.origin.file, line: entry.origin.lineOf?.(path) ?? entry.origin.line, field };
       if (phrasing.terms.size === 0) {
         problems.push({ ...where, code: 'self-test-collision', severity: 'error', message: `"${texts[i]}" has no searchable words (only stop words), so it can never find this entry` });
         return;
