@@ -1,5 +1,6 @@
 // Plain-text rendering for the terminal: the answer, then each quote with its paragraph.
 import type { AnswerResult } from '../../core/answer.js';
+import type { AboutInfo, CommandReply } from '../../core/command.js';
 import type { ReloadReport } from '../../core/knowledge-store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
 import { MAX_QUESTION_LENGTH } from '../../core/answer.js';
@@ -42,4 +43,27 @@ export function renderReload(report: ReloadReport): string {
   }
   lines.push(...report.warnings.map((p) => `  ${formatProblem(p)}`));
   return lines.join('\n');
+}
+
+export function renderAbout(about: AboutInfo): string {
+  const sources = about.sources.map((s) => {
+    const unknown = [s.headline ? null : 'headline', s.outlet ? null : 'outlet', s.url ? null : 'URL'].filter(Boolean);
+    return [`Story ${s.id}, dated ${s.published}.`, s.summary ?? '', unknown.length ? `Its ${unknown.join(', ')} were not supplied.` : ''].filter(Boolean).join(' ');
+  });
+  return [...sources, `${about.entries} curated questions (${about.drafts} drafts), last loaded ${about.loadedAt.toISOString()}.`].join('\n');
+}
+
+export function renderReply(reply: CommandReply): string {
+  switch (reply.kind) {
+    case 'answer':
+      return renderAnswer(reply.result);
+    case 'reload':
+      return renderReload(reply.report);
+    case 'about':
+      return renderAbout(reply.about);
+    case 'refused':
+      return MESSAGES.notAdmin;
+    case 'rate-limited':
+      return MESSAGES.rateLimited(reply.retryAfterSeconds);
+  }
 }

@@ -1,0 +1,17 @@
+// What the composition root needs from each platform adapter: start, stop, and whether it
+// is connected (for readiness).
+import type { CommandContext } from '../core/command.js';
+import type { Logger } from '../logger.js';
+
+export interface Adapter {
+  readonly name: string;
+  start(): Promise<void>;
+  /** Stops taking new work; resolves once disconnected. */
+  stop(): Promise<void>;
+  connected(): boolean;
+}
+
+export interface AdapterDeps {
+  ctx: CommandContext;
+  logger: Logger;
+}

@@ -1,0 +1,84 @@
+// The embedded default: a local console on stdin/stdout. Takes a plain question or
+// "/ask …", and "/reload", "/about", "/help", "/quit". The person at the terminal runs the
+// bot, so they count as an admin.
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { commands, findCommand } from '../../../commands/index.js';
+import { runCommand, type CommandReply } from '../../core/command.js';
+import type { Adapter, AdapterDeps } from '../adapter.js';
+import { renderReply } from './render.js';
+
+export interface ConsoleOptions extends AdapterDeps {
+  input?: Readable;
+  output?: Writable;
+  /** Called when the input ends or the person types /quit. */
+  onClose?: () => void;
+}
+
+const HELP = [
+  'Type a question about the story, or a command:',
+  ...commands.map((c) => `  /${c.data.name}${c.data.options.length ? ' …' : ''}  ${c.data.description}`),
+  '  /help  this list',
+  '  /quit  leave',
+].join('\n');
+
+export function createConsoleAdapter(options: ConsoleOptions): Adapter {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  let rl: Interface | undefined;
+  let open = false;
+  let queue = Promise.resolve();
+  const write = (text: string) => output.write(`${text}\n`);
+
+  async function handle(line: string): Promise<void> {
+    const text = line.trim();
+    if (!text) return;
+    if (text === '/quit' || text === '/exit') return void rl?.close();
+    if (text === '/help') return void write(HELP);
+    const { name, argument } = parseLine(text);
+    const command = findCommand(name);
+    if (!command) return void write(`Unknown command /${name}. ${HELP}`);
+    const option = command.data.options[0]?.name;
+    let reply: CommandReply;
+    try {
+      reply = await runCommand(command, options.ctx, {
+        platform: 'console',
+        user: { id: 'console', isAdmin: true },
+        options: option ? { [option]: argument } : {},
+      });
+    } catch (error) {
+      options.logger.error({ err: error, command: name }, 'console command failed');
+      return void write('Something went wrong; the details are in the log.');
+    }
+    write(`${renderReply(reply)}\n`);
+  }
+
+  return {
+    name: 'console',
+    async start() {
+      rl = createInterface({ input, output, terminal: false, crlfDelay: Infinity });
+      open = true;
+      write(`StoryBot: ask about the story (${options.ctx.store.current().knowledge.entries.length} curated questions). /help for commands.`);
+      // Lines are answered one at a time, in order, even when pasted in a batch.
+      rl.on('line', (line) => {
+        queue = queue.then(() => handle(line));
+      });
+      rl.on('close', () => {
+        open = false;
+        void queue.then(() => options.onClose?.());
+      });
+    },
+    async stop() {
+      rl?.close();
+      await queue;
+    },
+    connected: () => open,
+  };
+}
+
+/** "/ask who is x" -> ask, "who is x"; a line without a slash is a question. */
+export function parseLine(text: string): { name: string; argument: string } {
+  if (!text.startsWith('/')) return { name: 'ask', argument: text };
+  const match = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
+  return { name: (match?.[1] ?? '').toLowerCase(), argument: match?.[2] ?? '' };
+}

@@ -1,0 +1,39 @@
+// The composition root: config -> logger -> knowledge -> command context -> adapters.
+// With no platform token set, the local console is the adapter.
+import type { Adapter } from './adapters/adapter.js';
+import { createConsoleAdapter } from './adapters/console/console-adapter.js';
+import type { Config } from './config.js';
+import type { CommandContext } from './core/command.js';
+import { KnowledgeStore } from './core/knowledge-store.js';
+import { notRecording } from './core/recorder.js';
+import type { Logger } from './logger.js';
+
+export interface App {
+  ctx: CommandContext;
+  adapters: Adapter[];
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, logger: Logger, onConsoleClose: () => void): Promise<App> {
+  const store = await KnowledgeStore.open(config.knowledge.dir);
+  const snapshot = store.current();
+  logger.info({ entries: snapshot.index.entries.length, sources: snapshot.knowledge.sources.size, dir: config.knowledge.dir }, 'knowledge loaded');
+  for (const warning of store.initialWarnings) logger.warn({ problem: warning }, 'knowledge warning');
+
+  const ctx: CommandContext = { store, recorder: notRecording, startedAt: new Date() };
+  const adapters: Adapter[] = [];
+  if (adapters.length === 0) {
+    adapters.push(createConsoleAdapter({ ctx, logger, onClose: onConsoleClose }));
+  }
+  for (const adapter of adapters) {
+    await adapter.start();
+    logger.info({ adapter: adapter.name }, 'adapter started');
+  }
+  return {
+    ctx,
+    adapters,
+    async stop() {
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+    },
+  };
+}

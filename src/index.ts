@@ -1,0 +1,43 @@
+// npm start: reads .env and the environment, then runs the bot until a signal or, on the
+// console, the end of input.
+import dotenv from 'dotenv';
+import { startApp, type App } from './app.js';
+import { parseConfig } from './config.js';
+import { KnowledgeLoadError } from './core/knowledge-store.js';
+import { formatProblem } from './core/knowledge/problems.js';
+import { createLogger } from './logger.js';
+
+dotenv.config({ quiet: true });
+const parsed = parseConfig(process.env);
+if (!parsed.ok) {
+  process.stderr.write(`StoryBot cannot start; fix these settings (in .env or the environment):\n${parsed.problems.map((p) => `  ${p}`).join('\n')}\n`);
+  process.exit(2);
+}
+const config = parsed.config;
+// On the local console, routine info lines would interleave with the answers; show only
+// warnings there unless a level was asked for.
+const consoleOnly = !config.discord && !config.slack;
+const logger = createLogger({ ...config.log, level: consoleOnly && !process.env.LOG_LEVEL ? 'warn' : config.log.level });
+
+let app: App | undefined;
+let stopping = false;
+async function shutdown(reason: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ reason }, 'shutting down');
+  await app?.stop();
+  process.exit(0);
+}
+
+try {
+  app = await startApp(config, logger, () => void shutdown('console closed'));
+} catch (error) {
+  if (error instanceof KnowledgeLoadError) {
+    process.stderr.write(`StoryBot cannot start; the knowledge base has problems:\n${error.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  logger.fatal({ err: error }, 'start-up failed');
+  process.exit(1);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
