@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/core/search/analyzer.js';
+import { SYNONYM_GROUPS } from '../../src/core/search/lexicon.js';
+import { stem } from '../../src/core/search/stem.js';
+
+describe('stemming', () => {
+  it.each([
+    ['prosecutions', 'prosecuted', 'prosecutor'],
+    ['criticised', 'criticism', 'criticize'],
+    ['abused', 'abusing', 'abuse'],
+    ['offenders', 'offender', 'offend'],
+    ['labour', 'labor', 'labour'],
+  ])('gives %s, %s and %s one stem', (a, b, c) => {
+    expect(stem(a)).toBe(stem(b));
+    expect(stem(b)).toBe(stem(c));
+  });
+
+  it.each(['news', 'need', 'string', 'bring'])('leaves %s recognisable', (word) => {
+    expect(stem(word).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('the synonym lists', () => {
+  it('never give one word two meanings', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const [name, ...members] of SYNONYM_GROUPS) {
+      for (const member of [name!, ...members]) {
+        if (member.includes(' ') || member.includes('-')) continue;
+        const key = stem(member);
+        const earlier = owner.get(key);
+        if (earlier && earlier !== name) clashes.push(`${member} (${key}) is in "${earlier}" and "${name}"`);
+        else owner.set(key, name!);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+});
+
+describe('the analyzer', () => {
+  const analyzer = new Analyzer([{ canonical: 'starmer', terms: ['keir starmer', 'prime minister', 'pm'] }]);
+  const terms = (text: string) => analyzer.analyze(text).map((t) => t.term);
+
+  it.each([
+    ["Who's the PM?", ['?who', 'starmer']],
+    ['Who is Keir Starmer?', ['?who', 'starmer']],
+    ['Why was he JAILED?', ['?why', 'prison']],
+    ['how many years', ['?count', 'year']],
+    ['what did the U.S. billionaire tweet', ['usa', stem('billionaire'), 'say']],
+    ['Zoë’s café', ['zoe', stem('cafe')]],
+  ])('reads %j as %j', (text, expected) => {
+    expect(terms(text)).toEqual(expected);
+  });
+});
