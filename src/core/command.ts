@@ -2,6 +2,7 @@
 // platform. Handlers return platform-neutral replies; each adapter renders them.
 import { z } from 'zod';
 import type { AnswerResult } from './answer.js';
+import type { GapReport, GapSource } from './gaps.js';
 import type { KnowledgeStore, ReloadReport } from './knowledge-store.js';
 import type { Platform, Recorder } from './recorder.js';
 
@@ -42,6 +43,7 @@ export type CommandReply =
   | { kind: 'answer'; result: AnswerResult }
   | { kind: 'reload'; report: ReloadReport }
   | { kind: 'about'; about: AboutInfo }
+  | { kind: 'gaps'; report: GapReport }
   | { kind: 'refused'; reason: 'not-admin' }
   | { kind: 'rate-limited'; retryAfterSeconds: number };
 
@@ -55,6 +57,8 @@ export interface CommandContext {
   recorder: Recorder;
   startedAt: Date;
   limiter?: RateLimiter;
+  /** The question log's view of what is missing; absent when logging is off. */
+  gaps?: GapSource;
 }
 
 export interface Command {

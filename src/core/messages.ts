@@ -11,5 +11,10 @@ export const MESSAGES = Object.freeze({
   somethingWentWrong: 'Something went wrong while answering. Please try again.',
   notAdmin: 'Sorry, only admins can do that.',
   rateLimited: (seconds: number) => `You're asking quickly; please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
+  voteThanks: 'Thanks for the feedback.',
+  voteAlready: 'You have already rated this answer.',
+  voteNotRecorded: 'Thanks. Feedback is not being recorded at the moment.',
+  entryGone: 'That question is no longer in the knowledge base.',
+  gapsUnavailable: 'The question log is off (QUESTION_LOG=off), so there is no gap report.',
   reloadRunning: 'A reload is already running; this one will start when it ends.',
 });

@@ -1,6 +1,7 @@
 // Plain-text rendering for the terminal: the answer, then each quote with its paragraph.
 import type { AnswerResult } from '../../core/answer.js';
 import type { AboutInfo, CommandReply } from '../../core/command.js';
+import type { GapReport } from '../../core/gaps.js';
 import type { ReloadReport } from '../../core/knowledge-store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
 import { MAX_QUESTION_LENGTH } from '../../core/answer.js';
@@ -65,5 +66,20 @@ export function renderReply(reply: CommandReply): string {
       return MESSAGES.notAdmin;
     case 'rate-limited':
       return MESSAGES.rateLimited(reply.retryAfterSeconds);
+    case 'gaps':
+      return renderGaps(reply.report);
   }
+}
+
+export function renderGaps(report: GapReport): string {
+  const lines = ['Declined questions:'];
+  if (report.declined.length === 0) lines.push('  none');
+  for (const g of report.declined) lines.push(`  ${g.count}× ${g.question} (first ${g.firstSeen.toISOString().slice(0, 10)}, last ${g.lastSeen.toISOString().slice(0, 10)})`);
+  lines.push('Answers voted unhelpful:');
+  if (report.unhelpful.length === 0) lines.push('  none');
+  for (const u of report.unhelpful) lines.push(`  ${u.entryId}: ${u.unhelpful} unhelpful, ${u.helpful} helpful (${u.question})`);
+  lines.push('Entries never matched:');
+  if (report.neverMatched.length === 0) lines.push('  none');
+  for (const n of report.neverMatched) lines.push(`  ${n.entryId}: ${n.question}`);
+  return lines.join('\n');
 }

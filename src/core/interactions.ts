@@ -1,0 +1,70 @@
+// Buttons and menus under an answer, shared by every platform: what each one means, how it
+// is written into a platform's custom id, and what pressing it does.
+import { z } from 'zod';
+import type { Answered } from './answer.js';
+import type { CommandContext } from './command.js';
+import type { Platform, VoteOutcome } from './recorder.js';
+
+export type Action =
+  | { type: 'vote'; helpful: boolean; entryId: string }
+  /** A suggested or related question was chosen: answer that entry. */
+  | { type: 'pick'; entryId: string }
+  /** Post an answer for everyone in the channel (Slack). */
+  | { type: 'share'; entryId: string };
+
+const entryId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+const PREFIX = 'sb';
+
+// Discord custom ids may be 100 characters; the longest form here stays well inside.
+export function encodeAction(action: Action): string {
+  switch (action.type) {
+    case 'vote':
+      return `${PREFIX}:vote:${action.helpful ? 'up' : 'down'}:${action.entryId}`;
+    case 'pick':
+      return `${PREFIX}:pick:${action.entryId}`;
+    case 'share':
+      return `${PREFIX}:share:${action.entryId}`;
+  }
+}
+
+/** The action in a custom id, or null for anything malformed or unknown. */
+export function decodeAction(customId: unknown): Action | null {
+  if (typeof customId !== 'string' || customId.length > 100) return null;
+  const parts = customId.split(':');
+  if (parts[0] !== PREFIX) return null;
+  const id = entryId.safeParse(parts.at(-1));
+  if (!id.success) return null;
+  if (parts[1] === 'vote' && parts.length === 4 && (parts[2] === 'up' || parts[2] === 'down')) {
+    return { type: 'vote', helpful: parts[2] === 'up', entryId: id.data };
+  }
+  if ((parts[1] === 'pick' || parts[1] === 'share') && parts.length === 3) return { type: parts[1], entryId: id.data };
+  return null;
+}
+
+export interface Actor {
+  platform: Platform;
+  userId: string;
+}
+
+/** Answers a chosen entry and logs it like a question; undefined if the entry is gone. */
+export function answerChosen(ctx: CommandContext, actor: Actor, id: string): Answered | undefined {
+  const started = performance.now();
+  const result = ctx.store.answerEntry(id);
+  if (result) {
+    ctx.recorder.recordQuestion({
+      at: new Date(),
+      platform: actor.platform,
+      userId: actor.userId,
+      question: result.question,
+      entryId: result.entry.id,
+      confidence: result.confidence,
+      answered: true,
+      ms: performance.now() - started,
+    });
+  }
+  return result;
+}
+
+export function castVote(ctx: CommandContext, actor: Actor, id: string, helpful: boolean): VoteOutcome {
+  return ctx.recorder.recordVote({ at: new Date(), platform: actor.platform, userId: actor.userId, entryId: id, helpful });
+}

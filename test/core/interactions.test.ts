@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { decodeAction, encodeAction, type Action } from '../../src/core/interactions.js';
+
+describe('actions under an answer', () => {
+  it.each<Action>([
+    { type: 'vote', helpful: true, entryId: 'who-is-tommy-robinson' },
+    { type: 'vote', helpful: false, entryId: 'x' },
+    { type: 'pick', entryId: 'musk-accuses-starmer' },
+    { type: 'share', entryId: 'what-is-edl' },
+  ])('survive a round trip through a custom id: %j', (action) => {
+    const id = encodeAction(action);
+    expect(id.length).toBeLessThanOrEqual(100);
+    expect(decodeAction(id)).toEqual(action);
+  });
+
+  it.each([undefined, 42, '', 'sb', 'sb:vote:maybe:x', 'sb:pick:Not_An_Id', 'xx:pick:a', 'sb:pick:a:b', 'sb:vote:up', `sb:pick:${'a'.repeat(120)}`, 'sb:delete:all'])(
+    'reads %j as nothing',
+    (customId) => {
+      expect(decodeAction(customId)).toBeNull();
+    },
+  );
+});
