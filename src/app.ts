@@ -4,6 +4,7 @@ import type { Adapter } from './adapters/adapter.js';
 import { createConsoleAdapter } from './adapters/console/console-adapter.js';
 import type { Config } from './config.js';
 import type { CommandContext } from './core/command.js';
+import { isEnglishWord } from './english-words.js';
 import { KnowledgeStore } from './core/knowledge-store.js';
 import { notRecording } from './core/recorder.js';
 import type { Logger } from './logger.js';
@@ -15,7 +16,7 @@ export interface App {
 }
 
 export async function startApp(config: Config, logger: Logger, onConsoleClose: () => void): Promise<App> {
-  const store = await KnowledgeStore.open(config.knowledge.dir);
+  const store = await KnowledgeStore.open(config.knowledge.dir, { isWord: isEnglishWord });
   const snapshot = store.current();
   logger.info({ entries: snapshot.index.entries.length, sources: snapshot.knowledge.sources.size, dir: config.knowledge.dir }, 'knowledge loaded');
   for (const warning of store.initialWarnings) logger.warn({ problem: warning }, 'knowledge warning');

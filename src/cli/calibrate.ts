@@ -4,8 +4,9 @@
 // the weights to put in src/core/search/config.ts and the trade-off at each threshold.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isEnglishWord } from '../english-words.js';
 import { loadKnowledge } from '../core/knowledge/load.js';
-import { bestThreshold, fitLogistic, heldOutSamples, thresholdTable, unanswerableSamples } from '../core/search/calibration.js';
+import { DECISION_THRESHOLD, fitLogistic, heldOutSamples, thresholdTable, unanswerableSamples } from '../core/search/calibration.js';
 import { DEFAULT_ENGINE_CONFIG } from '../core/search/config.js';
 import { SearchIndex } from '../core/search/search-index.js';
 import { readConfig } from './open-store.js';
@@ -23,20 +24,22 @@ const unanswerable = (await readFile(path.join(config.knowledge.dir, 'calibratio
 
 const engine = DEFAULT_ENGINE_CONFIG;
 const samples = [
-  ...heldOutSamples(loaded.knowledge, engine),
-  ...unanswerableSamples(SearchIndex.build(loaded.knowledge, engine), unanswerable, engine),
+  ...heldOutSamples(loaded.knowledge, engine, isEnglishWord),
+  ...unanswerableSamples(SearchIndex.build(loaded.knowledge, engine, isEnglishWord), unanswerable, engine),
 ];
 const held = samples.filter((s) => s.source === 'held-out phrasing');
 console.log(`held-out phrasings: ${held.length} (top match right for ${held.filter((s) => s.right).length}); unanswerable questions: ${unanswerable.length}`);
 
 const weights = fitLogistic(samples);
 const rows = thresholdTable(samples, weights);
-const best = bestThreshold(rows);
-const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
-console.log('\nthreshold  right answers given  wrong/unanswerable declined');
-for (const row of rows) console.log(`${row.threshold.toFixed(2).padStart(9)}  ${pct(row.answered).padStart(19)}  ${pct(row.declined).padStart(27)}${row === best ? '   <- best balance' : ''}`);
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+console.log('\nthreshold  right answers given  wrong/unanswerable declined  all handled right');
+for (const row of rows) {
+  const mark = Math.abs(row.threshold - DECISION_THRESHOLD) < 1e-9 ? '   <- chosen: more likely right than wrong' : '';
+  console.log(`${row.threshold.toFixed(2).padStart(9)}  ${pct(row.answered).padStart(19)}  ${pct(row.declined).padStart(27)}  ${pct(row.accuracy).padStart(17)}${mark}`);
+}
 console.log('\nPut these in DEFAULT_ENGINE_CONFIG (src/core/search/config.ts):');
-console.log(`  calibration: Object.freeze(${JSON.stringify(weights)}),`);
-console.log(`  threshold: ${best.threshold},`);
+console.log(`  calibration: Object.freeze(${JSON.stringify(weights).replace(/"/g, '').replace(/:/g, ': ').replace(/,/g, ', ').replace('{', '{ ').replace('}', ' }')}),`);
+console.log(`  threshold: ${DECISION_THRESHOLD},`);
 const current = thresholdTable(samples, engine.calibration).find((r) => Math.abs(r.threshold - engine.threshold) < 1e-9);
-if (current) console.log(`\nCurrent settings: ${pct(current.answered).trim()} right answers given, ${pct(current.declined).trim()} wrong/unanswerable declined.`);
+if (current) console.log(`\nCurrent settings: ${pct(current.answered)} of right answers given, ${pct(current.declined)} of wrong or unanswerable declined.`);

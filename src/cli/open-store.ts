@@ -1,6 +1,7 @@
 // Shared start-up for the command-line tools: settings, then the knowledge base. Problems
 // go to stderr and end the process, so stdout only ever carries the tool's own output.
 import dotenv from 'dotenv';
+import { isEnglishWord } from '../english-words.js';
 import { parseConfig, type Config } from '../config.js';
 import { KnowledgeLoadError, KnowledgeStore } from '../core/knowledge-store.js';
 import { formatProblem } from '../core/knowledge/problems.js';
@@ -17,7 +18,7 @@ export function readConfig(): Config {
 
 export async function openStore(config: Config = readConfig()): Promise<KnowledgeStore> {
   try {
-    return await KnowledgeStore.open(config.knowledge.dir);
+    return await KnowledgeStore.open(config.knowledge.dir, { isWord: isEnglishWord });
   } catch (error) {
     if (error instanceof KnowledgeLoadError) {
       process.stderr.write(`The knowledge base in ${config.knowledge.dir} has problems:\n${error.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);

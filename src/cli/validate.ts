@@ -1,12 +1,13 @@
 // npm run validate
 // Checks the knowledge base the way a reload does (files, schema, quotes, ids, self-test)
 // and lists every problem. Exits 1 when there is any error, so CI and editors can use it.
+import { isEnglishWord } from '../english-words.js';
 import { buildSnapshot } from '../core/knowledge-store.js';
 import { formatProblem } from '../core/knowledge/problems.js';
 import { readConfig } from './open-store.js';
 
 const { knowledge } = readConfig();
-const built = await buildSnapshot(knowledge.dir);
+const built = await buildSnapshot(knowledge.dir, { isWord: isEnglishWord });
 if (!built.ok) {
   const errors = built.problems.filter((p) => p.severity === 'error').length;
   console.error(built.problems.map(formatProblem).join('\n'));

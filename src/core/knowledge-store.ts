@@ -38,12 +38,19 @@ export interface ReloadReport {
   loadedAt: Date;
 }
 
+export interface StoreOptions {
+  config?: EngineConfig;
+  /** An English dictionary, so real words are not taken for typos (see src/english-words.ts). */
+  isWord?: (word: string) => boolean;
+}
+
 export type BuildResult = { ok: true; snapshot: Snapshot; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-export async function buildSnapshot(dir: string, config: EngineConfig = DEFAULT_ENGINE_CONFIG): Promise<BuildResult> {
+export async function buildSnapshot(dir: string, options: StoreOptions = {}): Promise<BuildResult> {
+  const config = options.config ?? DEFAULT_ENGINE_CONFIG;
   const loaded = await loadKnowledge(dir);
   if (!loaded.ok) return loaded;
-  const index = SearchIndex.build(loaded.knowledge, config);
+  const index = SearchIndex.build(loaded.knowledge, config, options.isWord);
   const collisions = selfTest(index);
   if (hasErrors(collisions)) return { ok: false, problems: [...loaded.warnings, ...collisions] };
   const snapshot = { knowledge: loaded.knowledge, index, config, completer: new QuestionCompleter(index), loadedAt: new Date() };
@@ -63,6 +70,7 @@ export class KnowledgeStore {
 
   private constructor(
     readonly dir: string,
+    private readonly options: StoreOptions,
     first: Snapshot,
     readonly initialWarnings: Problem[],
   ) {
@@ -70,10 +78,10 @@ export class KnowledgeStore {
   }
 
   /** Loads the knowledge base for the first time; throws KnowledgeLoadError if it is invalid. */
-  static async open(dir: string, config: EngineConfig = DEFAULT_ENGINE_CONFIG): Promise<KnowledgeStore> {
-    const built = await buildSnapshot(dir, config);
+  static async open(dir: string, options: StoreOptions = {}): Promise<KnowledgeStore> {
+    const built = await buildSnapshot(dir, options);
     if (!built.ok) throw new KnowledgeLoadError(built.problems);
-    return new KnowledgeStore(dir, built.snapshot, built.warnings);
+    return new KnowledgeStore(dir, options, built.snapshot, built.warnings);
   }
 
   current(): Snapshot {
@@ -123,7 +131,7 @@ export class KnowledgeStore {
     const before = this.snapshot;
     let built: BuildResult;
     try {
-      built = await buildSnapshot(this.dir, before.config);
+      built = await buildSnapshot(this.dir, this.options);
     } catch (error) {
       built = { ok: false, problems: [{ code: 'unreadable', severity: 'error', file: this.dir, message: `could not be loaded: ${String(error)}` }] };
     }

@@ -2,13 +2,14 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createConsoleAdapter, parseLine } from '../../src/adapters/console/console-adapter.js';
 import { KnowledgeStore } from '../../src/core/knowledge-store.js';
+import { isEnglishWord } from '../../src/english-words.js';
 import { notRecording } from '../../src/core/recorder.js';
 import { createLogger } from '../../src/logger.js';
 import { REAL_KNOWLEDGE } from '../helpers/knowledge-dir.js';
 import { runTs } from '../helpers/run-node.js';
 
 async function converse(lines: string[]): Promise<string> {
-  const store = await KnowledgeStore.open(REAL_KNOWLEDGE);
+  const store = await KnowledgeStore.open(REAL_KNOWLEDGE, { isWord: isEnglishWord });
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';

@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { checkCommands, runCommand, type Command, type CommandContext } from '../../src/core/command.js';
 import { KnowledgeStore } from '../../src/core/knowledge-store.js';
+import { isEnglishWord } from '../../src/english-words.js';
 import { notRecording, type QuestionRecord, type Recorder } from '../../src/core/recorder.js';
 import { REAL_KNOWLEDGE } from '../helpers/knowledge-dir.js';
 
 async function context(recorder: Recorder = notRecording): Promise<CommandContext> {
-  return { store: await KnowledgeStore.open(REAL_KNOWLEDGE), recorder, startedAt: new Date() };
+  return { store: await KnowledgeStore.open(REAL_KNOWLEDGE, { isWord: isEnglishWord }), recorder, startedAt: new Date() };
 }
 const command = (name: string) => commands.find((c) => c.data.name === name)!;
 

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_QUESTION_LENGTH, type AnswerResult } from '../../src/core/answer.js';
 import { KnowledgeStore } from '../../src/core/knowledge-store.js';
+import { isEnglishWord } from '../../src/english-words.js';
 import { normalizeForQuote } from '../../src/core/text/normalize.js';
 import { REAL_KNOWLEDGE } from '../helpers/knowledge-dir.js';
 
 let store: KnowledgeStore;
 beforeAll(async () => {
-  store = await KnowledgeStore.open(REAL_KNOWLEDGE);
+  store = await KnowledgeStore.open(REAL_KNOWLEDGE, { isWord: isEnglishWord });
 });
 
 function firstParagraph(result: AnswerResult): number | undefined {

@@ -4,7 +4,7 @@
 //   drop stop words -> stem -> map synonyms.
 import type { AliasGroup } from '../knowledge/types.js';
 import { foldCase, straightenPunctuation } from '../text/normalize.js';
-import { QUESTION_WORDS, STOP_PHRASES, STOP_WORDS, SYNONYM_GROUPS, US_ABBREVIATION } from './lexicon.js';
+import { isQuestionWordTerm, QUESTION_WORDS, STOP_PHRASES, STOP_WORDS, SYNONYM_GROUPS, US_ABBREVIATION } from './lexicon.js';
 import { stem } from './stem.js';
 
 export interface Token {
@@ -18,10 +18,15 @@ export interface Term {
   quality: number;
 }
 
+/** Words repeat endlessly across entries and questions: their stems and terms are cached. */
+const WORD_CACHE_LIMIT = 50_000;
+
 /** What a stop phrase maps to: nothing. */
 const DROPPED = '';
 
 export class Analyzer {
+  private readonly stemCache = new Map<string, string>();
+  private readonly terms = new Map<string, string | null>();
   /** Every word the lexicon and aliases name: English the analyzer knows, never a typo. */
   private readonly lexiconWords = new Set<string>();
   /**
@@ -64,8 +69,13 @@ export class Analyzer {
 
   analyzeTokens(tokens: readonly Token[]): Term[] {
     const terms = new Map<string, number>();
-    const emit = (term: string, quality: number) => terms.set(term, Math.max(quality, terms.get(term) ?? 0));
-    const stems = tokens.map((t) => stem(t.surface));
+    // A question word after the question has begun is a conjunction ("what was his job
+    // when he was accused"), not what the question asks for.
+    const emit = (term: string, quality: number) => {
+      if (isQuestionWordTerm(term) && [...terms.keys()].some((t) => !isQuestionWordTerm(t))) return;
+      terms.set(term, Math.max(quality, terms.get(term) ?? 0));
+    };
+    const stems = tokens.map((t) => this.stemOf(t.surface));
     for (let i = 0; i < tokens.length; ) {
       const phrase = this.longestPhrase(stems, i);
       if (phrase) {
@@ -87,13 +97,36 @@ export class Analyzer {
 
   /** The term for one word, or null for a stop word. */
   termOf(word: string): string | null {
+    const cached = this.terms.get(word);
+    if (cached !== undefined) return cached;
+    const term = this.computeTermOf(word);
+    this.remember(this.terms, word, term);
+    return term;
+  }
+
+  private computeTermOf(word: string): string | null {
     const questionWord = QUESTION_WORDS.get(word);
     if (questionWord) return questionWord;
-    const stemmed = stem(word);
+    const stemmed = this.stemOf(word);
     const alias = this.phrases.get(stemmed);
     if (alias) return alias;
     if (STOP_WORDS.has(word) || (word.length === 1 && !/\d/.test(word))) return null;
     return this.stems.get(stemmed) ?? stemmed;
+  }
+
+  private stemOf(word: string): string {
+    let stemmed = this.stemCache.get(word);
+    if (stemmed === undefined) {
+      stemmed = stem(word);
+      this.remember(this.stemCache, word, stemmed);
+    }
+    return stemmed;
+  }
+
+  /** Caches are bounded, so a stream of junk words cannot grow them without limit. */
+  private remember<V>(cache: Map<string, V>, key: string, value: V): void {
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
   }
 
   private longestPhrase(stems: readonly string[], start: number): { term: string; length: number } | null {
@@ -101,7 +134,7 @@ export class Analyzer {
     if (!longest) return null;
     for (let length = Math.min(longest, stems.length - start); length >= 2; length--) {
       const term = this.phrases.get(stems.slice(start, start + length).join(' '));
-      if (term) return { term, length };
+      if (term !== undefined) return { term, length };
     }
     return null;
   }

@@ -17,7 +17,7 @@ export interface Sample {
   source: 'held-out phrasing' | 'unanswerable';
 }
 
-const NO_MATCH: MatchFeatures = { similarity: 0, coverage: 0, unknownShare: 1, formMismatch: false, missing: 1 };
+const NO_MATCH: MatchFeatures = { similarity: 0, coverage: 0, formMismatch: false };
 
 const paragraphKey = (c: { source: string; paragraph: number }) => `${c.source}#${c.paragraph}`;
 
@@ -27,7 +27,7 @@ function answersLike(given: Entry, expected: Entry): boolean {
   return first !== undefined && expected.citations.some((c) => paragraphKey(c) === paragraphKey(first));
 }
 
-export function heldOutSamples(knowledge: Knowledge, config: EngineConfig): Sample[] {
+export function heldOutSamples(knowledge: Knowledge, config: EngineConfig, isWord?: (word: string) => boolean): Sample[] {
   const samples: Sample[] = [];
   for (const entry of publishedEntries(knowledge)) {
     const phrasings = phrasingsOf(entry);
@@ -35,12 +35,12 @@ export function heldOutSamples(knowledge: Knowledge, config: EngineConfig): Samp
     phrasings.forEach((question, held) => {
       const rest = phrasings.filter((_, i) => i !== held);
       const reduced: Entry = { ...entry, question: rest[0]!, alternates: rest.slice(1) };
-      const index = SearchIndex.build({ ...knowledge, entries: knowledge.entries.map((e) => (e === entry ? reduced : e)) }, config);
+      const index = SearchIndex.build({ ...knowledge, entries: knowledge.entries.map((e) => (e === entry ? reduced : e)) }, config, isWord);
       const outcome = search(index, question, config, 1);
       const top = outcome.matches[0];
       samples.push({
         question,
-        features: top ? { ...top, unknownShare: outcome.unknownShare } : NO_MATCH,
+        features: top ?? NO_MATCH,
         right: top !== undefined && answersLike(top.entry, entry),
         source: 'held-out phrasing',
       });
@@ -53,12 +53,12 @@ export function unanswerableSamples(index: SearchIndex, questions: readonly stri
   return questions.map((question) => {
     const outcome = search(index, question, config, 1);
     const top = outcome.matches[0];
-    return { question, features: top ? { ...top, unknownShare: outcome.unknownShare } : NO_MATCH, right: false, source: 'unanswerable' };
+    return { question, features: top ?? NO_MATCH, right: false, source: 'unanswerable' };
   });
 }
 
 function vector(f: MatchFeatures): number[] {
-  return [1, f.similarity, f.coverage, f.unknownShare, f.formMismatch ? 1 : 0, f.missing];
+  return [1, f.similarity, f.coverage, f.formMismatch ? 1 : 0];
 }
 
 /**
@@ -71,7 +71,7 @@ export function fitLogistic(samples: readonly Sample[], iterations = 20_000, rat
   if (positives === 0 || negatives === 0) throw new Error('calibration needs both right answers and questions to decline');
   const weightOf = (s: Sample) => (s.right ? 0.5 / positives : 0.5 / negatives);
   const xs = samples.map((s) => vector(s.features));
-  let w = [0, 0, 0, 0, 0, 0];
+  let w = [0, 0, 0, 0];
   for (let step = 0; step < iterations; step++) {
     const grad = w.map((wi, j) => (j === 0 ? 0 : l2 * wi));
     samples.forEach((s, i) => {
@@ -83,7 +83,7 @@ export function fitLogistic(samples: readonly Sample[], iterations = 20_000, rat
     w = w.map((wi, j) => wi - rate * grad[j]!);
   }
   const round = (n: number) => Math.round(n * 1000) / 1000;
-  return { intercept: round(w[0]!), similarity: round(w[1]!), coverage: round(w[2]!), unknownShare: round(w[3]!), formMismatch: round(w[4]!), missing: round(w[5]!) };
+  return { intercept: round(w[0]!), similarity: round(w[1]!), coverage: round(w[2]!), formMismatch: round(w[3]!) };
 }
 
 export interface ThresholdRow {
@@ -93,6 +93,8 @@ export interface ThresholdRow {
   /** Share of wrong answers and unanswerable questions declined. */
   declined: number;
   balanced: number;
+  /** Share of all samples handled right: right answers given plus the rest declined. */
+  accuracy: number;
 }
 
 export function thresholdTable(samples: readonly Sample[], weights: CalibrationWeights): ThresholdRow[] {
@@ -104,11 +106,16 @@ export function thresholdTable(samples: readonly Sample[], weights: CalibrationW
     const threshold = Math.round(t * 100) / 100;
     const answered = right.filter((s) => s.confidence >= threshold).length / right.length;
     const declined = wrong.filter((s) => s.confidence < threshold).length / wrong.length;
-    rows.push({ threshold, answered, declined, balanced: (answered + declined) / 2 });
+    const accuracy = (answered * right.length + declined * wrong.length) / scored.length;
+    rows.push({ threshold, answered, declined, balanced: (answered + declined) / 2, accuracy });
   }
   return rows;
 }
 
-export function bestThreshold(rows: readonly ThresholdRow[]): ThresholdRow {
-  return rows.reduce((best, row) => (row.balanced > best.balanced ? row : best));
-}
+/**
+ * The model is fitted with right answers and wrong-or-unanswerable cases weighted equally,
+ * so its output is the probability of being right with even odds beforehand. Declining
+ * below 0.5 answers exactly when an answer is more likely right than wrong, counting a
+ * wrong answer and a needless decline as equally bad.
+ */
+export const DECISION_THRESHOLD = 0.5;

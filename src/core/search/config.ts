@@ -5,9 +5,7 @@ export interface CalibrationWeights {
   intercept: number;
   similarity: number;
   coverage: number;
-  unknownShare: number;
   formMismatch: number;
-  missing: number;
 }
 
 export interface EngineConfig {
@@ -42,8 +40,8 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = Object.freeze({
   unknownWordWeight: 1,
   answerFormPenalty: 0.7,
   typoPenalty: 0.1,
-  calibration: Object.freeze({ intercept: -4.691, similarity: 2.646, coverage: 3.661, unknownShare: 1.748, formMismatch: -1.932, missing: -0.081 }),
-  threshold: 0.6,
+  calibration: Object.freeze({ intercept: -3.602, similarity: 4.398, coverage: 0.763, formMismatch: -1.808 }),
+  threshold: 0.5,
   suggestionFloor: 0.15,
   maxSuggestions: 3,
 });

@@ -26,8 +26,6 @@ export interface Match {
   coverage: number;
   /** Whether the question asks for a time or a number the entry does not give. */
   formMismatch: boolean;
-  /** Weight of the most important question word the entry does not speak to, over the rarest word's. */
-  missing: number;
   /** Probability-like confidence in 0..1 (see config.calibration). */
   confidence: number;
   phrasing: string;
@@ -35,8 +33,6 @@ export interface Match {
 
 export interface SearchOutcome {
   terms: QueryTerm[];
-  /** Share of the question's weight in words the knowledge base has never seen. */
-  unknownShare: number;
   /** Best first; empty when nothing shares a word with the question. */
   matches: Match[];
   /** The paragraph sharing the most weight with the question, as a hint on a decline. */
@@ -46,9 +42,7 @@ export interface SearchOutcome {
 export interface MatchFeatures {
   similarity: number;
   coverage: number;
-  unknownShare: number;
   formMismatch: boolean;
-  missing: number;
 }
 
 /** The probability, by the fitted logistic model, that a match answers the question. */
@@ -57,9 +51,7 @@ export function confidenceOf(features: MatchFeatures, weights: CalibrationWeight
     weights.intercept +
     weights.similarity * features.similarity +
     weights.coverage * features.coverage +
-    weights.unknownShare * features.unknownShare +
-    weights.formMismatch * (features.formMismatch ? 1 : 0) +
-    weights.missing * features.missing;
+    weights.formMismatch * (features.formMismatch ? 1 : 0);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -86,53 +78,81 @@ function correctToken(index: SearchIndex, surface: string, config: EngineConfig)
 export function search(index: SearchIndex, question: string, config: EngineConfig, limit = 10): SearchOutcome {
   const terms = queryTerms(index, question, config);
   const total = terms.reduce((sum, t) => sum + t.weight, 0);
-  const unknownShare = total === 0 ? 0 : terms.filter((t) => !t.known).reduce((sum, t) => sum + t.weight, 0) / total;
   // A question of question words only ("what time is it?") asks about nothing in particular.
-  if (!terms.some((t) => !isQuestionWordTerm(t.term))) return { terms, unknownShare, matches: [] };
+  if (!terms.some((t) => !isQuestionWordTerm(t.term))) return { terms, matches: [] };
 
   const askedForms = terms.filter((t) => ANSWER_FORMS.has(t.term)).map((t) => t.term);
-  const candidates = new Set<number>();
-  for (const t of terms) for (const i of index.postings.get(t.term) ?? []) candidates.add(i);
-
-  const scored: { index: number; score: number; similarity: number; coverage: number; formMismatch: boolean; missing: number; phrasing: string }[] = [];
-  for (const i of candidates) {
-    const { bag, phrasings, forms } = index.entries[i]!;
-    let covered = 0;
-    let missing = 0;
-    for (const t of terms) {
-      const spoken = t.quality * (bag.get(t.term) ?? 0);
-      covered += t.weight * spoken;
-      missing = Math.max(missing, t.weight * (1 - spoken));
+  const { shared, covered, similarity, bestPhrasing } = index.scratch;
+  const touchedEntries: number[] = [];
+  const touchedPhrasings: number[] = [];
+  for (const t of terms) {
+    const postings = index.postings.get(t.term);
+    if (!postings) continue;
+    const strength = t.weight * t.quality;
+    for (let k = 0; k < postings.entries.length; k++) {
+      const e = postings.entries[k]!;
+      if (covered[e] === 0) touchedEntries.push(e);
+      covered[e]! += strength * postings.fieldWeights[k]!;
     }
-    let best = 0;
-    let bestText = phrasings[0]?.text ?? '';
-    for (const p of phrasings) {
-      let shared = 0;
-      for (const t of terms) if (p.terms.has(t.term)) shared += t.weight * t.quality;
-      const similarity = (2 * shared) / (total + p.weight);
-      if (similarity > best) {
-        best = similarity;
-        bestText = p.text;
-      }
+    for (const p of postings.phrasings) {
+      if (shared[p] === 0) touchedPhrasings.push(p);
+      shared[p]! += strength;
     }
-    const coverage = covered / total;
-    const fits = askedForms.every((form) => forms.has(form));
-    const score = (config.phrasingShare * best + (1 - config.phrasingShare) * coverage) * (fits ? 1 : config.answerFormPenalty);
-    scored.push({ index: i, score, similarity: best, coverage, formMismatch: !fits, missing: missing / index.maxIdf, phrasing: bestText });
   }
-  // Ties go to the entry listed first, so results never depend on Set iteration quirks.
-  scored.sort((a, b) => b.score - a.score || a.index - b.index);
+  for (const p of touchedPhrasings) {
+    const e = index.phrasingEntry[p]!;
+    const value = (2 * shared[p]!) / (total + index.phrasingWeight[p]!);
+    if (value > similarity[e]!) {
+      similarity[e] = value;
+      bestPhrasing[e] = p;
+    }
+    shared[p] = 0;
+  }
+
+  const top: Scored[] = [];
+  for (const e of touchedEntries) {
+    const coverage = covered[e]! / total;
+    const best = similarity[e]!;
+    const fits = askedForms.length === 0 || askedForms.every((form) => index.entries[e]!.forms.has(form));
+    const score = (config.phrasingShare * best + (1 - config.phrasingShare) * coverage) * (fits ? 1 : config.answerFormPenalty);
+    const phrasing = best > 0 ? bestPhrasing[e]! : index.entries[e]!.firstPhrasing;
+    keepTop(top, { index: e, score, similarity: best, coverage, formMismatch: !fits, phrasing }, limit);
+    covered[e] = 0;
+    similarity[e] = 0;
+  }
 
   return {
     terms,
-    unknownShare,
-    matches: scored.slice(0, limit).map(({ index: i, ...match }) => ({
+    matches: top.map(({ index: i, phrasing, ...match }) => ({
       entry: index.entries[i]!.entry,
       ...match,
-      confidence: confidenceOf({ ...match, unknownShare }, config.calibration),
+      phrasing: index.phrasingText[phrasing]!,
+      confidence: confidenceOf(match, config.calibration),
     })),
     closestParagraph: closestParagraph(index, terms),
   };
+}
+
+interface Scored {
+  index: number;
+  score: number;
+  similarity: number;
+  coverage: number;
+  formMismatch: boolean;
+  phrasing: number;
+}
+
+/** Keeps the best `limit` results in order; ties go to the entry listed first. */
+function better(a: Scored, b: Scored): boolean {
+  return a.score > b.score || (a.score === b.score && a.index < b.index);
+}
+
+function keepTop(top: Scored[], item: Scored, limit: number): void {
+  if (top.length === limit && !better(item, top[limit - 1]!)) return;
+  let at = top.length;
+  while (at > 0 && better(item, top[at - 1]!)) at--;
+  top.splice(at, 0, item);
+  if (top.length > limit) top.pop();
 }
 
 function closestParagraph(index: SearchIndex, terms: readonly QueryTerm[]): SearchOutcome['closestParagraph'] {

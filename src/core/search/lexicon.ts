@@ -15,7 +15,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'much many lot lots kind sort bit thing things anything something someone somebody anyone anybody ' +
     'get got gets getting go goes going ok okay hey hi hello yes no not dont didnt doesnt isnt wasnt ' +
     'like exactly basically currently still ever even again yet only own? s t d ll re ve m ' +
-    'happen happens happened happening make makes making now'
+    'happen happens happened happening make makes making now because else'
   )
     .split(/\s+/)
     // Entries ending in "?" are listed for the record but deliberately kept as content words.
@@ -40,18 +40,18 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['gang', 'ring', 'network', 'gangs'],
   ['controversy', 'controversial', 'row', 'furore', 'furor', 'dispute', 'outcry', 'debate'],
   ['inquiry', 'enquiry', 'investigation', 'investigate', 'probe'],
-  ['report', 'review', 'study', 'findings', 'finding'],
+  ['report', 'review', 'study'],
   ['election', 'vote', 'poll', 'ballot', 'general election', 'snap election'],
   ['government', 'govt', 'gov', 'administration', 'whitehall', 'downing street', 'number 10', 'no 10', 'authorities'],
   ['uk', 'britain', 'british', 'united kingdom', 'great britain', 'england', 'english', 'brits'],
-  ['usa', 'american', 'america', 'united states', 'u s'],
+  ['usa', 'american', 'america', 'united states', 'u s', 'the us', 'a us', 'an us'],
   ['billionaire', 'rich', 'wealthy', 'tycoon', 'mogul', 'magnate', 'richest'],
   ['tech', 'technology', 'entrepreneur', 'businessman'],
   ['own', 'owner', 'ownership'],
   ['platform', 'site', 'website', 'app', 'social media', 'social network', 'social media site', 'social media platform'],
   ['far right', 'far-right', 'extreme right', 'right wing extremist', 'right-wing extremist', 'farright'],
   ['immigrant', 'immigration', 'migrant', 'migration', 'asylum', 'refugee'],
-  ['riot', 'violence', 'violent', 'unrest', 'disorder', 'disturbance', 'clash', 'rioter', 'rioting', 'turmoil'],
+  ['riot', 'violence', 'violent', 'unrest', 'disorder', 'disturbance', 'rioter', 'rioting', 'turmoil'],
   ['protest', 'protester', 'protestor', 'demonstrator', 'demonstration', 'marcher'],
   ['police', 'policing', 'cop', 'officer', 'law enforcement'],
   ['prosecute', 'prosecution', 'prosecutor', 'justice', 'convict', 'conviction', 'charge', 'trial', 'punish', 'punishment'],
@@ -85,7 +85,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['view', 'think', 'believe', 'opinion', 'position', 'stance', 'feel', 'take on', 'thoughts', 'verdict', 'attitude'],
   ['interest', 'interested', 'meddle', 'meddling', 'interfere', 'interference', 'obsess', 'obsessed', 'fixate', 'focus', 'intervene', 'intervention', 'keen'],
   ['harsh', 'harshly', 'tough', 'tougher', 'severe', 'strict', 'unfair', 'unequal', 'differently', 'lenient', 'leniency', 'soft', 'softer', 'preferential', 'special treatment'],
-  ['contempt', 'contempt of court'],
+  ['contempt', 'contempt of court', 'court'],
   ['historic', 'historical', 'past', 'old', 'previous', 'earlier'],
   ['scandal', 'scandals', 'affair'],
   ['serious', 'seriously', 'grave', 'gravely'],
@@ -101,13 +101,13 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['compare', 'comparison', 'liken', 'equate', 'analogy', 'parallel', 'akin'],
   ['attempt', 'effort', 'try', 'bid', 'initiative', 'campaign', 'drive'],
   ['predominantly', 'predominant', 'mostly', 'mainly', 'largely', 'primarily', 'overwhelmingly', 'chiefly'],
-  ['people', 'public', 'voter', 'britons', 'citizen', 'population', 'citizenry'],
+  ['people', 'voter', 'britons', 'citizen', 'population', 'citizenry'],
   ['apologise', 'apologize', 'apology', 'sorry', 'regret'],
   ['arrest', 'detain', 'detention'],
   ['victim', 'survivor'],
   ['number', 'amount', 'figure', 'total', 'statistic', 'tally'],
   ['term', 'stint', 'spell'],
-  ['emerge', 'come to light', 'came to light', 'surface', 'uncover', 'reveal', 'expose', 'discover', 'first reported', 'brought to light'],
+  ['emerge', 'come to light', 'came to light', 'came out', 'come out', 'surface', 'uncover', 'reveal', 'expose', 'discover', 'first reported', 'brought to light'],
   ['flurry', 'barrage', 'spate', 'torrent', 'stream of', 'series of', 'string of', 'volley'],
   ['start', 'begin', 'spark', 'trigger', 'cause', 'prompt', 'provoke'],
   ['release', 'freed', 'free', 'get out', 'getting out', 'let out', 'parole'],
@@ -126,8 +126,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
 /** Phrases that carry no meaning in a question, dropped like stop words. */
 export const STOP_PHRASES: readonly string[] = [
   'right now', 'at the moment', 'these days', 'at present', 'tell me', 'do you know', 'can you tell me', 'i want to know',
-  'i wonder', 'i heard', 'in the story', 'in the article', 'according to the story', 'according to the article', 'in this story',
-  'in this article', 'the story says', 'the article says', 'does the story say', 'does the article say',
+  'i wonder', 'i heard', 'according to the story', 'according to the article', 'the story says', 'the article says', 'does the story say', 'does the article say', 'back then',
+  'whats the deal with', 'what is the deal with', 'what was the deal with',
 ];
 
 export const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([

@@ -1,6 +1,8 @@
 // The searchable form of the published entries: each entry's phrasings as term sets, and
 // a bag of every term that speaks for the entry (phrasings, tags, answer, quotes, cited
-// paragraphs), each with the weight of the strongest field it appears in.
+// paragraphs), each with the weight of the strongest field it appears in. Postings are flat
+// typed arrays, so a search touches only the entries and phrasings sharing a term with the
+// question, and does so without hashing strings per entry.
 import { phrasingsOf, publishedEntries, type Entry, type Knowledge } from '../knowledge/types.js';
 import { Analyzer } from './analyzer.js';
 import { ANSWER_FORMS, isQuestionWordTerm } from './lexicon.js';
@@ -17,10 +19,20 @@ export interface IndexedPhrasing {
 export interface IndexedEntry {
   entry: Entry;
   phrasings: IndexedPhrasing[];
+  /** Id of its first phrasing in the index-wide numbering; the rest follow in order. */
+  firstPhrasing: number;
   /** term -> strongest field weight */
   bag: ReadonlyMap<string, number>;
   /** The answer forms (see ANSWER_FORMS) the entry is asked for or answers in. */
   forms: ReadonlySet<string>;
+}
+
+export interface TermPostings {
+  /** Entries whose bag holds the term, and the term's field weight in each. */
+  entries: Int32Array;
+  fieldWeights: Float32Array;
+  /** Index-wide ids of the phrasings that contain the term. */
+  phrasings: Int32Array;
 }
 
 export interface IndexedParagraph {
@@ -35,7 +47,11 @@ export class SearchIndex {
   private constructor(
     readonly analyzer: Analyzer,
     readonly entries: readonly IndexedEntry[],
-    readonly postings: ReadonlyMap<string, readonly number[]>,
+    readonly postings: ReadonlyMap<string, TermPostings>,
+    /** Phrasing id -> its entry, its weight and its text. */
+    readonly phrasingEntry: Int32Array,
+    readonly phrasingWeight: Float64Array,
+    readonly phrasingText: readonly string[],
     readonly paragraphs: readonly IndexedParagraph[],
     readonly typos: TypoCorrector,
     private readonly weights: ReadonlyMap<string, number>,
@@ -43,14 +59,26 @@ export class SearchIndex {
     readonly maxIdf: number,
   ) {
     this.byId = new Map(entries.map((e) => [e.entry.id, e]));
+    this.scratch = {
+      shared: new Float64Array(phrasingEntry.length),
+      covered: new Float64Array(entries.length),
+      similarity: new Float64Array(entries.length),
+      bestPhrasing: new Int32Array(entries.length),
+    };
   }
+
+  /**
+   * Accumulators for one search, reused across searches to spare the allocation. Search is
+   * synchronous, so no two searches use them at once; each leaves them zeroed.
+   */
+  readonly scratch: { shared: Float64Array; covered: Float64Array; similarity: Float64Array; bestPhrasing: Int32Array };
 
   /** A published entry by id; drafts are not in the index. */
   entry(id: string): Entry | undefined {
     return this.byId.get(id)?.entry;
   }
 
-  static build(knowledge: Knowledge, config: EngineConfig): SearchIndex {
+  static build(knowledge: Knowledge, config: EngineConfig, isWord?: (word: string) => boolean): SearchIndex {
     const analyzer = new Analyzer(knowledge.aliases);
     const fields = config.fieldWeights;
     const wordCounts = new Map<string, number>();
@@ -90,27 +118,59 @@ export class SearchIndex {
     }
     for (const group of knowledge.aliases) [group.canonical, ...group.terms].forEach(termsOf);
 
-    const postings = new Map<string, number[]>();
-    draft.forEach(({ bag }, index) => {
-      for (const term of bag.keys()) {
-        const list = postings.get(term);
-        if (list) list.push(index);
-        else postings.set(term, [index]);
+    const entryLists = new Map<string, { entries: number[]; fieldWeights: number[]; phrasings: number[] }>();
+    const listOf = (term: string) => {
+      let list = entryLists.get(term);
+      if (!list) entryLists.set(term, (list = { entries: [], fieldWeights: [], phrasings: [] }));
+      return list;
+    };
+    let phrasingCount = 0;
+    draft.forEach(({ bag, phrasings }, index) => {
+      for (const [term, weight] of bag) {
+        const list = listOf(term);
+        list.entries.push(index);
+        list.fieldWeights.push(weight);
+      }
+      for (const p of phrasings) {
+        for (const term of p.terms) listOf(term).phrasings.push(phrasingCount);
+        phrasingCount++;
       }
     });
+    const postings = new Map(
+      [...entryLists].map(([term, list]) => [
+        term,
+        { entries: Int32Array.from(list.entries), fieldWeights: Float32Array.from(list.fieldWeights), phrasings: Int32Array.from(list.phrasings) },
+      ]),
+    );
     const n = draft.length;
     const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
     const weightOf = (term: string, df: number) => idf(df) * (isQuestionWordTerm(term) ? config.questionWordWeight : 1);
-    const weights = new Map([...postings].map(([term, list]) => [term, weightOf(term, list.length)]));
+    const weights = new Map([...postings].map(([term, list]) => [term, weightOf(term, list.entries.length)]));
     const termWeight = (term: string) => weights.get(term) ?? weightOf(term, 0);
 
-    const entries = draft.map(({ entry, phrasings, bag }) => ({
-      entry,
-      bag,
-      forms: answerForms(entry, phrasings),
-      phrasings: phrasings.map((p) => ({ ...p, weight: [...p.terms].reduce((sum, t) => sum + termWeight(t), 0) })),
-    }));
-    return new SearchIndex(analyzer, entries, postings, paragraphs, new TypoCorrector(wordCounts), weights, idf(0));
+    let first = 0;
+    const entries = draft.map(({ entry, phrasings, bag }) => {
+      const indexed = {
+        entry,
+        bag,
+        firstPhrasing: first,
+        forms: answerForms(entry, phrasings),
+        phrasings: phrasings.map((p) => ({ ...p, weight: [...p.terms].reduce((sum, t) => sum + termWeight(t), 0) })),
+      };
+      first += phrasings.length;
+      return indexed;
+    });
+    const phrasingEntry = new Int32Array(phrasingCount);
+    const phrasingWeight = new Float64Array(phrasingCount);
+    const phrasingText: string[] = [];
+    entries.forEach((e, index) =>
+      e.phrasings.forEach((p, k) => {
+        phrasingEntry[e.firstPhrasing + k] = index;
+        phrasingWeight[e.firstPhrasing + k] = p.weight;
+        phrasingText.push(p.text);
+      }),
+    );
+    return new SearchIndex(analyzer, entries, postings, phrasingEntry, phrasingWeight, phrasingText, paragraphs, new TypoCorrector(wordCounts, isWord), weights, idf(0));
   }
 
   /**

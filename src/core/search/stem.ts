@@ -12,7 +12,7 @@ const IRREGULAR: Readonly<Record<string, string>> = Object.freeze({
   sought: 'seek', caught: 'catch', fought: 'fight', stood: 'stand', chose: 'choose',
   chosen: 'choose', ate: 'eat', fell: 'fall', hid: 'hide', lied: 'lie',
   // Words that only look inflected.
-  abuser: 'abuser', abusers: 'abuser', groomer: 'groomer', groomers: 'groomer',
+  became: 'becom', found: 'find', finds: 'find', finding: 'find', findings: 'find', abuser: 'abuser', abusers: 'abuser', groomer: 'groomer', groomers: 'groomer',
   news: 'news', series: 'series', means: 'means', politics: 'politic', always: 'always',
 });
 

@@ -43,7 +43,11 @@ export class TypoCorrector {
   private readonly byInitial = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, Correction | null>();
 
-  constructor(private readonly frequency: ReadonlyMap<string, number>) {
+  constructor(
+    private readonly frequency: ReadonlyMap<string, number>,
+    /** Real words are never typos, even when the knowledge base lacks them. */
+    private readonly isWord: (word: string) => boolean = () => false,
+  ) {
     const groups = new Map<string, string[]>();
     for (const word of frequency.keys()) {
       if (word.length < 3 || /\d/.test(word)) continue;
@@ -69,7 +73,7 @@ export class TypoCorrector {
   private find(word: string): Correction | null {
     const max = allowedEdits(word.length);
     const fuse = this.byInitial.get(word[0] ?? '');
-    if (max === 0 || !fuse || /\d/.test(word)) return null;
+    if (max === 0 || !fuse || /\d/.test(word) || this.isWord(word)) return null;
     let best: (Correction & { count: number }) | null = null;
     for (const { item } of fuse.search(word, { limit: CANDIDATES })) {
       const distance = editDistance(word, item, max);
