@@ -1,7 +1,7 @@
 // Opens the question log's SQLite file in DATA_DIR, in WAL mode (readers such as
 // `npm run gaps` never block the bot's writes), with its schema brought up to date.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { migrate } from './schema.js';
 
@@ -19,7 +19,11 @@ export function databasePath(dataDir: string): string {
 export function openDatabase(dataDir: string, options: { mustExist?: boolean } = {}): Database.Database {
   // Owner-only: the log holds what people asked.
   if (!options.mustExist) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(databasePath(dataDir), { fileMustExist: options.mustExist ?? false, timeout: DATABASE_DEFAULTS.openTimeoutMs });
+  const file = databasePath(dataDir);
+  const isNew = !existsSync(file);
+  const db = new Database(file, { fileMustExist: options.mustExist ?? false, timeout: DATABASE_DEFAULTS.openTimeoutMs });
+  // SQLite gives its -wal and -shm files the database file's permissions.
+  if (isNew) chmodSync(file, 0o600);
   try {
     db.pragma('journal_mode = WAL');
     // With WAL, NORMAL loses at most the last moments of log on power loss, never corrupts.

@@ -96,7 +96,7 @@ describe('the question log', () => {
     expect(peek(dataDir).prepare('SELECT user_hash FROM questions').pluck().get()).toBe(expected);
   });
 
-  it('otherwise makes a private key once in DATA_DIR and keeps hashes stable across restarts', async () => {
+  it('otherwise makes a private key once in DATA_DIR, readable by its owner only like the log, and keeps hashes stable across restarts', async () => {
     const first = await openLog();
     first.log.recordQuestion(question());
     first.log.close();
@@ -108,6 +108,7 @@ describe('the question log', () => {
     expect(hashes[0]).toBe(hashes[1]);
     expect(hashes[2]).not.toBe(hashes[0]);
     expect((await stat(path.join(first.dataDir, KEY_FILE))).mode & 0o777).toBe(0o600);
+    expect((await stat(databasePath(first.dataDir))).mode & 0o777).toBe(0o600);
   });
 
   it('never stores or logs the raw user id', async () => {
