@@ -1,11 +1,11 @@
 // The question log: every question and vote, in SQLite, with user ids hashed. It is the
 // Recorder the commands write to and the GapSource /gaps reads from.
 //
-// Writes must never slow or fail an answer. Questions are queued and written just after
-// the answer is computed, in one transaction per batch, without waiting on a lock. If a
-// write fails (locked database, full disk) the answer has already gone; the records stay
-// queued for the next attempt (up to a bound), and the failure is logged once, not once per
-// question, with a second line when writing recovers.
+// Writes must never slow or fail an answer. Questions are queued and written on the next
+// turn of the event loop, after the answer has been handed back, in one transaction per
+// batch, without waiting on a lock. If a write fails (locked database, full disk) nothing
+// reaches the answer: the records stay queued for the next attempt (up to a bound), and the
+// failure is logged once, not once per question, with a second line when writing recovers.
 import type { Database } from 'better-sqlite3';
 import { buildGapReport, type Catalogue } from '../core/gap-report.js';
 import type { GapReport, GapSource } from '../core/gaps.js';
