@@ -25,28 +25,56 @@ export const GROUPING_DEFAULTS = Object.freeze({
 });
 
 interface Cluster {
-  members: { text: string; count: number; terms: readonly string[] }[];
+  /** Creation order: of several groups a question fits, it joins the oldest. */
+  order: number;
+  /** The terms of its first, most asked wording, which every other member must be near. */
+  terms: readonly string[];
+  /** How many of those terms are question words, which are not filed by start. */
+  unfiled: number;
+  members: { text: string; count: number }[];
   count: number;
   firstSeen: Date;
   lastSeen: Date;
 }
 
-/** Most asked first; within a group, its most frequent wording names it. */
+/**
+ * Most asked first; within a group, its most frequent wording names it. A question joins
+ * the first group whose leading wording it is similar enough to. Comparing with the leader
+ * rather than with any member keeps groups from chaining through intermediate wordings
+ * into one large group of unrelated questions. Only groups sharing the start of a term are
+ * compared, which keeps this fast on months of log while still letting typos meet.
+ */
 export function groupDeclined(rows: readonly DeclinedPhrasing[], termsOf: TermsOf, options = GROUPING_DEFAULTS): DeclinedGroup[] {
   const clusters: Cluster[] = [];
+  const byStart = new Map<string, Cluster[]>();
   for (const phrasing of mergeSameWording(rows)) {
     const terms = [...new Set(termsOf(phrasing.question))];
-    const key = phrasingKey(phrasing.question);
-    // A question of stop words only ("what is it?") can match nothing but its own wording.
-    const home = clusters.find((c) =>
-      c.members.some((m) => (terms.length === 0 || m.terms.length === 0 ? phrasingKey(m.text) === key : similarity(terms, m.terms, options) >= options.similarity)),
-    );
-    const member = { text: phrasing.question, count: phrasing.count, terms };
-    if (!home) {
-      clusters.push({ members: [member], count: phrasing.count, firstSeen: phrasing.firstSeen, lastSeen: phrasing.lastSeen });
-      continue;
+    const starts = new Set(terms.map(startOf).filter((start) => start !== null));
+    const unfiled = terms.filter((term) => startOf(term) === null).length;
+    // How many of this question's terms could match each group's leader: a bound on how
+    // similar they can be, so most groups are ruled out without comparing them.
+    const overlap = new Map<Cluster, number>();
+    for (const term of terms) {
+      const start = startOf(term);
+      for (const cluster of (start && byStart.get(start)) || []) overlap.set(cluster, (overlap.get(cluster) ?? 0) + 1);
     }
-    home.members.push(member);
+    let home: Cluster | undefined;
+    for (const [cluster, filed] of overlap) {
+      if (home && cluster.order >= home.order) continue;
+      const shared = filed + Math.min(unfiled, cluster.unfiled);
+      if (shared / (terms.length + cluster.terms.length - shared) < options.similarity) continue;
+      if (similarity(terms, cluster.terms, options) >= options.similarity) home = cluster;
+    }
+    if (!home) {
+      home = { order: clusters.length, terms, unfiled, members: [], count: 0, firstSeen: phrasing.firstSeen, lastSeen: phrasing.lastSeen };
+      clusters.push(home);
+      for (const start of starts) {
+        const list = byStart.get(start);
+        if (list) list.push(home);
+        else byStart.set(start, [home]);
+      }
+    }
+    home.members.push({ text: phrasing.question, count: phrasing.count });
     home.count += phrasing.count;
     if (phrasing.firstSeen < home.firstSeen) home.firstSeen = phrasing.firstSeen;
     if (phrasing.lastSeen > home.lastSeen) home.lastSeen = phrasing.lastSeen;
@@ -57,6 +85,15 @@ export function groupDeclined(rows: readonly DeclinedPhrasing[], termsOf: TermsO
       return { question: phrasings[0]!, phrasings, count: c.count, firstSeen: c.firstSeen, lastSeen: c.lastSeen };
     })
     .sort((a, b) => b.count - a.count || b.lastSeen.getTime() - a.lastSeen.getTime());
+}
+
+/**
+ * Where a term is filed for finding candidates: its first three letters, which a typo the
+ * grouping forgives keeps. Question words ("?what") are in nearly every question and would
+ * make every group a candidate, so they are not filed; they still count in the similarity.
+ */
+function startOf(term: string): string | null {
+  return term.startsWith('?') ? null : term.slice(0, 3);
 }
 
 /**
@@ -85,17 +122,21 @@ function mergeSameWording(rows: readonly DeclinedPhrasing[]): DeclinedPhrasing[]
 }
 
 /**
- * A slip of one letter, or a stem that a misspelling kept from being shortened
- * ("majorty" against "major", the stem of "majority").
+ * A slip of one letter after the first three, or a stem that a misspelling kept from being
+ * shortened ("majorty" against "major", the stem of "majority"). The same start is what
+ * lets groupDeclined find the pair; the cheap checks come first.
  */
 function nearlySame(a: string, b: string, minLength: number): boolean {
-  if (b.length < minLength) return false;
-  return editDistance(a, b, 1) <= 1 || a.startsWith(b) || b.startsWith(a);
+  if (b.length < minLength || startOf(a) !== startOf(b)) return false;
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  return Math.abs(a.length - b.length) <= 1 && editDistance(a, b, 1) <= 1;
 }
 
 /** Jaccard similarity of two term sets, where a near-spelling counts as the same term. */
 export function similarity(a: readonly string[], b: readonly string[], options = GROUPING_DEFAULTS): number {
   if (a.length === 0 && b.length === 0) return 1;
+  // However many terms they share, Jaccard cannot exceed the smaller set over the larger.
+  if (Math.min(a.length, b.length) / Math.max(a.length, b.length) < options.similarity) return 0;
   const unused = [...b];
   let shared = 0;
   for (const term of a) {

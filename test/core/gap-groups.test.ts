@@ -39,6 +39,18 @@ describe('grouping declined questions', () => {
     ]);
   });
 
+  it('compares with the group’s leading wording, so a chain of overlapping questions does not become one group', () => {
+    const words = (text: string) => text.split(' ');
+    const groups = groupDeclined([row('alpha bravo charlie', 3), row('alpha bravo charlie delta', 2), row('bravo charlie delta echo', 1)], words);
+    expect(groups.map((g) => g.phrasings)).toEqual([['alpha bravo charlie', 'alpha bravo charlie delta'], ['bravo charlie delta echo']]);
+  });
+
+  it('joins the group asked most when a question fits two', () => {
+    const words = (text: string) => text.split(' ');
+    const groups = groupDeclined([row('alpha bravo charlie', 5), row('delta bravo charlie', 4), row('bravo charlie', 1)], words);
+    expect(groups.map((g) => g.phrasings)).toEqual([['alpha bravo charlie', 'bravo charlie'], ['delta bravo charlie']]);
+  });
+
   it('folds wordings that differ only in case into one phrasing, keeping the spelling typed most', () => {
     const [group] = groupDeclined([row('capital of peru', 1), row('Capital of Peru?', 3)], termsOf);
     expect(group).toMatchObject({ question: 'Capital of Peru?', phrasings: ['Capital of Peru?'], count: 4 });
