@@ -135,8 +135,6 @@ function nearlySame(a: string, b: string, minLength: number): boolean {
 /** Jaccard similarity of two term sets, where a near-spelling counts as the same term. */
 export function similarity(a: readonly string[], b: readonly string[], options = GROUPING_DEFAULTS): number {
   if (a.length === 0 && b.length === 0) return 1;
-  // However many terms they share, Jaccard cannot exceed the smaller set over the larger.
-  if (Math.min(a.length, b.length) / Math.max(a.length, b.length) < options.similarity) return 0;
   const unused = [...b];
   let shared = 0;
   for (const term of a) {

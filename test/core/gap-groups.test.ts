@@ -68,6 +68,7 @@ describe('grouping declined questions', () => {
     [['major', 'x'], ['majorty', 'x'], 1],
     [['inquir', 'x'], ['inquiry', 'x'], 1],
     [[], ['a'], 0],
+    [['a', 'b', 'c'], ['a'], 1 / 3],
   ])('rates %j and %j as %d alike', (a, b, expected) => {
     expect(similarity(a, b)).toBeCloseTo(expected, 5);
   });
