@@ -3,9 +3,10 @@
 import { checkCommands, type Command } from '../src/core/command.js';
 import { about } from './about.js';
 import { ask } from './ask.js';
+import { gaps } from './gaps.js';
 import { reload } from './reload.js';
 
-export const commands: readonly Command[] = Object.freeze(checkCommands([ask, reload, about]));
+export const commands: readonly Command[] = Object.freeze(checkCommands([ask, reload, about, gaps]));
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((command) => command.data.name === name);

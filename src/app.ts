@@ -1,13 +1,19 @@
-// The composition root: config -> logger -> knowledge -> command context -> adapters.
-// With no platform token set, the local console is the adapter.
+// The composition root: config -> logger -> knowledge -> question log -> command context
+// -> adapters. With no platform token set, the local console is the adapter.
 import type { Adapter } from './adapters/adapter.js';
 import { createConsoleAdapter } from './adapters/console/console-adapter.js';
 import type { Config } from './config.js';
 import type { CommandContext } from './core/command.js';
+import { catalogueOf } from './core/gap-report.js';
+import type { GapSource } from './core/gaps.js';
 import { isEnglishWord } from './english-words.js';
 import { KnowledgeStore } from './core/knowledge-store.js';
-import { notRecording } from './core/recorder.js';
+import { notRecording, type Recorder } from './core/recorder.js';
+import { watchKnowledge, type KnowledgeWatcher } from './knowledge-watch.js';
 import type { Logger } from './logger.js';
+import { reportReloads } from './reload-control.js';
+import { databasePath } from './storage/database.js';
+import { QuestionLog, QuestionLogUnavailableError } from './storage/question-log.js';
 
 export interface App {
   ctx: CommandContext;
@@ -20,8 +26,12 @@ export async function startApp(config: Config, logger: Logger, onConsoleClose: (
   const snapshot = store.current();
   logger.info({ entries: snapshot.index.entries.length, sources: snapshot.knowledge.sources.size, dir: config.knowledge.dir }, 'knowledge loaded');
   for (const warning of store.initialWarnings) logger.warn({ problem: warning }, 'knowledge warning');
+  reportReloads(store, logger, config.data.dir);
 
-  const ctx: CommandContext = { store, recorder: notRecording, startedAt: new Date() };
+  const log = openQuestionLog(config, store, logger);
+  const ctx: CommandContext = { store, recorder: log.recorder, gaps: log.gaps, startedAt: new Date() };
+  const watcher: KnowledgeWatcher | undefined = config.knowledge.watch ? watchKnowledge({ store, logger }) : undefined;
+
   const adapters: Adapter[] = [];
   if (adapters.length === 0) {
     adapters.push(createConsoleAdapter({ ctx, logger, onClose: onConsoleClose }));
@@ -34,7 +44,37 @@ export async function startApp(config: Config, logger: Logger, onConsoleClose: (
     ctx,
     adapters,
     async stop() {
+      watcher?.close();
       await Promise.allSettled(adapters.map((a) => a.stop()));
+      log.close();
     },
   };
+}
+
+interface OpenedLog {
+  recorder: Recorder;
+  gaps?: GapSource;
+  close(): void;
+}
+
+/**
+ * The question log, or no recording when it is off. If it cannot be opened, the bot still
+ * answers: that is logged once here, and /gaps says the log is unavailable.
+ */
+function openQuestionLog(config: Config, store: KnowledgeStore, logger: Logger): OpenedLog {
+  if (!config.data.questionLog) return { recorder: notRecording, close: () => undefined };
+  const file = databasePath(config.data.dir);
+  try {
+    const log = QuestionLog.open({ dataDir: config.data.dir, retentionDays: config.data.retentionDays, hashSecret: config.data.hashSecret, logger, catalogue: catalogueOf(store) });
+    logger.info({ file, retentionDays: config.data.retentionDays }, 'question log open');
+    return { recorder: log, gaps: log, close: () => log.close() };
+  } catch (error) {
+    logger.error({ file, message: (error as Error).message }, 'the question log could not be opened; answering without recording questions or votes');
+    const unavailable: GapSource = {
+      gaps() {
+        throw new QuestionLogUnavailableError(file);
+      },
+    };
+    return { recorder: notRecording, gaps: unavailable, close: () => undefined };
+  }
 }

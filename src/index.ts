@@ -1,11 +1,12 @@
 // npm start: reads .env and the environment, then runs the bot until a signal or, on the
-// console, the end of input.
+// console, the end of input. SIGHUP reloads the knowledge base (npm run reload sends it).
 import dotenv from 'dotenv';
 import { startApp, type App } from './app.js';
 import { parseConfig } from './config.js';
 import { KnowledgeLoadError } from './core/knowledge-store.js';
 import { formatProblem } from './core/knowledge/problems.js';
 import { createLogger } from './logger.js';
+import { removePidFile, writePidFile } from './reload-control.js';
 
 dotenv.config({ quiet: true });
 const parsed = parseConfig(process.env);
@@ -26,8 +27,20 @@ async function shutdown(reason: string): Promise<void> {
   stopping = true;
   logger.info({ reason }, 'shutting down');
   await app?.stop();
+  try {
+    removePidFile(config.data.dir);
+  } catch {
+    // A pid file left behind is recognised as stale by npm run reload.
+  }
   process.exit(0);
 }
+
+// Registered before start-up, because SIGHUP's default would end the process.
+process.on('SIGHUP', function reloadOnHangup() {
+  if (!app) return void logger.warn('SIGHUP before start-up finished; ignored');
+  logger.info('SIGHUP: reloading the knowledge base');
+  void app.ctx.store.reload();
+});
 
 try {
   app = await startApp(config, logger, () => void shutdown('console closed'));
@@ -38,6 +51,11 @@ try {
   }
   logger.fatal({ err: error }, 'start-up failed');
   process.exit(1);
+}
+try {
+  writePidFile(config.data.dir);
+} catch (error) {
+  logger.warn({ dir: config.data.dir, message: (error as Error).message }, 'could not write the pid file; npm run reload will not find this bot (SIGHUP still reloads)');
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -44,6 +44,8 @@ export type CommandReply =
   | { kind: 'reload'; report: ReloadReport }
   | { kind: 'about'; about: AboutInfo }
   | { kind: 'gaps'; report: GapReport }
+  /** /gaps while the question log is off: there is nothing to report from. */
+  | { kind: 'gaps-unavailable' }
   | { kind: 'refused'; reason: 'not-admin' }
   | { kind: 'rate-limited'; retryAfterSeconds: number };
 

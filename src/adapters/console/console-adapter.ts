@@ -1,6 +1,6 @@
 // The embedded default: a local console on stdin/stdout. Takes a plain question or
-// "/ask …", and "/reload", "/about", "/help", "/quit". The person at the terminal runs the
-// bot, so they count as an admin.
+// "/ask …", any other shared command ("/reload", "/about", "/gaps"), "/help" and "/quit".
+// The person at the terminal runs the bot, so they count as an admin.
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commands, findCommand } from '../../../commands/index.js';

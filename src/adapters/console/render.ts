@@ -68,13 +68,19 @@ export function renderReply(reply: CommandReply): string {
       return MESSAGES.rateLimited(reply.retryAfterSeconds);
     case 'gaps':
       return renderGaps(reply.report);
+    case 'gaps-unavailable':
+      return MESSAGES.gapsUnavailable;
   }
 }
 
-export function renderGaps(report: GapReport): string {
+/** With `phrasings`, each group of declined questions lists its other wordings too. */
+export function renderGaps(report: GapReport, options: { phrasings?: boolean } = {}): string {
   const lines = ['Declined questions:'];
   if (report.declined.length === 0) lines.push('  none');
-  for (const g of report.declined) lines.push(`  ${g.count}× ${g.question} (first ${g.firstSeen.toISOString().slice(0, 10)}, last ${g.lastSeen.toISOString().slice(0, 10)})`);
+  for (const g of report.declined) {
+    lines.push(`  ${g.count}× ${g.question} (first ${g.firstSeen.toISOString().slice(0, 10)}, last ${g.lastSeen.toISOString().slice(0, 10)})`);
+    if (options.phrasings) lines.push(...g.phrasings.slice(1).map((p) => `       also: ${p}`));
+  }
   lines.push('Answers voted unhelpful:');
   if (report.unhelpful.length === 0) lines.push('  none');
   for (const u of report.unhelpful) lines.push(`  ${u.entryId}: ${u.unhelpful} unhelpful, ${u.helpful} helpful (${u.question})`);

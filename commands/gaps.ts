@@ -1,0 +1,17 @@
+import type { Command } from '../src/core/command.js';
+
+/** A chat reply has room for a short list; `npm run gaps` prints the whole report. */
+export const GAPS_SHOWN = 10;
+
+export const gaps = {
+  data: {
+    name: 'gaps',
+    description: 'Admins: the top questions the bot declined, answers voted unhelpful, entries never matched',
+    options: [],
+    adminOnly: true,
+  },
+  async execute(ctx) {
+    if (!ctx.gaps) return { kind: 'gaps-unavailable' };
+    return { kind: 'gaps', report: ctx.gaps.gaps(GAPS_SHOWN) };
+  },
+} satisfies Command;

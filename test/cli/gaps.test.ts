@@ -1,0 +1,95 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalogueOf } from '../../src/core/gap-report.js';
+import { KnowledgeStore } from '../../src/core/knowledge-store.js';
+import { loadKnowledge } from '../../src/core/knowledge/load.js';
+import type { QuestionRecord } from '../../src/core/recorder.js';
+import { QuestionLog } from '../../src/storage/question-log.js';
+import { captureLogger } from '../helpers/capture-logger.js';
+import { copyOfRealKnowledge } from '../helpers/knowledge-dir.js';
+import { runTs } from '../helpers/run-node.js';
+
+const declined = (question: string, userId = 'U1'): QuestionRecord => ({ at: new Date(), platform: 'slack', userId, question, entryId: null, confidence: 0.1, answered: false, ms: 1 });
+
+/** A knowledge base and a question log holding what a few days of questions might. */
+async function setUp() {
+  const knowledge = await copyOfRealKnowledge();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'storybot-data-'));
+  const store = await KnowledgeStore.open(knowledge);
+  const log = QuestionLog.open({ dataDir, retentionDays: 90, logger: captureLogger().logger, catalogue: catalogueOf(store) });
+  for (const q of ["What is Wes Streeting's majority?", 'wes streeting majority', "what is wes streeting's majority", 'What is the capital of Peru?']) log.recordQuestion(declined(q));
+  log.recordQuestion({ ...declined('Who is Tommy Robinson?'), entryId: 'who-is-tommy-robinson', answered: true, confidence: 0.9 });
+  log.recordVote({ at: new Date(), platform: 'slack', userId: 'U1', entryId: 'who-is-tommy-robinson', helpful: false });
+  log.close();
+  return { env: { KNOWLEDGE_DIR: knowledge, DATA_DIR: dataDir }, knowledge };
+}
+
+describe('npm run gaps', () => {
+  it('lists declined questions grouped with their wordings, unhelpful answers, and unmatched entries', async () => {
+    const { env } = await setUp();
+    const { code, stdout } = await runTs('src/cli/gaps.ts', [], { env });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/3× What is Wes Streeting's majority\? \(first \d{4}-\d\d-\d\d, last \d{4}-\d\d-\d\d\)\n\s+also: wes streeting majority\n/);
+    expect(stdout).toContain('1× What is the capital of Peru?');
+    expect(stdout).toContain('who-is-tommy-robinson: 1 unhelpful, 0 helpful (Who is Tommy Robinson?)');
+    expect(stdout).toContain('what-is-edl: What is the English Defence League?');
+    expect(stdout).not.toMatch(/Entries never matched:[\s\S]*who-is-tommy-robinson:/);
+  });
+
+  it('stages one draft per group with --yaml, which the loader accepts, and none twice', { timeout: 90_000 }, async () => {
+    const { env, knowledge } = await setUp();
+    const first = await runTs('src/cli/gaps.ts', ['--yaml'], { env });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Wrote 2 draft entries to');
+
+    const drafts = path.join(knowledge, 'entries', 'drafts.yaml');
+    const loaded = await loadKnowledge(knowledge);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const staged = loaded.knowledge.entries.filter((e) => e.status === 'draft');
+    expect(staged.map((e) => [e.question, e.alternates])).toEqual([
+      ["What is Wes Streeting's majority?", ['wes streeting majority']],
+      ['What is the capital of Peru?', []],
+    ]);
+
+    // A curator starts on a draft; running the export again keeps the work and adds nothing.
+    const edited = (await readFile(drafts, 'utf8')).replace('answer: ""', 'answer: Work in progress.');
+    await writeFile(drafts, edited);
+    const second = await runTs('src/cli/gaps.ts', ['--yaml'], { env });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('No drafts to write');
+    expect(await readFile(drafts, 'utf8')).toBe(edited);
+
+    // A new gap is added below what is there.
+    const store = await KnowledgeStore.open(knowledge);
+    const log = QuestionLog.open({ dataDir: env.DATA_DIR, retentionDays: 90, logger: captureLogger().logger, catalogue: catalogueOf(store) });
+    log.recordQuestion(declined('How many seats does Reform UK have?'));
+    log.close();
+    const third = await runTs('src/cli/gaps.ts', ['--yaml'], { env });
+    expect(third.stdout).toContain('Wrote 1 draft entry');
+    const text = await readFile(drafts, 'utf8');
+    expect(text.startsWith(edited.trimEnd())).toBe(true);
+    expect(text).toContain('question: How many seats does Reform UK have?');
+
+    const validate = await runTs('src/cli/validate.ts', [], { env });
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toMatch(/\(3 drafts\)/);
+  });
+
+  it.each([
+    [['--limit'], 2],
+    [['--limit', '0'], 2],
+    [['--jaml'], 2],
+  ])('explains its usage when called with %j', async (args, exit) => {
+    const { code, stderr } = await runTs('src/cli/gaps.ts', args);
+    expect(code).toBe(exit);
+    expect(stderr).toContain('usage: npm run gaps');
+  });
+
+  it('says where the question log should be when there is none yet', async () => {
+    const { code, stderr } = await runTs('src/cli/gaps.ts', [], { env: { DATA_DIR: await mkdtemp(path.join(tmpdir(), 'storybot-data-')) } });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/There is no question log at .*storybot\.db yet/);
+  });
+});

@@ -1,0 +1,79 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { draftEntries, draftsYaml, slug } from '../../src/core/draft-entries.js';
+import type { DeclinedGroup } from '../../src/core/gaps.js';
+import { KnowledgeStore } from '../../src/core/knowledge-store.js';
+import { loadKnowledge } from '../../src/core/knowledge/load.js';
+import type { Entry } from '../../src/core/knowledge/types.js';
+import { copyOfRealKnowledge } from '../helpers/knowledge-dir.js';
+
+const when = new Date('2025-01-05T10:00:00Z');
+const group = (...phrasings: string[]): DeclinedGroup => ({ question: phrasings[0]!, phrasings, count: phrasings.length, firstSeen: when, lastSeen: when });
+const existing = (id: string, question: string, alternates: string[] = []): Entry => ({
+  id, question, alternates, answer: 'a', citations: [], tags: [], related: [], status: 'published', origin: { file: 'x.yaml' },
+});
+
+describe('draft entries from declined questions', () => {
+  it.each([
+    ["What is Wes Streeting's majority?", 'what-is-wes-streeting-s-majority'],
+    ['  Zoë — café?? ', 'zoe-cafe'],
+    ['Что это?', 'unanswered-question'],
+    ['a'.repeat(80), 'a'.repeat(60)],
+    ['how many years were the conservatives in power before labour won the 2024 general election', 'how-many-years-were-the-conservatives-in-power-before-labour'],
+  ])('makes the id of %j %j', (question, id) => {
+    expect(slug(question)).toBe(id);
+    expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
+  it('turns each group into one draft: its first wording the question, the others alternates', () => {
+    const drafts = draftEntries([group('Who is Wes Streeting’s boss?', 'streeting boss'), group('capital of peru')], []);
+    expect(drafts).toEqual([
+      { id: 'who-is-wes-streeting-s-boss', status: 'draft', question: 'Who is Wes Streeting’s boss?', alternates: ['streeting boss'], answer: '', citations: [] },
+      { id: 'capital-of-peru', status: 'draft', question: 'capital of peru', alternates: [], answer: '', citations: [] },
+    ]);
+  });
+
+  it('skips wordings an entry already has, promoting the next one to question, and drops a group with none left', () => {
+    const drafts = draftEntries([group('Who is Jess Phillips?', 'jess phillips job'), group('WHO IS TOMMY ROBINSON')], [existing('jp', 'Who is Jess Phillips?'), existing('tr', 'x?', ['who is tommy robinson'])]);
+    expect(drafts.map((d) => [d.question, d.alternates])).toEqual([['jess phillips job', []]]);
+  });
+
+  it('never reuses an id, whether an entry has it or an earlier draft took it', () => {
+    // Letters outside a-z leave the id, so these differ as questions but not as ids.
+    const drafts = draftEntries([group('capital of peru?'), group('capital of peru, Лима?'), group('capital of peru Ж')], [existing('capital-of-peru', 'Something else?')]);
+    expect(drafts.map((d) => d.id)).toEqual(['capital-of-peru-2', 'capital-of-peru-3', 'capital-of-peru-4']);
+  });
+
+  it('writes YAML that the loader reads back as the same drafts, validated and not served', async () => {
+    const tricky = group('What is "two-tier" policing: really?', '- is it #real', 'yes', '1234 what', "it's Musk's: ‘view’");
+    const drafts = draftEntries([tricky, group('What is the capital of Peru?')], []);
+    const dir = await copyOfRealKnowledge({ 'drafts.yaml': draftsYaml(drafts, 'Staged by a test.\nFill in the answers.') });
+
+    const loaded = await loadKnowledge(dir);
+    expect(loaded.ok, JSON.stringify(!loaded.ok && loaded.problems)).toBe(true);
+    if (!loaded.ok) return;
+    const read = loaded.knowledge.entries.filter((e) => e.origin.file.endsWith('drafts.yaml'));
+    expect(read.map(({ id, status, question, alternates, answer, citations }) => ({ id, status, question, alternates, answer, citations }))).toEqual(drafts);
+
+    const store = await KnowledgeStore.open(dir);
+    for (const draft of drafts) {
+      expect(store.answerEntry(draft.id)).toBeUndefined();
+      const result = store.ask(draft.question);
+      expect(result.answered && result.entry.id === draft.id).toBe(false);
+    }
+  });
+
+  it('puts the comment above the list, so curators see what to do', () => {
+    const yaml = draftsYaml(draftEntries([group('capital of peru')], []), 'Line one.\nLine two.');
+    expect(yaml.split('\n').slice(0, 2)).toEqual(['# Line one.', '# Line two.']);
+  });
+
+  it('fails the loader when a staged draft claims a published wording, which is why those are skipped', async () => {
+    const clash = draftsYaml([{ id: 'dup', status: 'draft', question: 'Who is Tommy Robinson?', alternates: [], answer: '', citations: [] }], 'x');
+    const dir = await copyOfRealKnowledge();
+    await writeFile(path.join(dir, 'entries', 'drafts.yaml'), clash);
+    const loaded = await loadKnowledge(dir);
+    expect(loaded.ok).toBe(false);
+  });
+});
