@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_KIT_LIMITS, type Block } from '../../../src/adapters/slack/blocks.js';
+import { BLOCK_KIT_LIMITS } from '../../../src/adapters/slack/blocks.js';
 import { clip, escapeMrkdwn, fromSlackText } from '../../../src/adapters/slack/mrkdwn.js';
 import { questionOf } from '../../../src/adapters/slack/on-mention.js';
 import { renderAnswer } from '../../../src/adapters/slack/render-answer.js';
@@ -8,6 +8,7 @@ import type { Answered, Declined } from '../../../src/core/answer.js';
 import { decodeAction } from '../../../src/core/interactions.js';
 import type { ReloadReport } from '../../../src/core/knowledge-store.js';
 import { MESSAGES } from '../../../src/core/messages.js';
+import { buttonIds, textsOf } from '../../helpers/slack-stand-in/read-message.js';
 
 function answered(overrides: Partial<Answered> = {}): Answered {
   return {
@@ -26,18 +27,6 @@ function answered(overrides: Partial<Answered> = {}): Answered {
 function declined(overrides: Partial<Declined> = {}): Declined {
   return { answered: false, question: 'What is his majority?', reason: 'not-in-story', confidence: 0.2, suggestions: [], asOf: '2025-01-03', ...overrides };
 }
-
-/** Every text a person could see in the blocks, in order. */
-function textsOf(blocks: Block[]): string[] {
-  return blocks.flatMap((b) => {
-    if (b.type === 'section') return [b.text?.text ?? ''];
-    if (b.type === 'context') return b.elements.map((e) => ('text' in e ? e.text : ''));
-    if (b.type === 'actions') return b.elements.map((e) => ('text' in e && e.text ? e.text.text : ''));
-    return [];
-  });
-}
-
-const buttonIds = (blocks: Block[]) => blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => ('action_id' in e ? e.action_id ?? '' : '')) : []));
 
 describe('Slack text', () => {
   it.each([
@@ -79,7 +68,7 @@ describe('Slack text', () => {
 
 describe('an answer in Block Kit', () => {
   it('shows the answer, each quote with its paragraph, the date and the confidence', () => {
-    const texts = textsOf(renderAnswer(answered(), { shareable: true }).blocks);
+    const texts = textsOf(renderAnswer(answered(), { shareable: true }));
     expect(texts).toContain('The founder of the English Defence League.');
     expect(texts).toContainEqual(expect.stringMatching(/“the founder of the far-right English Defence League”[\s\S]*paragraph 13/));
     expect(texts).toContain('as of 2025-01-03 · confidence 87%');
@@ -89,7 +78,7 @@ describe('an answer in Block Kit', () => {
     [true, ['sb:vote:up:who-is-tommy-robinson', 'sb:vote:down:who-is-tommy-robinson', 'sb:share:who-is-tommy-robinson']],
     [false, ['sb:vote:up:who-is-tommy-robinson', 'sb:vote:down:who-is-tommy-robinson']],
   ])('offers votes, and Share only when private (shareable: %s)', (shareable, feedback) => {
-    const ids = buttonIds(renderAnswer(answered(), { shareable }).blocks);
+    const ids = buttonIds(renderAnswer(answered(), { shareable }));
     expect(ids.slice(-feedback.length)).toEqual(feedback);
     expect(ids.filter((id) => id.startsWith('sb:share')).length).toBe(shareable ? 1 : 0);
     for (const id of ids) expect(decodeAction(id)).not.toBeNull();
@@ -102,52 +91,52 @@ describe('an answer in Block Kit', () => {
     ['a related question', { related: [{ id: 'x', question: '<!here> what?' }] }],
   ])('keeps markup in %s inert', (_, overrides) => {
     const message = renderAnswer(answered(overrides), { shareable: true });
-    const everything = [message.text, ...textsOf(message.blocks)].join('\n');
+    const everything = [message.text, ...textsOf(message)].join('\n');
     expect(everything).not.toMatch(/<[!@#]|<https?:/);
     expect(everything).toMatch(/&lt;[!@]/);
   });
 
   it('credits whoever shared it, as the only mention in the message', () => {
-    const texts = textsOf(renderAnswer(answered({ question: '<@U0EVIL>' }), { shareable: false, sharedBy: 'U0SHARER' }).blocks);
+    const texts = textsOf(renderAnswer(answered({ question: '<@U0EVIL>' }), { shareable: false, sharedBy: 'U0SHARER' }));
     expect(texts[0]).toBe(`${MESSAGES.sharedBy} <@U0SHARER>`);
     expect(texts.join('\n').match(/<@/g)).toHaveLength(1);
   });
 
   it('clips a section over 3,000 characters instead of failing', () => {
     const message = renderAnswer(answered({ answer: `${'word & '.repeat(1000)}end` }), { shareable: true });
-    const longest = Math.max(...textsOf(message.blocks).map((t) => t.length));
+    const longest = Math.max(...textsOf(message).map((t) => t.length));
     expect(longest).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.text);
     expect(longest).toBeGreaterThan(BLOCK_KIT_LIMITS.text - 10);
-    expect(textsOf(message.blocks)).toContainEqual(expect.stringMatching(/^word &amp; [\s\S]*…$/));
+    expect(textsOf(message)).toContainEqual(expect.stringMatching(/^word &amp; [\s\S]*…$/));
     expect(message.text.length).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.fallback);
   });
 
   it('keeps within 50 blocks when there are more quotes than fit, keeping the buttons and saying how many were left out', () => {
     const citations = Array.from({ length: 80 }, (_, i) => ({ source: 's', paragraph: (i % 13) + 1, quote: `quote ${i}`, published: '2025-01-03' }));
-    const { blocks } = renderAnswer(answered({ citations }), { shareable: true });
-    expect(blocks).toHaveLength(BLOCK_KIT_LIMITS.blocks);
-    expect(buttonIds(blocks).at(-1)).toBe('sb:share:who-is-tommy-robinson');
-    const shown = textsOf(blocks).filter((t) => t.startsWith('>“quote')).length;
-    expect(textsOf(blocks)).toContain(MESSAGES.moreQuotes(80 - shown));
+    const message = renderAnswer(answered({ citations }), { shareable: true });
+    expect(message.blocks).toHaveLength(BLOCK_KIT_LIMITS.blocks);
+    expect(buttonIds(message).at(-1)).toBe('sb:share:who-is-tommy-robinson');
+    const shown = textsOf(message).filter((t) => t.startsWith('>“quote')).length;
+    expect(textsOf(message)).toContain(MESSAGES.moreQuotes(80 - shown));
   });
 });
 
 describe('a decline in Block Kit', () => {
   it('says the story does not answer it and offers at most three questions as buttons', () => {
     const suggestions = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, question: `Question ${id}?` }));
-    const { blocks, text } = renderAnswer(declined({ suggestions, closestPassage: { source: 's', paragraph: 7 } }), { shareable: true });
-    expect(text).toBe(MESSAGES.declineNotInStory);
-    expect(textsOf(blocks)).toEqual(expect.arrayContaining([MESSAGES.declineNotInStory, MESSAGES.suggestionsIntro, MESSAGES.hintIntro(7)]));
-    expect(buttonIds(blocks)).toEqual(['sb:pick:a', 'sb:pick:b', 'sb:pick:c']);
+    const message = renderAnswer(declined({ suggestions, closestPassage: { source: 's', paragraph: 7 } }), { shareable: true });
+    expect(message.text).toBe(MESSAGES.declineNotInStory);
+    expect(textsOf(message)).toEqual(expect.arrayContaining([MESSAGES.declineNotInStory, MESSAGES.suggestionsIntro, MESSAGES.hintIntro(7)]));
+    expect(buttonIds(message)).toEqual(['sb:pick:a', 'sb:pick:b', 'sb:pick:c']);
   });
 
   it.each([
     ['empty', MESSAGES.declineEmpty],
     ['too-long', MESSAGES.declineTooLong(300)],
   ] as const)('explains a question declined as %s', (reason, words) => {
-    const { blocks } = renderAnswer(declined({ reason, question: '' }), { shareable: true });
-    expect(textsOf(blocks)).toContain(escapeMrkdwn(words));
-    expect(buttonIds(blocks)).toEqual([]);
+    const message = renderAnswer(declined({ reason, question: '' }), { shareable: true });
+    expect(textsOf(message)).toContain(escapeMrkdwn(words));
+    expect(buttonIds(message)).toEqual([]);
   });
 });
 
@@ -159,13 +148,13 @@ describe('a reload report', () => {
   };
 
   it('says the old knowledge base is still served and lists each problem, escaped', () => {
-    const texts = textsOf(renderReload(base).blocks);
+    const texts = textsOf(renderReload(base));
     expect(texts[0]).toBe(MESSAGES.reloadFailed(40));
     expect(texts[1]).toBe('• error entries/&lt;bad&gt;.yaml:3 bad &amp; broken');
   });
 
   it('says what changed after a good reload', () => {
-    const texts = textsOf(renderReload({ ...base, ok: true, keptPrevious: false, errors: [], added: ['new-one'], changed: ['x'] }).blocks);
+    const texts = textsOf(renderReload({ ...base, ok: true, keptPrevious: false, errors: [], added: ['new-one'], changed: ['x'] }));
     expect(texts).toEqual([`${MESSAGES.reloaded(40, 0, 1, 12)}\nadded: new-one; changed: x`]);
   });
 });
