@@ -2,6 +2,7 @@
 // -> adapters. With no platform token set, the local console is the adapter.
 import type { Adapter } from './adapters/adapter.js';
 import { createConsoleAdapter } from './adapters/console/console-adapter.js';
+import { createSlackAdapter } from './adapters/slack/slack-adapter.js';
 import type { Config } from './config.js';
 import type { CommandContext } from './core/command.js';
 import { catalogueOf } from './core/gap-report.js';
@@ -33,6 +34,7 @@ export async function startApp(config: Config, logger: Logger, onConsoleClose: (
   const watcher: KnowledgeWatcher | undefined = config.knowledge.watch ? watchKnowledge({ store, logger }) : undefined;
 
   const adapters: Adapter[] = [];
+  if (config.slack) adapters.push(createSlackAdapter({ ctx, logger, config: config.slack }));
   if (adapters.length === 0) {
     adapters.push(createConsoleAdapter({ ctx, logger, onClose: onConsoleClose }));
   }

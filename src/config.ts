@@ -87,7 +87,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`) };
+    // Named by the variable alone: "SLACK_ADMIN_USERS.1" would mean nothing to whoever edits .env.
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
+    return { ok: false, problems: [...new Set(problems)] };
   }
   const e = parsed.data;
   return {

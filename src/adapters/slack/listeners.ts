@@ -1,0 +1,57 @@
+// Every Slack listener, registered in this one place, and the one place their errors are
+// caught: whatever fails, the person still gets a private answer, and the log gets one line.
+import { asCodedError, type App } from '@slack/bolt';
+import { MESSAGES } from '../../core/messages.js';
+import { notice } from './blocks.js';
+import { onAction } from './on-action.js';
+import { onMention } from './on-mention.js';
+import { onSlashCommand } from './on-slash-command.js';
+import type { Ack, ChatClient, Respond, SlackDeps } from './slack-context.js';
+
+export function registerListeners(app: App, deps: SlackDeps): void {
+  // Every slash command goes to one listener that looks it up in the shared list, so a
+  // command configured in Slack but unknown here gets an answer instead of a time-out.
+  app.command(/^\/.+/, guarded(deps, 'command', onSlashCommand));
+  app.action({ type: 'block_actions' }, guarded(deps, 'action', onAction));
+  app.event('app_mention', guarded(deps, 'mention', onMention));
+  // Failures before a listener runs (authorization, middleware) arrive here instead.
+  app.error(async (error) => {
+    deps.logger.error({ err: error, code: error.code }, 'slack request failed');
+  });
+}
+
+/** The ways a failed listener can still reach the person; each listener has some of them. */
+interface Reachable {
+  ack?: Ack;
+  respond?: Respond;
+  client?: ChatClient;
+  event?: { channel?: string; user?: string; ts?: string; thread_ts?: string };
+}
+
+export function guarded<A extends Reachable>(deps: SlackDeps, listener: string, handle: (deps: SlackDeps, args: A) => Promise<void>) {
+  return async (args: A): Promise<void> => {
+    let acked = false;
+    const ack: Ack | undefined = args.ack && (async (response) => {
+      acked = true;
+      await args.ack!(response);
+    });
+    try {
+      await handle(deps, { ...args, ack } as A);
+    } catch (error) {
+      const err = asCodedError(error instanceof Error ? error : new Error(String(error)));
+      deps.logger.error({ err, code: err.code, listener }, 'slack listener failed');
+      // A second, different failure: the person could not be told either.
+      await apologise({ ...args, ack }, acked).catch((failed: unknown) => deps.logger.warn({ err: failed, listener }, 'slack apology not delivered'));
+    }
+  };
+}
+
+async function apologise(args: Reachable, acked: boolean): Promise<void> {
+  const message = notice(MESSAGES.somethingWentWrong);
+  if (args.ack && !acked) return args.ack({ response_type: 'ephemeral', ...message });
+  if (args.respond) return void (await args.respond({ response_type: 'ephemeral', replace_original: false, ...message }));
+  const { event, client } = args;
+  if (client && event?.channel && event.user) {
+    await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: event.thread_ts ?? event.ts, ...message });
+  }
+}

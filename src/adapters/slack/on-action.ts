@@ -1,0 +1,74 @@
+// A button under an answer: a vote, a suggested or related question, or Share. The button's
+// id says which (core/interactions), so a press needs no memory of the message it was on.
+import { answerChosen, castVote, decodeAction, type Actor } from '../../core/interactions.js';
+import { MESSAGES } from '../../core/messages.js';
+import type { VoteOutcome } from '../../core/recorder.js';
+import { notice, type SlackMessage } from './blocks.js';
+import { renderAnswer } from './render-answer.js';
+import type { ChatClient, Respond, SlackDeps } from './slack-context.js';
+
+export interface ActionArgs {
+  action: { action_id: string };
+  body: {
+    user: { id: string };
+    channel?: { id: string };
+    container?: { is_ephemeral?: boolean };
+    message?: { ts: string; thread_ts?: string };
+  };
+  ack: () => Promise<void>;
+  respond: Respond;
+  client: ChatClient;
+}
+
+export async function onAction(deps: SlackDeps, args: ActionArgs): Promise<void> {
+  await args.ack();
+  const action = decodeAction(args.action.action_id);
+  if (!action) return tellPresser(args, notice(MESSAGES.unknownAction));
+  const actor: Actor = { platform: 'slack', userId: args.body.user.id };
+  switch (action.type) {
+    case 'vote':
+      return tellPresser(args, notice(voteText(castVote(deps.ctx, actor, action.entryId, action.helpful))));
+    case 'pick': {
+      const answered = answerChosen(deps.ctx, actor, action.entryId);
+      if (!answered) return tellPresser(args, notice(MESSAGES.entryGone));
+      return answerWhereAsked(deps, args, answered);
+    }
+    case 'share': {
+      // Re-read from the knowledge base rather than trusting text carried in the button.
+      const answered = deps.ctx.store.answerEntry(action.entryId);
+      if (!answered) return tellPresser(args, notice(MESSAGES.entryGone));
+      await args.respond({ response_type: 'in_channel', replace_original: false, ...renderAnswer(answered, { shareable: false, sharedBy: actor.userId }) });
+      // The private copy with its Share button has done its job.
+      if (args.body.container?.is_ephemeral) await args.respond({ delete_original: true });
+      return;
+    }
+  }
+}
+
+function voteText(outcome: VoteOutcome): string {
+  if (outcome === 'recorded') return MESSAGES.voteThanks;
+  if (outcome === 'already-voted') return MESSAGES.voteAlready;
+  return MESSAGES.voteNotRecorded;
+}
+
+async function tellPresser(args: ActionArgs, message: SlackMessage): Promise<void> {
+  await args.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+}
+
+/**
+ * A private answer (from /ask) is answered privately, following the visibility setting;
+ * a public one (a thread under a mention) is answered in its thread.
+ */
+async function answerWhereAsked(deps: SlackDeps, args: ActionArgs, answered: NonNullable<ReturnType<typeof answerChosen>>): Promise<void> {
+  const { body } = args;
+  if (body.container?.is_ephemeral || !body.message || !body.channel) {
+    const visibility = deps.visibility;
+    await args.respond({ response_type: visibility, replace_original: false, ...renderAnswer(answered, { shareable: visibility === 'ephemeral' }) });
+    return;
+  }
+  await args.client.chat.postMessage({
+    channel: body.channel.id,
+    thread_ts: body.message.thread_ts ?? body.message.ts,
+    ...renderAnswer(answered, { shareable: false }),
+  });
+}

@@ -1,0 +1,37 @@
+// "@StoryBot who is Tommy Robinson?": answered in a thread under the message, and a
+// follow-up mention inside that thread is answered in the same thread.
+import { findCommand } from '../../../commands/index.js';
+import { runCommand } from '../../core/command.js';
+import { fromSlackText } from './mrkdwn.js';
+import { renderReply } from './render-reply.js';
+import { slackUser, type ChatClient, type SlackDeps } from './slack-context.js';
+
+export interface MentionArgs {
+  event: { text: string; user?: string; channel: string; ts: string; thread_ts?: string; bot_id?: string };
+  context: { botUserId?: string };
+  client: ChatClient;
+}
+
+export async function onMention(deps: SlackDeps, { event, context, client }: MentionArgs): Promise<void> {
+  // Another bot mentioning this one could start an endless exchange.
+  if (!event.user || event.bot_id) return;
+  const ask = findCommand('ask');
+  const option = ask?.data.options[0]?.name;
+  if (!ask || !option) throw new Error('the shared commands have no "ask" with a question option');
+  const reply = await runCommand(ask, deps.ctx, {
+    platform: 'slack',
+    user: slackUser(deps, event.user),
+    options: { [option]: questionOf(event.text, context.botUserId) },
+  });
+  const where = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
+  const message = renderReply(reply, { shareable: false });
+  // A refusal or a "slow down" concerns one person, not the thread.
+  if (reply.kind === 'answer') await client.chat.postMessage({ ...where, ...message });
+  else await client.chat.postEphemeral({ ...where, user: event.user, ...message });
+}
+
+/** The question in a mention: the text without the bot's own "<@U…>" (or any leading mention). */
+export function questionOf(text: string, botUserId: string | undefined): string {
+  const own = botUserId && /^[UW][A-Z0-9]+$/.test(botUserId) ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g') : /^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>/;
+  return fromSlackText(text.replace(own, ' ')).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,53 @@
+// A slash command from the shared list. Slack waits 3 seconds for the acknowledgement, and
+// a reply that is ready by then travels inside it; a slower one follows on response_url.
+import { findCommand } from '../../../commands/index.js';
+import { runCommand, type CommandReply } from '../../core/command.js';
+import { MESSAGES } from '../../core/messages.js';
+import { notice } from './blocks.js';
+import { fromSlackText } from './mrkdwn.js';
+import { renderReply } from './render-reply.js';
+import { slackUser, type Ack, type Respond, type SlackDeps, type SlackResponse } from './slack-context.js';
+
+export interface SlashCommandArgs {
+  command: { command: string; text?: string; user_id: string };
+  ack: Ack;
+  respond: Respond;
+}
+
+export async function onSlashCommand(deps: SlackDeps, { command, ack, respond }: SlashCommandArgs): Promise<void> {
+  const name = command.command.replace(/^\//, '').toLowerCase();
+  const found = findCommand(name);
+  if (!found) return ack({ response_type: 'ephemeral', ...notice(MESSAGES.unknownCommand(name)) });
+  const option = found.data.options[0]?.name;
+  const pending = runCommand(found, deps.ctx, {
+    platform: 'slack',
+    user: slackUser(deps, command.user_id),
+    options: option ? { [option]: fromSlackText(command.text ?? '') } : {},
+  });
+  // A failure after the deadline is rethrown below; until then it must not count as unhandled.
+  pending.catch(() => undefined);
+  const early = await settledWithin(pending, deps.ackDeadlineMs);
+  if (early) return ack(toResponse(deps, early.reply));
+  await ack();
+  await respond({ ...toResponse(deps, await pending), replace_original: false });
+}
+
+/** Only answers to /ask follow the visibility setting; reports and refusals are private. */
+export function toResponse(deps: SlackDeps, reply: CommandReply): SlackResponse {
+  const visibility = reply.kind === 'answer' ? deps.visibility : 'ephemeral';
+  return { response_type: visibility, ...renderReply(reply, { shareable: visibility === 'ephemeral' && reply.kind === 'answer' }) };
+}
+
+/** The reply if it settles within `ms`; a rejection before then is thrown. */
+async function settledWithin(pending: Promise<CommandReply>, ms: number): Promise<{ reply: CommandReply } | undefined> {
+  if (ms <= 0) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([pending.then((reply) => ({ reply })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

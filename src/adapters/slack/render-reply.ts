@@ -1,0 +1,70 @@
+// Every command reply as a Slack message. Reload reports, the about text and the gap report
+// echo the knowledge files and logged questions, so they are escaped like answers.
+import type { AboutInfo, CommandReply } from '../../core/command.js';
+import type { GapReport } from '../../core/gaps.js';
+import type { ReloadReport } from '../../core/knowledge-store.js';
+import { formatProblem, type Problem } from '../../core/knowledge/problems.js';
+import { MESSAGES } from '../../core/messages.js';
+import { message, notice, section, type Block, type SlackMessage } from './blocks.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import { renderAnswer, type AnswerOptions } from './render-answer.js';
+
+export function renderReply(reply: CommandReply, options: AnswerOptions): SlackMessage {
+  switch (reply.kind) {
+    case 'answer':
+      return renderAnswer(reply.result, options);
+    case 'reload':
+      return renderReload(reply.report);
+    case 'about':
+      return renderAbout(reply.about);
+    case 'gaps':
+      return renderGaps(reply.report);
+    case 'gaps-unavailable':
+      return notice(MESSAGES.gapsUnavailable);
+    case 'refused':
+      return notice(MESSAGES.notAdmin);
+    case 'rate-limited':
+      return notice(MESSAGES.rateLimited(reply.retryAfterSeconds));
+  }
+}
+
+export function renderReload(report: ReloadReport): SlackMessage {
+  const summary: string[] = [];
+  if (report.ok) {
+    summary.push(MESSAGES.reloaded(report.entries, report.drafts, report.sources, report.durationMs));
+    const changes = (['added', 'removed', 'changed'] as const).filter((what) => report[what].length > 0);
+    summary.push(changes.length > 0 ? changes.map((what) => MESSAGES.reloadChanges(what, report[what])).join('; ') : MESSAGES.reloadNoChanges);
+  } else {
+    summary.push(MESSAGES.reloadFailed(report.entries));
+  }
+  const text = escapeMrkdwn(summary.join('\n'));
+  const blocks: Block[] = [section(text)];
+  const problems = [...report.errors, ...report.warnings];
+  if (problems.length > 0) blocks.push(section(problemList(problems)));
+  return message(text, blocks);
+}
+
+function problemList(problems: readonly Problem[]): string {
+  return problems.map((p) => `• ${escapeMrkdwn(formatProblem(p))}`).join('\n');
+}
+
+export function renderAbout(about: AboutInfo): SlackMessage {
+  const lines = about.sources.map((s) => {
+    const unknown = [s.headline ? null : 'headline', s.outlet ? null : 'outlet', s.url ? null : 'URL'].filter((f): f is string => f !== null);
+    return [MESSAGES.aboutStory(s.id, s.published), s.summary ?? '', unknown.length > 0 ? MESSAGES.aboutUnknown(unknown) : ''].filter(Boolean).join(' ');
+  });
+  lines.push(MESSAGES.aboutEntries(about.entries, about.drafts, about.loadedAt.toISOString()));
+  const text = escapeMrkdwn(lines.join('\n'));
+  return message(text, [section(text)]);
+}
+
+export function renderGaps(report: GapReport): SlackMessage {
+  const list = (title: string, items: string[]) => `*${escapeMrkdwn(title)}*\n${(items.length > 0 ? items : [MESSAGES.gapsNone]).map((i) => `• ${escapeMrkdwn(i)}`).join('\n')}`;
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const blocks = [
+    section(list(MESSAGES.gapsDeclined, report.declined.map((g) => `${g.count}× ${g.question} (${day(g.firstSeen)} – ${day(g.lastSeen)})`))),
+    section(list(MESSAGES.gapsUnhelpful, report.unhelpful.map((u) => `${u.entryId}: ${u.unhelpful} unhelpful, ${u.helpful} helpful (${u.question})`))),
+    section(list(MESSAGES.gapsNeverMatched, report.neverMatched.map((n) => `${n.entryId}: ${n.question}`))),
+  ];
+  return message(escapeMrkdwn(MESSAGES.gapsDeclined), blocks);
+}

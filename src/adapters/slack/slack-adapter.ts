@@ -1,0 +1,72 @@
+// The Slack adapter: a Bolt app in HTTP mode (signed requests to /slack/events) or, when
+// an app-level token is set, in Socket Mode (no public URL, suits a newsroom firewall).
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { Config } from '../../config.js';
+import type { Adapter, AdapterDeps } from '../adapter.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerListeners } from './listeners.js';
+import { SLACK_DEFAULTS } from './slack-context.js';
+
+export interface SlackAdapterOptions extends AdapterDeps {
+  config: NonNullable<Config['slack']>;
+  /** Interface HTTP mode listens on; every interface unless given, as Bolt does. */
+  host?: string;
+  ackDeadlineMs?: number;
+}
+
+export interface SlackAdapter extends Adapter {
+  readonly mode: 'http' | 'socket';
+  /** Where HTTP mode is listening, once started. */
+  address(): AddressInfo | undefined;
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { config } = options;
+  const logger = boltLogger(options.logger);
+  // slackApiUrl moves every Web API call, Socket Mode's apps.connections.open included.
+  const clientOptions = () => ({ logger, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) });
+  const socket = config.appToken
+    ? new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions: clientOptions() } })
+    : undefined;
+  const http = socket
+    ? undefined
+    : new HTTPReceiver({ signingSecret: config.signingSecret ?? '', endpoints: SLACK_DEFAULTS.eventsPath, logger });
+  // Deferred, so a wrong token fails start() through auth.test instead of a stray rejection.
+  const app = new App({ token: config.botToken, receiver: socket ?? http, logger, clientOptions: clientOptions(), deferInitialization: true });
+  registerListeners(app, {
+    ctx: options.ctx,
+    logger: options.logger,
+    admins: new Set(config.adminUsers),
+    visibility: config.visibility,
+    ackDeadlineMs: options.ackDeadlineMs ?? SLACK_DEFAULTS.ackDeadlineMs,
+  });
+
+  let server: Server | undefined;
+  let socketOpen = false;
+  socket?.client.on('connected', () => (socketOpen = true));
+  for (const state of ['disconnected', 'reconnecting']) socket?.client.on(state, () => (socketOpen = false));
+
+  return {
+    name: 'slack',
+    mode: socket ? 'socket' : 'http',
+    async start() {
+      await app.init();
+      if (socket) {
+        await app.start();
+        options.logger.info({ mode: 'socket' }, 'slack connected through Socket Mode');
+      } else {
+        server = (await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) })) as Server;
+        options.logger.info({ mode: 'http', port: (server.address() as AddressInfo).port, path: SLACK_DEFAULTS.eventsPath }, 'slack listening for HTTP requests');
+      }
+    },
+    async stop() {
+      if (socket) await socket.client.disconnect();
+      else if (server?.listening) await app.stop();
+      server = undefined;
+    },
+    connected: () => (socket ? socketOpen : Boolean(server?.listening)),
+    address: () => (server?.address() as AddressInfo | null) ?? undefined,
+  };
+}
