@@ -2,6 +2,7 @@
 // With no platform token set, the local console is the adapter.
 import type { Adapter } from './adapters/adapter.js';
 import { createConsoleAdapter } from './adapters/console/console-adapter.js';
+import { createDiscordAdapter } from './adapters/discord/discord-adapter.js';
 import type { Config } from './config.js';
 import type { CommandContext } from './core/command.js';
 import { KnowledgeStore } from './core/knowledge-store.js';
@@ -22,11 +23,20 @@ export async function startApp(config: Config, logger: Logger, onConsoleClose: (
 
   const ctx: CommandContext = { store, recorder: notRecording, startedAt: new Date() };
   const adapters: Adapter[] = [];
+  if (config.discord) adapters.push(createDiscordAdapter({ ctx, logger, ...config.discord }));
   if (adapters.length === 0) {
     adapters.push(createConsoleAdapter({ ctx, logger, onClose: onConsoleClose }));
   }
+  const started: Adapter[] = [];
   for (const adapter of adapters) {
-    await adapter.start();
+    try {
+      await adapter.start();
+    } catch (error) {
+      // Leave nothing connected behind when start-up fails part way.
+      await Promise.allSettled(started.map((a) => a.stop()));
+      throw error;
+    }
+    started.push(adapter);
     logger.info({ adapter: adapter.name }, 'adapter started');
   }
   return {

@@ -1,6 +1,7 @@
 // npm start: reads .env and the environment, then runs the bot until a signal or, on the
 // console, the end of input.
 import dotenv from 'dotenv';
+import { AdapterStartError } from './adapters/adapter.js';
 import { startApp, type App } from './app.js';
 import { parseConfig } from './config.js';
 import { KnowledgeLoadError } from './core/knowledge-store.js';
@@ -32,6 +33,10 @@ async function shutdown(reason: string): Promise<void> {
 try {
   app = await startApp(config, logger, () => void shutdown('console closed'));
 } catch (error) {
+  if (error instanceof AdapterStartError) {
+    process.stderr.write(`StoryBot cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
   if (error instanceof KnowledgeLoadError) {
     process.stderr.write(`StoryBot cannot start; the knowledge base has problems:\n${error.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
     process.exit(1);
