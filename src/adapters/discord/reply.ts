@@ -25,10 +25,21 @@ export interface DeferPolicy {
 }
 
 export async function replyInTime(interaction: RepliableInteraction, work: Promise<Rendered>, policy: DeferPolicy): Promise<void> {
-  const early = policy.deferAfterMs > 0 ? await settledWithin(work, policy.deferAfterMs) : undefined;
-  if (early) return reply(interaction, early.value);
+  // Settled from the start, so that work failing while the deferral is on its way is
+  // handled here rather than reported as an unhandled rejection.
+  const settled = work.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  const early = policy.deferAfterMs > 0 ? await within(settled, policy.deferAfterMs) : undefined;
+  if (early) return reply(interaction, unwrap(early));
   await interaction.deferReply({ flags: policy.ephemeral ? MessageFlags.Ephemeral : undefined });
-  await finishDeferred(interaction, await work);
+  await finishDeferred(interaction, unwrap(await settled));
+}
+
+function unwrap<T>(outcome: { value: T } | { error: unknown }): T {
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
 }
 
 async function finishDeferred(interaction: RepliableInteraction, rendered: Rendered): Promise<void> {
@@ -41,12 +52,13 @@ async function finishDeferred(interaction: RepliableInteraction, rendered: Rende
   await interaction.followUp({ ...body(rendered), flags: flags(rendered.ephemeral) });
 }
 
-function settledWithin<T>(work: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+/** The promise's value if it settles within ms, else undefined. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(resolve, ms, undefined);
   });
-  return Promise.race([work.then((value) => ({ value })), late]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** Tells the person their request failed, whatever state the interaction was left in. */
