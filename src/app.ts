@@ -2,7 +2,6 @@
 // With no platform token set, the local console is the adapter.
 import type { Adapter } from './adapters/adapter.js';
 import { createConsoleAdapter } from './adapters/console/console-adapter.js';
-import { createDiscordAdapter } from './adapters/discord/discord-adapter.js';
 import type { Config } from './config.js';
 import type { CommandContext } from './core/command.js';
 import { KnowledgeStore } from './core/knowledge-store.js';
@@ -23,7 +22,12 @@ export async function startApp(config: Config, logger: Logger, onConsoleClose: (
 
   const ctx: CommandContext = { store, recorder: notRecording, startedAt: new Date() };
   const adapters: Adapter[] = [];
-  if (config.discord) adapters.push(createDiscordAdapter({ ctx, logger, ...config.discord }));
+  if (config.discord) {
+    // Loaded only when configured: discord.js takes seconds to import on a small machine,
+    // which the console and a misconfigured start should not wait for.
+    const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.js');
+    adapters.push(createDiscordAdapter({ ctx, logger, ...config.discord }));
+  }
   if (adapters.length === 0) {
     adapters.push(createConsoleAdapter({ ctx, logger, onClose: onConsoleClose }));
   }
