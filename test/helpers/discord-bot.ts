@@ -1,5 +1,6 @@
 // Starts the Discord adapter in this process against a fresh local stand-in, with the real
 // discord.js client, and keeps its log lines for assertions.
+import { EventEmitter, once } from 'node:events';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Adapter } from '../../src/adapters/adapter.js';
@@ -16,6 +17,8 @@ export interface TestBot {
   ctx: CommandContext;
   /** Parsed log lines at debug level and above. */
   logs: Record<string, any>[];
+  /** Resolves with the first log line, logged already or yet to come, that matches. */
+  logged(match: (line: Record<string, any>) => boolean): Promise<Record<string, any>>;
   stop(): Promise<void>;
 }
 
@@ -32,12 +35,21 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const store = await KnowledgeStore.open(options.knowledgeDir ?? REAL_KNOWLEDGE);
   const ctx: CommandContext = { store, recorder: notRecording, startedAt: new Date(), ...options.ctx };
   const logs: Record<string, any>[] = [];
+  const written = new EventEmitter();
   const sink = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
+      written.emit('line');
       done();
     },
   });
+  const logged = async (match: (line: Record<string, any>) => boolean) => {
+    for (;;) {
+      const found = logs.find(match);
+      if (found) return found;
+      await once(written, 'line');
+    }
+  };
   const adapter = createDiscordAdapter({
     ctx,
     logger: pino({ level: 'debug' }, sink),
@@ -57,6 +69,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     adapter,
     ctx,
     logs,
+    logged,
     async stop() {
       await adapter.stop();
       await standIn.close();
