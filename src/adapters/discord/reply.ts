@@ -1,7 +1,7 @@
 // Getting a reply to Discord in time. Discord drops an interaction not answered within
 // three seconds, so work that is not done soon is acknowledged first (deferred) and the
 // reply edited in when ready. No message the bot sends may ping anyone.
-import { MessageFlags, type Interaction, type InteractionReplyOptions, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import { MESSAGES } from '../../core/messages.js';
 import type { Rendered } from './render.js';
 
@@ -9,7 +9,7 @@ function body(rendered: Rendered) {
   return { content: rendered.content, embeds: rendered.embeds, components: rendered.components, allowedMentions: { parse: [] } };
 }
 
-function flags(ephemeral: boolean): InteractionReplyOptions['flags'] {
+function flags(ephemeral: boolean): MessageFlags.Ephemeral | undefined {
   return ephemeral ? MessageFlags.Ephemeral : undefined;
 }
 
@@ -33,7 +33,7 @@ export async function replyInTime(interaction: RepliableInteraction, work: Promi
   );
   const early = policy.deferAfterMs > 0 ? await within(settled, policy.deferAfterMs) : undefined;
   if (early) return reply(interaction, unwrap(early));
-  await interaction.deferReply({ flags: policy.ephemeral ? MessageFlags.Ephemeral : undefined });
+  await interaction.deferReply({ flags: flags(policy.ephemeral) });
   await finishDeferred(interaction, unwrap(await settled));
 }
 

@@ -84,21 +84,27 @@ describe('a handler that throws', () => {
   };
 
   it.each([
-    ['before replying', 1500],
-    ['after deferring in public', 0],
-  ])('%s still tells the person, only them, that something went wrong, and logs it once', async (_, deferAfterMs) => {
-    bot = await startTestBot({ ctx: { recorder: failing }, deferAfterMs });
+    ['before replying', { ctx: { recorder: failing } }, 0, 'the question log is unavailable'],
+    ['after deferring in public', { ctx: { recorder: failing }, deferAfterMs: 0 }, 0, 'the question log is unavailable'],
+    ['because Discord refused its reply', {}, 1, 'rejected by the stand-in'],
+  ])('%s still tells the person, only them, that something went wrong, and logs it once', async (_, options, refusals, cause) => {
+    bot = await startTestBot(options);
+    bot.standIn.state.callbacksToReject = refusals;
     const exchange = await bot.standIn.slash('ask', { question: 'Who is Tommy Robinson?' });
     const reply = await exchange.reply();
     expect(reply).toMatchObject({ ephemeral: true, message: { content: MESSAGES.somethingWentWrong } });
     const failure = await bot.logged((line) => line.msg === 'discord interaction failed');
-    expect(failure).toMatchObject({ level: 50, err: { message: 'the question log is unavailable' }, interaction: { command: 'ask' } });
+    expect(failure).toMatchObject({ level: 50, interaction: { command: 'ask' } });
+    expect(failure.err.message).toContain(cause);
     expect(failure.replyFailed).toBeUndefined();
 
     // Later work is answered and logs nothing more at error level: the failure was logged once.
     await expect(bot.standIn.slash('about').then((e) => e.reply())).resolves.toMatchObject({ ephemeral: true });
     expect(bot.logs.filter((line) => line.level >= 50)).toHaveLength(1);
+    // An interaction's token lets anyone answer as the bot; it must not reach the log.
     expect(JSON.stringify(bot.logs)).not.toContain(exchange.log.payload.token);
+    expect(bot.standIn.state.rejections).toHaveLength(refusals);
+    bot.standIn.state.rejections.length = 0;
   });
 });
 

@@ -119,6 +119,10 @@ function interactionCallback(state: StandInState, id: string, token: string, bod
   const log = state.byToken.get(token);
   if (!log || log.payload.id !== id) throw new HttpError(404, 10062, 'Unknown interaction');
   if (log.events.some((e) => e.kind === 'callback')) throw new HttpError(400, 40060, 'Interaction has already been acknowledged.');
+  if (state.callbacksToReject > 0) {
+    state.callbacksToReject--;
+    throw new HttpError(400, 50035, 'Invalid Form Body', ['rejected by the stand-in, as the test asked']);
+  }
   const type = body?.type;
   if (type === CALLBACK.autocomplete) {
     const problems = choiceProblems(body.data?.choices);

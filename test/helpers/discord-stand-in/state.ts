@@ -48,6 +48,8 @@ export class StandInState {
   readonly byToken = new Map<string, InteractionLog>();
   readonly messages = new Map<string, StoredMessage>();
   gatewayUrl = '';
+  /** How many of the next interaction callbacks to refuse, to test the bot's recovery. */
+  callbacksToReject = 0;
   private counter = 0n;
 
   constructor(

@@ -3,6 +3,7 @@
 // ephemeral "something went wrong" and the log gets one line.
 import { Events, InteractionType, type Client, type Interaction } from 'discord.js';
 import { MESSAGES } from '../../../core/messages.js';
+import { loggableError } from '../errors.js';
 import { notice } from '../render.js';
 import { reply, replySomethingWentWrong } from '../reply.js';
 import { onAutocomplete, onChatInputCommand } from './commands.js';
@@ -11,7 +12,7 @@ import type { DiscordDeps } from './deps.js';
 
 export function registerListeners(client: Client, deps: DiscordDeps, track: (work: Promise<void>) => void): void {
   client.on(Events.InteractionCreate, (interaction) => track(onInteractionCreate(interaction, deps)));
-  client.on(Events.Error, (error) => deps.logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Error, (error) => deps.logger.error({ err: loggableError(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => deps.logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => deps.logger.warn({ shardId, code: event.code }, 'discord gateway closed for good'));
   client.on(Events.ShardReconnecting, (shardId) => deps.logger.info({ shardId }, 'discord gateway reconnecting'));
@@ -28,7 +29,7 @@ export async function onInteractionCreate(interaction: Interaction, deps: Discor
     } catch (secondError) {
       replyFailed = String(secondError);
     }
-    deps.logger.error({ err: error, interaction: describe(interaction), replyFailed }, 'discord interaction failed');
+    deps.logger.error({ err: loggableError(error), interaction: describe(interaction), replyFailed }, 'discord interaction failed');
   }
 }
 
