@@ -6,7 +6,7 @@ import { startApp, type App } from './app.js';
 import { parseConfig } from './config.js';
 import { KnowledgeLoadError } from './core/knowledge-store.js';
 import { formatProblem } from './core/knowledge/problems.js';
-import { createLogger } from './logger.js';
+import { createLogger, loggableError } from './logger.js';
 
 dotenv.config({ quiet: true });
 const parsed = parseConfig(process.env);
@@ -44,5 +44,8 @@ try {
   logger.fatal({ err: error }, 'start-up failed');
   process.exit(1);
 }
+// A platform library that trips over one malformed event rejects a promise nobody awaits;
+// by default that would end the process, and every adapter with it. Log it and carry on.
+process.on('unhandledRejection', (reason) => logger.error({ err: loggableError(reason) }, 'unhandled rejection'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 
 export interface Background {
   child: ChildProcess;
-  /** Resolves with the exit code whenever the process ends. */
+  /** Resolves with the exit code once the process has ended and its output is read. */
   exited: Promise<number | null>;
   output(): { stdout: string; stderr: string };
   /** Sends the signal and resolves with the exit code. */
@@ -18,7 +18,8 @@ export function startTs(script: string, env: NodeJS.ProcessEnv): Background {
   let stderr = '';
   child.stdout!.on('data', (chunk) => (stdout += chunk));
   child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  // 'close' comes after the output streams end, so output() is then complete.
+  const exited = once(child, 'close').then(([code]) => code as number | null);
   return {
     child,
     exited,

@@ -15,30 +15,39 @@ afterEach(async () => {
 });
 
 describe('npm start with DISCORD_TOKEN', () => {
-  it('answers /ask with an embed quoting paragraph 13, refuses /reload to a member with permissions 0, and stops cleanly', async () => {
+  it('answers /ask with an embed quoting paragraph 13, refuses /reload to a member with permissions 0, survives a malformed event, and stops cleanly', async () => {
     standIn = await startDiscordStandIn({ token: 'x', applicationId: '1' });
     bot = startTs('src/index.ts', { DISCORD_TOKEN: 'x', DISCORD_APPLICATION_ID: '1', DISCORD_API_URL: standIn.apiUrl, DISCORD_GUILD_ID: '', SLACK_BOT_TOKEN: '', KNOWLEDGE_DIR: 'knowledge' });
     const running = bot;
-    await Promise.race([
-      standIn.gateway.ready(),
-      running.exited.then((code) => {
-        throw new Error(`npm start exited with ${code} before connecting:\n${running.output().stderr}`);
-      }),
-    ]);
+    // Fails at once, with what the bot printed, if it exits instead of answering.
+    const unlessExited = <T>(work: Promise<T>) =>
+      Promise.race([
+        work,
+        running.exited.then((code): never => {
+          throw new Error(`npm start exited with ${code}:\n${running.output().stderr}`);
+        }),
+      ]);
+    const ask = async (question: string) => unlessExited((await unlessExited(standIn!.slash('ask', { question }))).reply());
 
-    const answer = await (await standIn.slash('ask', { question: 'Who is Tommy Robinson?' })).reply();
+    const answer = await ask('Who is Tommy Robinson?');
     expect(answer.message.embeds[0].fields[0]).toEqual({
       name: '¶13 · 2025-01-03',
       value: '> Stephen Yaxley-Lennon, the founder of the far-right English Defence League, who is better known as Tommy Robinson',
     });
 
-    const refused = await (await standIn.slash('reload', {}, { ...MEMBER, permissions: PERMISSIONS.none })).reply();
+    const refused = await unlessExited(standIn.slash('reload', {}, { ...MEMBER, permissions: PERMISSIONS.none }).then((e) => e.reply()));
     expect(refused).toMatchObject({ ephemeral: true, message: { content: MESSAGES.notAdmin } });
+
+    // A malformed interaction (neither member nor user) trips discord.js itself; the bot logs it and carries on.
+    await standIn.gateway.dispatch('INTERACTION_CREATE', { id: '5', type: 2, token: 'malformed', application_id: '1', data: { name: 'ask', type: 1 } });
+    const again = await ask('Who is Jess Phillips?');
+    expect(again.message.embeds).toHaveLength(1);
 
     expect(standIn.state.requests[0]).toMatchObject({ method: 'GET', route: '/gateway/bot', authorization: 'Bot x' });
     expect(standIn.state.rejections).toEqual([]);
     expect(await bot.stop('SIGTERM')).toBe(0);
     expect(bot.output().stdout).toBe('');
+    expect(bot.output().stderr).toContain('unhandled rejection');
   });
 
   it.each([

@@ -3,7 +3,7 @@
 // ephemeral "something went wrong" and the log gets one line.
 import { Events, InteractionType, type Client, type Interaction } from 'discord.js';
 import { MESSAGES } from '../../../core/messages.js';
-import { loggableError } from '../errors.js';
+import { loggableError } from '../../../logger.js';
 import { notice } from '../render.js';
 import { reply, replySomethingWentWrong } from '../reply.js';
 import { onAutocomplete, onChatInputCommand } from './commands.js';
