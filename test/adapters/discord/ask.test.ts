@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAction } from '../../../src/core/interactions.js';
 import { MESSAGES } from '../../../src/core/messages.js';
+import type { RateLimiter } from '../../../src/core/command.js';
 import type { Recorder, VoteOutcome, VoteRecord } from '../../../src/core/recorder.js';
 import { MEMBER, type StoredMessage } from '../../helpers/discord-stand-in/index.js';
 import { startTestBot, type TestBot } from '../../helpers/discord-bot.js';
@@ -130,5 +131,23 @@ describe('votes on Discord', () => {
     const reply = await (await bot.standIn.press(answer.message, buttons(answer.message)[1].custom_id)).reply();
     expect(reply).toMatchObject({ ephemeral: true, message: { content: text } });
     expect(votes).toEqual([expect.objectContaining({ platform: 'discord', userId: MEMBER.id, entryId: 'who-is-tommy-robinson', helpful: false })]);
+  });
+});
+
+describe('the rate limit on Discord', () => {
+  // Lets the first question through, then asks the person to wait.
+  const oneQuestion = (): RateLimiter => {
+    let taken = 0;
+    return { take: () => (++taken === 1 ? { ok: true } : { ok: false, retryAfterSeconds: 7 }) };
+  };
+
+  it.each([
+    ['ask a second question', (_: StoredMessage) => bot.standIn.slash('ask', { question: 'Who is Jess Phillips?' })],
+    ['pick a related question', (answer: StoredMessage) => bot.standIn.choose(answer, menu(answer).custom_id, [menu(answer).options[0].value])],
+  ])('tells only the person to wait when they %s too quickly', async (_, again) => {
+    bot = await startTestBot({ ctx: { limiter: oneQuestion() } });
+    const answer = await ask('Who is Tommy Robinson?');
+    const reply = await (await again(answer.message)).reply();
+    expect(reply).toMatchObject({ ephemeral: true, message: { content: MESSAGES.rateLimited(7) } });
   });
 });
