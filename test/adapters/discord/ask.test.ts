@@ -7,6 +7,7 @@ import type { RateLimiter } from '../../../src/core/command.js';
 import type { Recorder, VoteOutcome, VoteRecord } from '../../../src/core/recorder.js';
 import { MEMBER, type StoredMessage } from '../../helpers/discord-stand-in/index.js';
 import { startTestBot, type TestBot } from '../../helpers/discord-bot.js';
+import { entryYaml, makeKnowledgeDir } from '../../helpers/knowledge-dir.js';
 
 let bot: TestBot;
 afterEach(async () => {
@@ -115,6 +116,20 @@ describe('autocomplete for /ask', () => {
     const choices = await (await bot.standIn.autocomplete('ask', 'question', '')).choices();
     expect(choices).toHaveLength(25);
     expect(new Set(choices.map((c) => c.value)).size).toBe(25);
+  });
+});
+
+describe('autocomplete for a curated question longer than a choice may be', () => {
+  it('shortens the choice to 100 characters, and the shortened question still finds its answer', async () => {
+    const question = `What exactly does the story say about the contempt of court sentence being served by the founder of the English Defence League, and for how long?`;
+    bot = await startTestBot({ knowledgeDir: await makeKnowledgeDir({ 'long.yaml': entryYaml('long-question', question) }) });
+    const [choice] = await (await bot.standIn.autocomplete('ask', 'question', 'contempt of court sentence')).choices();
+    expect(question.length).toBeGreaterThan(100);
+    expect(choice!.name.length).toBeLessThanOrEqual(100);
+    expect(choice!.name.endsWith('…')).toBe(true);
+    expect(question.startsWith(choice!.value.slice(0, -1))).toBe(true);
+    const reply = await ask(choice!.value);
+    expect(reply.message.embeds[0].fields[0].value).toBe('> who is serving an 18-month jail term for contempt of court');
   });
 });
 
