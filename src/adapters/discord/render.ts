@@ -121,8 +121,7 @@ function declineText(result: Declined): string {
 
 /** Discord refuses two options or buttons with the same value in one message. */
 function uniqueRefs(refs: readonly EntryRef[]): EntryRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id)));
+  return [...new Map(refs.map((r) => [r.id, r] as const)).values()];
 }
 
 export function renderReload(report: ReloadReport): Rendered {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { embedLength, fit, fitEmbed, linesWithin } from '../../../src/adapters/discord/limits.js';
 import { inert } from '../../../src/adapters/discord/markdown.js';
-import { renderReload } from '../../../src/adapters/discord/render.js';
+import { renderGaps, renderReload } from '../../../src/adapters/discord/render.js';
 import type { ReloadReport } from '../../../src/core/knowledge-store.js';
 import type { Problem } from '../../../src/core/knowledge/problems.js';
 
@@ -85,5 +85,17 @@ describe('the /reload report', () => {
     expect(embed!.description!.length).toBeLessThanOrEqual(4096);
     expect(embed!.description).toContain('entries/file-0.yaml:1');
     expect(embed!.description).toMatch(/…and \d+ more$/);
+  });
+});
+
+describe('the gap report', () => {
+  it('lists declined questions inert, unhelpful answers and unmatched entries, and says "none" for an empty list', () => {
+    const day = new Date('2025-01-04T00:00:00Z');
+    const [embed] = renderGaps({
+      declined: [{ question: '@everyone what about **x**', phrasings: [], count: 3, firstSeen: day, lastSeen: day }],
+      unhelpful: [],
+      neverMatched: [{ entryId: 'what-is-edl', question: 'What is the English Defence League?' }],
+    }).embeds!;
+    expect(embed!.fields!.map((f) => f.value)).toEqual(['3× @\u200Beveryone what about \\*\\*x\\*\\*', 'none', 'what-is-edl: What is the English Defence League?']);
   });
 });
