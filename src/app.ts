@@ -35,11 +35,25 @@ export async function startApp(config: Config, logger: Logger, onConsoleClose: (
 
   const adapters: Adapter[] = [];
   if (config.slack) adapters.push(createSlackAdapter({ ctx, logger, config: config.slack }));
+  if (config.discord) {
+    // Loaded only when configured: discord.js takes seconds to import on a small machine,
+    // which the console and a misconfigured start should not wait for.
+    const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.js');
+    adapters.push(createDiscordAdapter({ ctx, logger, ...config.discord }));
+  }
   if (adapters.length === 0) {
     adapters.push(createConsoleAdapter({ ctx, logger, onClose: onConsoleClose }));
   }
+  const started: Adapter[] = [];
   for (const adapter of adapters) {
-    await adapter.start();
+    try {
+      await adapter.start();
+    } catch (error) {
+      // Leave nothing connected behind when start-up fails part way.
+      await Promise.allSettled(started.map((a) => a.stop()));
+      throw error;
+    }
+    started.push(adapter);
     logger.info({ adapter: adapter.name }, 'adapter started');
   }
   return {

@@ -1,11 +1,12 @@
 // npm start: reads .env and the environment, then runs the bot until a signal or, on the
 // console, the end of input. SIGHUP reloads the knowledge base (npm run reload sends it).
 import dotenv from 'dotenv';
+import { AdapterStartError } from './adapters/adapter.js';
 import { startApp, type App } from './app.js';
 import { parseConfig } from './config.js';
 import { KnowledgeLoadError } from './core/knowledge-store.js';
 import { formatProblem } from './core/knowledge/problems.js';
-import { createLogger } from './logger.js';
+import { createLogger, loggableError } from './logger.js';
 import { removePidFile, writePidFile } from './reload-control.js';
 
 dotenv.config({ quiet: true });
@@ -45,6 +46,10 @@ process.on('SIGHUP', function reloadOnHangup() {
 try {
   app = await startApp(config, logger, () => void shutdown('console closed'));
 } catch (error) {
+  if (error instanceof AdapterStartError) {
+    process.stderr.write(`StoryBot cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
   if (error instanceof KnowledgeLoadError) {
     process.stderr.write(`StoryBot cannot start; the knowledge base has problems:\n${error.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
     process.exit(1);
@@ -57,5 +62,8 @@ try {
 } catch (error) {
   logger.warn({ dir: config.data.dir, message: (error as Error).message }, 'could not write the pid file; npm run reload will not find this bot (SIGHUP still reloads)');
 }
+// A platform library that trips over one malformed event rejects a promise nobody awaits;
+// by default that would end the process, and every adapter with it. Log it and carry on.
+process.on('unhandledRejection', (reason) => logger.error({ err: loggableError(reason) }, 'unhandled rejection'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,7 +1,7 @@
 // Structured logs, one JSON line per event, always on stderr: stdout belongs to the CLI's
 // JSON output and the console's answers. Secrets are redacted by field name wherever they
 // appear, as a second line of defence behind never logging them in the first place.
-import pino, { type Logger } from 'pino';
+import pino, { stdSerializers, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -14,4 +14,20 @@ export function createLogger(options: { level?: string; pretty?: boolean } = {})
     return pino({ level, redact, transport: { target: 'pino-pretty', options: { destination: 2, colorize: true } } });
   }
   return pino({ level, redact }, pino.destination({ dest: 2, sync: true }));
+}
+
+const TOKEN_IN_PATH = /(\/(?:interactions\/\d+|webhooks\/\d+)\/)[^/?#]+/g;
+
+/**
+ * An error as it may be logged. REST errors (discord.js's among them) carry the request URL
+ * and body: a Discord interaction's URL holds its token, which lets anyone reply as the bot
+ * for 15 minutes, and the body echoes what was being sent. Neither belongs in a log.
+ */
+export function loggableError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized: Record<string, unknown> = { ...stdSerializers.err(error) };
+  delete serialized.requestBody;
+  delete serialized.rawError;
+  if (typeof serialized.url === 'string') serialized.url = serialized.url.replace(TOKEN_IN_PATH, '$1[redacted]');
+  return serialized;
 }

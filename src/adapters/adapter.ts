@@ -15,3 +15,19 @@ export interface AdapterDeps {
   ctx: CommandContext;
   logger: Logger;
 }
+
+/**
+ * A platform refused the bot or could not be reached at start-up. The message is meant for
+ * the person running the bot, and never holds a secret.
+ */
+export class AdapterStartError extends Error {
+  constructor(
+    readonly adapter: string,
+    readonly code: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'AdapterStartError';
+  }
+}

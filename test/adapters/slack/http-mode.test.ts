@@ -181,7 +181,7 @@ describe('/reload over Slack', () => {
   it('says what changed once the file is fixed', async () => {
     await writeFile(path.join(dir, 'entries', 'broken.yaml'), entryYaml('robinson-jail-term', 'How long is the jail term Robinson is serving?'));
     const reply = await bot.command('reload', '', { user: ADMIN });
-    expect(textsOf(reply.json)[0]).toMatch(/^Reloaded: \d+ entries .*\nadded: robinson-jail-term$/);
+    expect(textsOf(reply.json)[0]).toMatch(/^Reloaded: \d+ entries .*\nAdded: robinson-jail-term$/);
   });
 });
 

@@ -155,6 +155,6 @@ describe('a reload report', () => {
 
   it('says what changed after a good reload', () => {
     const texts = textsOf(renderReload({ ...base, ok: true, keptPrevious: false, errors: [], added: ['new-one'], changed: ['x'] }));
-    expect(texts).toEqual([`${MESSAGES.reloaded(40, 0, 1, 12)}\nadded: new-one; changed: x`]);
+    expect(texts).toEqual([`${MESSAGES.reloaded(40, 0, 1, 12)}\nAdded: new-one; Changed: x`]);
   });
 });

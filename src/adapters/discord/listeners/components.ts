@@ -1,0 +1,40 @@
+// Buttons and menus under the bot's messages: votes, suggested and related questions. Their
+// custom ids are the core's encoded actions; anything else gets a polite refusal.
+import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { answerChosen, castVote, decodeAction, type Action, type Actor } from '../../../core/interactions.js';
+import { MESSAGES } from '../../../core/messages.js';
+import type { VoteOutcome } from '../../../core/recorder.js';
+import { notice, RELATED_MENU_ID, renderAnswer } from '../render.js';
+import { reply } from '../reply.js';
+import type { DiscordDeps } from './deps.js';
+
+const VOTE_REPLIES: Readonly<Record<VoteOutcome, string>> = Object.freeze({
+  recorded: MESSAGES.voteThanks,
+  'already-voted': MESSAGES.voteAlready,
+  'not-recorded': MESSAGES.voteNotRecorded,
+});
+
+export async function onButton(interaction: ButtonInteraction, deps: DiscordDeps): Promise<void> {
+  await perform(interaction, decodeAction(interaction.customId), deps);
+}
+
+export async function onSelectMenu(interaction: StringSelectMenuInteraction, deps: DiscordDeps): Promise<void> {
+  const action = interaction.customId === RELATED_MENU_ID ? decodeAction(interaction.values[0]) : null;
+  await perform(interaction, action, deps);
+}
+
+async function perform(interaction: ButtonInteraction | StringSelectMenuInteraction, action: Action | null, deps: DiscordDeps): Promise<void> {
+  if (!action) {
+    deps.logger.debug({ customId: interaction.customId }, 'discord component with an unknown custom id');
+    return reply(interaction, notice(MESSAGES.unknownAction));
+  }
+  const actor: Actor = { platform: 'discord', userId: interaction.user.id };
+  if (action.type === 'vote') {
+    return reply(interaction, notice(VOTE_REPLIES[castVote(deps.ctx, actor, action.entryId, action.helpful)]));
+  }
+  // Choosing a question asks it, so it counts against the same rate limit as /ask.
+  const taken = deps.ctx.limiter?.take('discord', actor.userId);
+  if (taken && !taken.ok) return reply(interaction, notice(MESSAGES.rateLimited(taken.retryAfterSeconds)));
+  const answered = answerChosen(deps.ctx, actor, action.entryId);
+  await reply(interaction, answered ? renderAnswer(answered) : notice(MESSAGES.entryGone));
+}

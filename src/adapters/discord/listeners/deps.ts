@@ -1,0 +1,6 @@
+import type { AdapterDeps } from '../../adapter.js';
+
+export interface DiscordDeps extends AdapterDeps {
+  /** How long a command may run before its reply is deferred (Discord allows 3 seconds). */
+  deferAfterMs: number;
+}

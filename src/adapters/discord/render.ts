@@ -1,0 +1,183 @@
+// Platform-neutral replies in, Discord messages out: embeds for answers, buttons and menus
+// for what can follow, and everything cut to Discord's limits. Answers are public, so the
+// channel learns from them; everything else concerns only the person who asked.
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
+import { MAX_QUESTION_LENGTH, type AnswerResult, type Answered, type Declined, type EntryRef } from '../../core/answer.js';
+import type { AboutInfo, CommandReply } from '../../core/command.js';
+import type { GapReport } from '../../core/gaps.js';
+import { encodeAction } from '../../core/interactions.js';
+import type { ReloadReport } from '../../core/knowledge-store.js';
+import { formatProblem } from '../../core/knowledge/problems.js';
+import { MESSAGES } from '../../core/messages.js';
+import { DISCORD_LIMITS as L, fit, fitEmbed, linesWithin } from './limits.js';
+import { inert, quoteBlock, relativeTime } from './markdown.js';
+
+export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+export interface Rendered {
+  ephemeral: boolean;
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: ActionRow[];
+}
+
+/** The custom id of the related-questions menu; each option's value is the action itself. */
+export const RELATED_MENU_ID = 'related';
+
+const COLOURS = Object.freeze({ answer: 0x2b6cb0, ok: 0x2f855a, problem: 0xc05621, info: 0x4a5568 });
+
+export function renderReply(reply: CommandReply): Rendered {
+  switch (reply.kind) {
+    case 'answer':
+      return renderAnswer(reply.result);
+    case 'reload':
+      return renderReload(reply.report);
+    case 'about':
+      return renderAbout(reply.about);
+    case 'gaps':
+      return renderGaps(reply.report);
+    case 'gaps-unavailable':
+      return notice(MESSAGES.gapsUnavailable);
+    case 'refused':
+      return notice(MESSAGES.notAdmin);
+    case 'rate-limited':
+      return notice(MESSAGES.rateLimited(reply.retryAfterSeconds));
+  }
+}
+
+/** A short message only the person who acted sees. */
+export function notice(text: string): Rendered {
+  return { ephemeral: true, content: fit(text, L.content) };
+}
+
+export function renderAnswer(result: AnswerResult): Rendered {
+  return result.answered ? renderAnswered(result) : renderDeclined(result);
+}
+
+function renderAnswered(result: Answered): Rendered {
+  const embed = fitEmbed({
+    color: COLOURS.answer,
+    title: inert(result.question),
+    description: inert(result.answer),
+    fields: result.citations.map((c) => ({
+      name: [`¶${c.paragraph}`, c.published].filter(Boolean).join(' · '),
+      value: quoteBlock(inert(c.quote)),
+    })),
+    footer: { text: `${MESSAGES.confidence(result.confidence)} · ${MESSAGES.asOf(result.asOf)}` },
+  });
+  const components: ActionRow[] = [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        { type: ComponentType.Button, style: ButtonStyle.Success, label: MESSAGES.helpfulButton, emoji: { name: '👍' }, custom_id: encodeAction({ type: 'vote', helpful: true, entryId: result.entry.id }) },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: MESSAGES.notHelpfulButton, emoji: { name: '👎' }, custom_id: encodeAction({ type: 'vote', helpful: false, entryId: result.entry.id }) },
+      ],
+    },
+  ];
+  const related = uniqueRefs(result.related).slice(0, L.selectOptions);
+  if (related.length > 0) {
+    components.push({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.StringSelect,
+          custom_id: RELATED_MENU_ID,
+          placeholder: fit(MESSAGES.relatedPlaceholder, L.placeholder),
+          options: related.map((r) => ({ label: fit(r.question, L.optionLabel), value: encodeAction({ type: 'pick', entryId: r.id }) })),
+        },
+      ],
+    });
+  }
+  return { ephemeral: false, embeds: [embed], components };
+}
+
+function renderDeclined(result: Declined): Rendered {
+  const lines = [];
+  if (result.question) lines.push(MESSAGES.youAsked(`“${inert(result.question)}”`));
+  lines.push(declineText(result));
+  if (result.closestPassage && result.reason === 'not-in-story') lines.push(MESSAGES.hintIntro(result.closestPassage.paragraph));
+  const suggestions = uniqueRefs(result.suggestions).slice(0, 3);
+  if (suggestions.length > 0) lines.push(MESSAGES.suggestionsIntro);
+  const rendered: Rendered = { ephemeral: true, content: fit(lines.join('\n'), L.content) };
+  if (suggestions.length > 0) {
+    rendered.components = [
+      {
+        type: ComponentType.ActionRow,
+        components: suggestions.map((s) => ({
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          label: fit(s.question, L.buttonLabel),
+          custom_id: encodeAction({ type: 'pick', entryId: s.id }),
+        })),
+      },
+    ];
+  }
+  return rendered;
+}
+
+function declineText(result: Declined): string {
+  if (result.reason === 'too-long') return MESSAGES.declineTooLong(MAX_QUESTION_LENGTH);
+  if (result.reason === 'empty') return MESSAGES.declineEmpty;
+  return MESSAGES.declineNotInStory;
+}
+
+/** Discord refuses two options or buttons with the same value in one message. */
+function uniqueRefs(refs: readonly EntryRef[]): EntryRef[] {
+  return [...new Map(refs.map((r) => [r.id, r] as const)).values()];
+}
+
+export function renderReload(report: ReloadReport): Rendered {
+  const lines: string[] = [];
+  if (report.ok) {
+    lines.push(MESSAGES.reloadCounts(report.entries, report.drafts, report.sources, report.durationMs));
+    const changes = (
+      [
+        ['added', report.added],
+        ['removed', report.removed],
+        ['changed', report.changed],
+      ] as const
+    )
+      .filter(([, ids]) => ids.length > 0)
+      .map(([what, ids]) => inert(MESSAGES.reloadChanges(what, ids)));
+    lines.push(...(changes.length > 0 ? changes : [MESSAGES.reloadNoChanges]));
+  } else {
+    lines.push(MESSAGES.reloadKept(report.entries, relativeTime(report.loadedAt)), '', MESSAGES.reloadProblemsIntro);
+    lines.push(...report.errors.map((p) => `• ${inert(formatProblem(p))}`));
+  }
+  if (report.warnings.length > 0) {
+    lines.push('', MESSAGES.reloadWarningsIntro, ...report.warnings.map((p) => `• ${inert(formatProblem(p))}`));
+  }
+  const embed = fitEmbed({
+    color: report.ok ? COLOURS.ok : COLOURS.problem,
+    title: report.ok ? MESSAGES.reloadedTitle : MESSAGES.reloadFailedTitle,
+    description: linesWithin(lines, L.embedDescription, MESSAGES.andMore),
+  });
+  return { ephemeral: true, embeds: [embed] };
+}
+
+export function renderAbout(about: AboutInfo): Rendered {
+  const lines = about.sources.map((s) => {
+    const unknown = [s.headline ? null : 'headline', s.outlet ? null : 'outlet', s.url ? null : 'URL'].filter((x): x is string => x !== null);
+    return [MESSAGES.aboutStory(s.id, s.published), s.summary ?? '', unknown.length > 0 ? MESSAGES.aboutUnknown(unknown) : '']
+      .filter(Boolean)
+      .map(inert)
+      .join(' ');
+  });
+  lines.push('', MESSAGES.aboutCounts(about.entries, about.drafts), MESSAGES.aboutLoaded(relativeTime(about.loadedAt), relativeTime(about.startedAt)));
+  const embed = fitEmbed({ color: COLOURS.info, title: MESSAGES.aboutTitle, description: linesWithin(lines, L.embedDescription, MESSAGES.andMore) });
+  return { ephemeral: true, embeds: [embed] };
+}
+
+export function renderGaps(report: GapReport): Rendered {
+  const list = (lines: string[]) => linesWithin(lines.length > 0 ? lines : [MESSAGES.gapsNone], L.fieldValue, MESSAGES.andMore);
+  const embed = fitEmbed({
+    color: COLOURS.info,
+    title: MESSAGES.gapsTitle,
+    fields: [
+      { name: MESSAGES.gapsDeclined, value: list(report.declined.map((g) => `${g.count}× ${inert(g.question)}`)) },
+      { name: MESSAGES.gapsUnhelpful, value: list(report.unhelpful.map((u) => `${inert(u.entryId)}: ${u.unhelpful} 👎 / ${u.helpful} 👍`)) },
+      { name: MESSAGES.gapsNeverMatched, value: list(report.neverMatched.map((n) => `${inert(n.entryId)}: ${inert(n.question)}`)) },
+    ],
+  });
+  return { ephemeral: true, embeds: [embed] };
+}

@@ -1,0 +1,191 @@
+// The stand-in's REST API: the routes the bot uses, answered as Discord answers them,
+// including its errors (401 without the token, 400 for a message over a limit, 40060 for an
+// interaction answered twice, 10062 for one the stand-in never sent).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { choiceProblems, commandProblems, messageProblems } from './limits.js';
+import type { InteractionLog, StandInState, StoredMessage } from './state.js';
+
+type Json = Record<string, any>;
+
+export interface RecordedRequest {
+  method: string;
+  /** The path after the API base and version, e.g. "/gateway/bot". */
+  route: string;
+  query: Record<string, string>;
+  body: unknown;
+  authorization: string | undefined;
+}
+
+const EPHEMERAL = 1 << 6;
+const CALLBACK = { pong: 1, message: 4, deferredMessage: 5, deferredUpdate: 6, updateMessage: 7, autocomplete: 8 } as const;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+    readonly errors?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export async function handleRest(state: StandInState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://stand-in');
+  const prefix = '/api/v10';
+  const raw = await readBody(request);
+  const record: RecordedRequest = {
+    method: request.method ?? 'GET',
+    route: url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    body: raw ? safeJson(raw) : undefined,
+    authorization: request.headers.authorization,
+  };
+  state.requests.push(record);
+  try {
+    if (!url.pathname.startsWith(prefix)) throw new HttpError(404, 0, '404: Not Found');
+    const result = route(state, record);
+    if (result === undefined) {
+      response.writeHead(204).end();
+    } else {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+    }
+  } catch (error) {
+    const e = error instanceof HttpError ? error : new HttpError(500, 0, String(error));
+    state.rejections.push({ route: record.route, status: e.status, message: e.message, errors: e.errors });
+    // Tied to its interaction too, so a test waiting on one sees why nothing came.
+    const token = /^\/(?:interactions\/[^/]+|webhooks\/[^/]+)\/([^/]+)/.exec(record.route)?.[1];
+    const log = token ? state.byToken.get(decodeURIComponent(token)) : undefined;
+    if (log) {
+      log.events.push({ kind: 'rejected', status: e.status, message: e.message, errors: e.errors });
+      log.notify();
+    }
+    response.writeHead(e.status, { 'content-type': 'application/json' }).end(JSON.stringify({ message: e.message, code: e.code, ...(e.errors ? { errors: e.errors } : {}) }));
+  }
+}
+
+function route(state: StandInState, r: RecordedRequest): unknown {
+  const parts = r.route.split('/').filter(Boolean).map(decodeURIComponent);
+  const needBot = () => {
+    if (r.authorization !== `Bot ${state.token}`) throw new HttpError(401, 0, '401: Unauthorized');
+  };
+
+  if (r.method === 'GET' && r.route === '/gateway/bot') {
+    needBot();
+    return { url: state.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } };
+  }
+  if (r.method === 'GET' && r.route === '/users/@me') {
+    needBot();
+    return state.botUser;
+  }
+  if (parts[0] === 'applications' && parts.at(-1) === 'commands') {
+    needBot();
+    if (parts[1] !== state.applicationId) throw new HttpError(403, 50001, 'Missing Access');
+    const scope = parts.length === 5 && parts[2] === 'guilds' ? `guild:${parts[3]}` : 'global';
+    if (r.method === 'PUT') return registerCommands(state, scope, r.body);
+    if (r.method === 'GET') return state.commands.get(scope) ?? [];
+  }
+  if (r.method === 'POST' && parts[0] === 'interactions' && parts[3] === 'callback') {
+    return interactionCallback(state, parts[1]!, parts[2]!, r.body as Json, r.query.with_response === 'true');
+  }
+  if (parts[0] === 'webhooks' && parts[1] === state.applicationId && parts[2]) {
+    const log = state.byToken.get(parts[2]);
+    if (!log) throw new HttpError(404, 10015, 'Unknown Webhook');
+    if (r.method === 'POST' && parts.length === 3) return followUp(state, log, r.body as Json);
+    if (parts[3] === 'messages' && parts[4] === '@original') {
+      if (r.method === 'PATCH') return editOriginal(state, log, r.body as Json);
+      if (r.method === 'GET') return original(log);
+      if (r.method === 'DELETE') {
+        original(log);
+        log.events.push({ kind: 'delete' });
+        log.notify();
+        return undefined;
+      }
+    }
+  }
+  throw new HttpError(404, 0, `404: Not Found (${r.method} /${parts[0] ?? ''}/…)`);
+}
+
+function registerCommands(state: StandInState, scope: string, body: unknown): Json[] {
+  if (!Array.isArray(body)) throw new HttpError(400, 50035, 'Invalid Form Body', { _errors: ['must be an array'] });
+  const problems = body.flatMap((command, i) => commandProblems(command, i));
+  if (problems.length > 0) throw new HttpError(400, 50035, 'Invalid Form Body', problems);
+  const registered = body.map((command: Json) => ({ ...command, id: state.nextId(), application_id: state.applicationId, version: state.nextId() }));
+  state.commands.set(scope, registered);
+  return registered;
+}
+
+function interactionCallback(state: StandInState, id: string, token: string, body: Json, withResponse: boolean): unknown {
+  const log = state.byToken.get(token);
+  if (!log || log.payload.id !== id) throw new HttpError(404, 10062, 'Unknown interaction');
+  if (log.events.some((e) => e.kind === 'callback')) throw new HttpError(400, 40060, 'Interaction has already been acknowledged.');
+  if (state.callbacksToReject > 0) {
+    state.callbacksToReject--;
+    throw new HttpError(400, 50035, 'Invalid Form Body', ['rejected by the stand-in, as the test asked']);
+  }
+  const type = body?.type;
+  if (type === CALLBACK.autocomplete) {
+    const problems = choiceProblems(body.data?.choices);
+    if (problems.length > 0) throw new HttpError(400, 50035, 'Invalid Form Body', problems);
+  } else if (type === CALLBACK.message || type === CALLBACK.updateMessage) {
+    const problems = messageProblems(body.data ?? {});
+    if (problems.length > 0) throw new HttpError(400, 50035, 'Invalid Form Body', problems);
+  } else if (type !== CALLBACK.deferredMessage && type !== CALLBACK.deferredUpdate && type !== CALLBACK.pong) {
+    throw new HttpError(400, 50035, 'Invalid Form Body', [`type: ${String(type)} is not a callback type`]);
+  }
+  let message: StoredMessage | undefined;
+  const ephemeral = Boolean((body.data?.flags ?? 0) & EPHEMERAL);
+  if (type === CALLBACK.message) message = state.storeMessage(log, body.data, ephemeral);
+  // A deferred reply shows "thinking…" until it is edited.
+  if (type === CALLBACK.deferredMessage) state.storeMessage(log, { content: '', flags: body.data?.flags }, ephemeral);
+  if (type === CALLBACK.updateMessage && log.payload.message) message = state.updateMessage(log.payload.message.id, body.data);
+  log.events.push({ kind: 'callback', type, data: body.data, message });
+  log.notify();
+  if (!withResponse) return undefined;
+  return { interaction: { id, type: log.payload.type }, ...(message ? { resource: { type, message } } : {}) };
+}
+
+function original(log: InteractionLog): StoredMessage {
+  const callback = log.events.find((e) => e.kind === 'callback');
+  if (!callback || (callback.type !== CALLBACK.message && callback.type !== CALLBACK.deferredMessage)) throw new HttpError(404, 10008, 'Unknown Message');
+  if (log.events.some((e) => e.kind === 'delete')) throw new HttpError(404, 10008, 'Unknown Message');
+  return log.original!;
+}
+
+function editOriginal(state: StandInState, log: InteractionLog, body: Json): StoredMessage {
+  const before = original(log);
+  const problems = messageProblems(body ?? {});
+  if (problems.length > 0) throw new HttpError(400, 50035, 'Invalid Form Body', problems);
+  const message = state.updateMessage(before.id, body);
+  log.events.push({ kind: 'edit', message });
+  log.notify();
+  return message;
+}
+
+function followUp(state: StandInState, log: InteractionLog, body: Json): StoredMessage {
+  if (!log.events.some((e) => e.kind === 'callback')) throw new HttpError(400, 10015, 'Unknown Webhook');
+  const problems = messageProblems(body ?? {});
+  if (problems.length > 0) throw new HttpError(400, 50035, 'Invalid Form Body', problems);
+  const message = state.storeMessage(log, body, Boolean((body?.flags ?? 0) & EPHEMERAL), false);
+  log.events.push({ kind: 'followup', message });
+  log.notify();
+  return message;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (text += chunk));
+    request.on('end', () => resolve(text));
+    request.on('error', reject);
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
