@@ -21,6 +21,12 @@ export interface Term {
 /** Words repeat endlessly across entries and questions: their stems and terms are cached. */
 const WORD_CACHE_LIMIT = 50_000;
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const POSSESSIVE = /(\p{L})'s\b/gu;
+const PLURAL_POSSESSIVE = /(\p{L})s'(?!\p{L})/gu;
+const APOSTROPHES = /'/g;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
 /** What a stop phrase maps to: nothing. */
 const DROPPED = '';
 
@@ -54,12 +60,14 @@ export class Analyzer {
 
   /** The words of a text, folded: "Musk’s U.S. posts" -> ["musk", "usa", "posts"]. */
   words(text: string): string[] {
-    const folded = straightenPunctuation(foldCase(text.replace(US_ABBREVIATION, ' usa ')));
+    const abbreviated = text.replace(US_ABBREVIATION, ' usa ');
+    // Plain ASCII, the usual case, needs no Unicode folding: just lower case.
+    const folded = PLAIN_ASCII.test(abbreviated) ? abbreviated.toLowerCase() : straightenPunctuation(foldCase(abbreviated));
     return folded
-      .replace(/(\p{L})'s\b/gu, '$1')
-      .replace(/(\p{L})s'(?!\p{L})/gu, '$1s')
-      .replace(/'/g, '')
-      .split(/[^\p{L}\p{N}]+/u)
+      .replace(POSSESSIVE, '$1')
+      .replace(PLURAL_POSSESSIVE, '$1s')
+      .replace(APOSTROPHES, '')
+      .split(NOT_WORD)
       .filter((word) => word.length > 0);
   }
 
@@ -69,25 +77,47 @@ export class Analyzer {
 
   analyzeTokens(tokens: readonly Token[]): Term[] {
     const terms = new Map<string, number>();
+    this.scan(
+      tokens.map((t) => t.surface),
+      (term, from, to) => {
+        let quality = 1;
+        for (let i = from; i < to; i++) quality = Math.min(quality, tokens[i]!.quality);
+        terms.set(term, Math.max(quality, terms.get(term) ?? 0));
+      },
+    );
+    return [...terms].map(([term, quality]) => ({ term, quality }));
+  }
+
+  /** The distinct terms of words already split by words(): the indexing path, no qualities. */
+  termsOfWords(words: readonly string[]): string[] {
+    const terms = new Set<string>();
+    this.scan(words, (term) => terms.add(term));
+    return [...terms];
+  }
+
+  /** Calls emit for each term, with the span of words it came from. */
+  private scan(words: readonly string[], emit: (term: string, from: number, to: number) => void): void {
     // A question word after the question has begun is a conjunction ("what was his job
     // when he was accused"), not what the question asks for.
-    const emit = (term: string, quality: number) => {
-      if (isQuestionWordTerm(term) && [...terms.keys()].some((t) => !isQuestionWordTerm(t))) return;
-      terms.set(term, Math.max(quality, terms.get(term) ?? 0));
+    let begun = false;
+    const accept = (term: string, from: number, to: number) => {
+      if (isQuestionWordTerm(term)) {
+        if (begun) return;
+      } else begun = true;
+      emit(term, from, to);
     };
-    const stems = tokens.map((t) => this.stemOf(t.surface));
-    for (let i = 0; i < tokens.length; ) {
+    const stems = words.map((w) => this.stemOf(w));
+    for (let i = 0; i < words.length; ) {
       const phrase = this.longestPhrase(stems, i);
       if (phrase) {
-        if (phrase.term !== DROPPED) emit(phrase.term, Math.min(...tokens.slice(i, i + phrase.length).map((t) => t.quality)));
+        if (phrase.term !== DROPPED) accept(phrase.term, i, i + phrase.length);
         i += phrase.length;
         continue;
       }
-      const token = tokens[i++]!;
-      const term = this.termOf(token.surface);
-      if (term) emit(term, token.quality);
+      const term = this.termOf(words[i]!);
+      if (term) accept(term, i, i + 1);
+      i++;
     }
-    return [...terms].map(([term, quality]) => ({ term, quality }));
   }
 
   /** Whether the lexicon names this word (as a stop word, synonym or alias). */

@@ -82,24 +82,25 @@ export function search(index: SearchIndex, question: string, config: EngineConfi
   if (!terms.some((t) => !isQuestionWordTerm(t.term))) return { terms, matches: [] };
 
   const askedForms = terms.filter((t) => ANSWER_FORMS.has(t.term)).map((t) => t.term);
-  const { shared, covered, similarity, bestPhrasing } = index.scratch;
-  const touchedEntries: number[] = [];
-  const touchedPhrasings: number[] = [];
+  const { shared, covered, similarity, bestPhrasing, touchedEntries, touchedPhrasings } = index.scratch;
+  let entryCount = 0;
+  let phrasingCount = 0;
   for (const t of terms) {
     const postings = index.postings.get(t.term);
     if (!postings) continue;
     const strength = t.weight * t.quality;
     for (let k = 0; k < postings.entries.length; k++) {
       const e = postings.entries[k]!;
-      if (covered[e] === 0) touchedEntries.push(e);
+      if (covered[e] === 0) touchedEntries[entryCount++] = e;
       covered[e]! += strength * postings.fieldWeights[k]!;
     }
     for (const p of postings.phrasings) {
-      if (shared[p] === 0) touchedPhrasings.push(p);
+      if (shared[p] === 0) touchedPhrasings[phrasingCount++] = p;
       shared[p]! += strength;
     }
   }
-  for (const p of touchedPhrasings) {
+  for (let k = 0; k < phrasingCount; k++) {
+    const p = touchedPhrasings[k]!;
     const e = index.phrasingEntry[p]!;
     const value = (2 * shared[p]!) / (total + index.phrasingWeight[p]!);
     if (value > similarity[e]!) {
@@ -110,15 +111,17 @@ export function search(index: SearchIndex, question: string, config: EngineConfi
   }
 
   const top: Scored[] = [];
-  for (const e of touchedEntries) {
+  for (let k = 0; k < entryCount; k++) {
+    const e = touchedEntries[k]!;
     const coverage = covered[e]! / total;
     const best = similarity[e]!;
     const fits = askedForms.length === 0 || askedForms.every((form) => index.entries[e]!.forms.has(form));
     const score = (config.phrasingShare * best + (1 - config.phrasingShare) * coverage) * (fits ? 1 : config.answerFormPenalty);
-    const phrasing = best > 0 ? bestPhrasing[e]! : index.entries[e]!.firstPhrasing;
-    keepTop(top, { index: e, score, similarity: best, coverage, formMismatch: !fits, phrasing }, limit);
     covered[e] = 0;
     similarity[e] = 0;
+    if (top.length === limit && score < top[limit - 1]!.score) continue;
+    const phrasing = best > 0 ? bestPhrasing[e]! : index.entries[e]!.firstPhrasing;
+    keepTop(top, { index: e, score, similarity: best, coverage, formMismatch: !fits, phrasing }, limit);
   }
 
   return {

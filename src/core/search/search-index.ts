@@ -11,7 +11,8 @@ import { TypoCorrector } from './typo.js';
 
 export interface IndexedPhrasing {
   text: string;
-  terms: ReadonlySet<string>;
+  /** Distinct terms. */
+  terms: readonly string[];
   /** Sum of the idf of its terms, for the similarity's denominator. */
   weight: number;
 }
@@ -21,8 +22,6 @@ export interface IndexedEntry {
   phrasings: IndexedPhrasing[];
   /** Id of its first phrasing in the index-wide numbering; the rest follow in order. */
   firstPhrasing: number;
-  /** term -> strongest field weight */
-  bag: ReadonlyMap<string, number>;
   /** The answer forms (see ANSWER_FORMS) the entry is asked for or answers in. */
   forms: ReadonlySet<string>;
 }
@@ -64,6 +63,8 @@ export class SearchIndex {
       covered: new Float64Array(entries.length),
       similarity: new Float64Array(entries.length),
       bestPhrasing: new Int32Array(entries.length),
+      touchedEntries: new Int32Array(entries.length),
+      touchedPhrasings: new Int32Array(phrasingEntry.length),
     };
   }
 
@@ -71,7 +72,14 @@ export class SearchIndex {
    * Accumulators for one search, reused across searches to spare the allocation. Search is
    * synchronous, so no two searches use them at once; each leaves them zeroed.
    */
-  readonly scratch: { shared: Float64Array; covered: Float64Array; similarity: Float64Array; bestPhrasing: Int32Array };
+  readonly scratch: {
+    shared: Float64Array;
+    covered: Float64Array;
+    similarity: Float64Array;
+    bestPhrasing: Int32Array;
+    touchedEntries: Int32Array;
+    touchedPhrasings: Int32Array;
+  };
 
   /** A published entry by id; drafts are not in the index. */
   entry(id: string): Entry | undefined {
@@ -82,30 +90,32 @@ export class SearchIndex {
     const analyzer = new Analyzer(knowledge.aliases);
     const fields = config.fieldWeights;
     const wordCounts = new Map<string, number>();
-    // Cited paragraphs and quotes recur across entries: analyse each distinct text once.
-    const analysed = new Map<string, string[]>();
     const termsOf = (text: string): string[] => {
-      const known = analysed.get(text);
-      if (known) return known;
-      for (const word of analyzer.words(text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
-      const terms = analyzer.analyze(text).map((t) => t.term);
-      analysed.set(text, terms);
+      const words = analyzer.words(text);
+      for (const word of words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+      return analyzer.termsOfWords(words);
+    };
+    // Cited paragraphs recur across entries: analyse each once.
+    const paragraphTerms = new Map<string, string[]>();
+    const termsOfParagraph = (source: string, n: number): string[] => {
+      const key = `${source}#${n}`;
+      let terms = paragraphTerms.get(key);
+      if (!terms) paragraphTerms.set(key, (terms = termsOf(knowledge.sources.get(source)?.paragraphs[n - 1] ?? '')));
       return terms;
     };
-    const paragraphText = (source: string, n: number) => knowledge.sources.get(source)?.paragraphs[n - 1] ?? '';
 
     const draft = publishedEntries(knowledge).map((entry) => {
       const bag = new Map<string, number>();
       const add = (terms: string[], weight: number) => {
         for (const term of terms) bag.set(term, Math.max(weight, bag.get(term) ?? 0));
       };
-      const phrasings = phrasingsOf(entry).map((text) => ({ text, terms: new Set(termsOf(text)) }));
-      for (const p of phrasings) add([...p.terms], fields.phrasing);
+      const phrasings = phrasingsOf(entry).map((text) => ({ text, terms: termsOf(text) }));
+      for (const p of phrasings) add(p.terms, fields.phrasing);
       add(entry.tags.flatMap(termsOf), fields.tag);
       add(termsOf(entry.answer), fields.answer);
       for (const c of entry.citations) {
         add(termsOf(c.quote), fields.quote);
-        add(termsOf(paragraphText(c.source, c.paragraph)), fields.paragraph);
+        add(termsOfParagraph(c.source, c.paragraph), fields.paragraph);
       }
       return { entry, phrasings, bag };
     });
@@ -149,13 +159,12 @@ export class SearchIndex {
     const termWeight = (term: string) => weights.get(term) ?? weightOf(term, 0);
 
     let first = 0;
-    const entries = draft.map(({ entry, phrasings, bag }) => {
+    const entries = draft.map(({ entry, phrasings }) => {
       const indexed = {
         entry,
-        bag,
         firstPhrasing: first,
         forms: answerForms(entry, phrasings),
-        phrasings: phrasings.map((p) => ({ ...p, weight: [...p.terms].reduce((sum, t) => sum + termWeight(t), 0) })),
+        phrasings: phrasings.map((p) => ({ ...p, weight: p.terms.reduce((sum, t) => sum + termWeight(t), 0) })),
       };
       first += phrasings.length;
       return indexed;
@@ -182,10 +191,10 @@ export class SearchIndex {
   }
 }
 
-function answerForms(entry: Entry, phrasings: readonly { terms: ReadonlySet<string> }[]): Set<string> {
+function answerForms(entry: Entry, phrasings: readonly { terms: readonly string[] }[]): Set<string> {
   const forms = new Set<string>();
   for (const [form, pattern] of ANSWER_FORMS) {
-    if (pattern.test(entry.answer) || phrasings.some((p) => p.terms.has(form))) forms.add(form);
+    if (pattern.test(entry.answer) || phrasings.some((p) => p.terms.includes(form))) forms.add(form);
   }
   return forms;
 }

@@ -21,7 +21,7 @@ export function selfTest(index: SearchIndex): Problem[] {
       const field = `${entry.id}.${i === 0 ? 'question' : `alternates[${i - 1}]`}`;
       const path = i === 0 ? ['question'] : ['alternates', i - 1];
       const where = { file: entry.origin.file, line: entry.origin.lineOf?.(path) ?? entry.origin.line, field };
-      if (![...phrasing.terms].some((term) => !isQuestionWordTerm(term))) {
+      if (!phrasing.terms.some((term) => !isQuestionWordTerm(term))) {
         problems.push({ ...where, code: 'self-test-collision', severity: 'error', message: `"${texts[i]}" has no searchable words (only stop words), so it can never find this entry` });
         return;
       }

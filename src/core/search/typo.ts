@@ -14,12 +14,19 @@ export interface Correction {
 const CANDIDATE_SEARCH = Object.freeze({
   includeScore: true,
   threshold: 0.45,
-  ignoreLocation: true,
+  // A typo keeps the word's start in place: matches are sought from the first letter, and a
+  // small distance lets Bitap stop early instead of scanning every alignment.
+  location: 0,
+  distance: 4,
   minMatchCharLength: 2,
   shouldSort: true,
 });
-const CANDIDATES = 12;
+const CANDIDATES = 5;
 const CACHE_LIMIT = 10_000;
+
+function bucketOf(initial: string, length: number): string {
+  return `${initial}${length}`;
+}
 
 /** How many edits a word of this length may contain and still be recognised. */
 export function allowedEdits(length: number): number {
@@ -38,9 +45,10 @@ function plausible(typed: string, known: string, distance: number): boolean {
 }
 
 export class TypoCorrector {
-  // One matcher per first letter: people rarely get the first letter wrong, and a smaller
-  // list keeps a correction well under a millisecond.
-  private readonly byInitial = new Map<string, Fuse<string>>();
+  // One matcher per first letter and length: people rarely get the first letter wrong, a
+  // word within k edits is within k letters of the typed length, and small lists keep a
+  // correction well under a millisecond.
+  private readonly buckets = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, Correction | null>();
 
   constructor(
@@ -51,10 +59,12 @@ export class TypoCorrector {
     const groups = new Map<string, string[]>();
     for (const word of frequency.keys()) {
       if (word.length < 3 || /\d/.test(word)) continue;
-      const initial = word[0]!;
-      groups.set(initial, [...(groups.get(initial) ?? []), word]);
+      const key = bucketOf(word[0]!, word.length);
+      const group = groups.get(key);
+      if (group) group.push(word);
+      else groups.set(key, [word]);
     }
-    for (const [initial, words] of groups) this.byInitial.set(initial, new Fuse(words, CANDIDATE_SEARCH));
+    for (const [key, words] of groups) this.buckets.set(key, new Fuse(words, CANDIDATE_SEARCH));
   }
 
   knows(word: string): boolean {
@@ -72,10 +82,21 @@ export class TypoCorrector {
 
   private find(word: string): Correction | null {
     const max = allowedEdits(word.length);
-    const fuse = this.byInitial.get(word[0] ?? '');
-    if (max === 0 || !fuse || /\d/.test(word) || this.isWord(word)) return null;
+    if (max === 0 || /\d/.test(word) || this.isWord(word)) return null;
+    // Most typos are one edit: look within one letter of the length first, further only if
+    // that finds nothing.
+    return this.closest(word, 1, Math.min(1, max)) ?? (max > 1 ? this.closest(word, 2, max) : null);
+  }
+
+  private closest(word: string, lengthDelta: number, max: number): Correction | null {
+    const lengths = lengthDelta === 1 ? [word.length - 1, word.length, word.length + 1] : [word.length - 2, word.length + 2, word.length - 1, word.length, word.length + 1];
     let best: (Correction & { count: number }) | null = null;
-    for (const { item } of fuse.search(word, { limit: CANDIDATES })) {
+    const candidates: string[] = [];
+    for (const length of lengths) {
+      const fuse = this.buckets.get(bucketOf(word[0]!, length));
+      if (fuse) for (const { item } of fuse.search(word, { limit: CANDIDATES })) candidates.push(item);
+    }
+    for (const item of candidates) {
       const distance = editDistance(word, item, max);
       if (distance > max || !plausible(word, item, distance)) continue;
       const count = this.frequency.get(item) ?? 0;
