@@ -77,7 +77,7 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
 export function answerEntry(ctx: AnswerContext, id: string): Answered | undefined {
   const entry = ctx.index.entry(id);
   if (!entry) return undefined;
-  return answered(ctx, entry.question, { entry, score: 1, similarity: 1, coverage: 1, formMismatch: false, confidence: 1, phrasing: entry.question });
+  return answered(ctx, entry.question, { entry, score: 1, similarity: 1, coverage: 1, formMismatch: false, nameMismatch: 0, confidence: 1, phrasing: entry.question });
 }
 
 function answered(ctx: AnswerContext, question: string, match: Match): Answered {

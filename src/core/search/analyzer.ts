@@ -31,6 +31,8 @@ const NOT_WORD = /[^\p{L}\p{N}]+/u;
 const DROPPED = '';
 
 export class Analyzer {
+  /** Terms that name someone or something in the story: the story aliases' canonical terms. */
+  readonly names = new Set<string>();
   private readonly stemCache = new Map<string, string>();
   private readonly terms = new Map<string, string | null>();
   /** Every word the lexicon and aliases name: English the analyzer knows, never a typo. */
@@ -50,7 +52,10 @@ export class Analyzer {
       if (canonical) this.addGroup(canonical, [canonical, ...members], false);
     }
     // Story aliases win over the general synonyms where both name a word.
-    for (const group of aliases) this.addGroup(group.canonical, [group.canonical, ...group.terms], true);
+    for (const group of aliases) {
+      this.addGroup(group.canonical, [group.canonical, ...group.terms], true);
+      this.names.add(this.words(group.canonical).join('_'));
+    }
     for (const [words, term] of QUESTION_WORDS) {
       if (words.includes(' ')) this.addPhrase(this.words(words).map(stem).join(' '), term);
     }

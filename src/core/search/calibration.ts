@@ -17,7 +17,7 @@ export interface Sample {
   source: 'held-out phrasing' | 'unanswerable';
 }
 
-const NO_MATCH: MatchFeatures = { similarity: 0, coverage: 0, formMismatch: false };
+const NO_MATCH: MatchFeatures = { similarity: 0, coverage: 0, formMismatch: false, nameMismatch: 0 };
 
 const paragraphKey = (c: { source: string; paragraph: number }) => `${c.source}#${c.paragraph}`;
 
@@ -58,7 +58,7 @@ export function unanswerableSamples(index: SearchIndex, questions: readonly stri
 }
 
 function vector(f: MatchFeatures): number[] {
-  return [1, f.similarity, f.coverage, f.formMismatch ? 1 : 0];
+  return [1, f.similarity, f.coverage, f.formMismatch ? 1 : 0, f.nameMismatch];
 }
 
 /**
@@ -71,7 +71,7 @@ export function fitLogistic(samples: readonly Sample[], iterations = 20_000, rat
   if (positives === 0 || negatives === 0) throw new Error('calibration needs both right answers and questions to decline');
   const weightOf = (s: Sample) => (s.right ? 0.5 / positives : 0.5 / negatives);
   const xs = samples.map((s) => vector(s.features));
-  let w = [0, 0, 0, 0];
+  let w = [0, 0, 0, 0, 0];
   for (let step = 0; step < iterations; step++) {
     const grad = w.map((wi, j) => (j === 0 ? 0 : l2 * wi));
     samples.forEach((s, i) => {
@@ -83,7 +83,7 @@ export function fitLogistic(samples: readonly Sample[], iterations = 20_000, rat
     w = w.map((wi, j) => wi - rate * grad[j]!);
   }
   const round = (n: number) => Math.round(n * 1000) / 1000;
-  return { intercept: round(w[0]!), similarity: round(w[1]!), coverage: round(w[2]!), formMismatch: round(w[3]!) };
+  return { intercept: round(w[0]!), similarity: round(w[1]!), coverage: round(w[2]!), formMismatch: round(w[3]!), nameMismatch: round(w[4]!) };
 }
 
 export interface ThresholdRow {

@@ -6,6 +6,7 @@ export interface CalibrationWeights {
   similarity: number;
   coverage: number;
   formMismatch: number;
+  nameMismatch: number;
 }
 
 export interface EngineConfig {
@@ -40,7 +41,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = Object.freeze({
   unknownWordWeight: 1,
   answerFormPenalty: 0.7,
   typoPenalty: 0.1,
-  calibration: Object.freeze({ intercept: -3.602, similarity: 4.398, coverage: 0.763, formMismatch: -1.808 }),
+  calibration: Object.freeze({ intercept: -3.378, similarity: 4.321, coverage: 0.696, formMismatch: -1.876, nameMismatch: -3.634 }),
   threshold: 0.5,
   suggestionFloor: 0.15,
   maxSuggestions: 3,

@@ -26,6 +26,11 @@ export interface Match {
   coverage: number;
   /** Whether the question asks for a time or a number the entry does not give. */
   formMismatch: boolean;
+  /**
+   * How strongly the question names someone the entry is not about (at most mentions in
+   * passing): the weight of the rarest such name over the rarest word's, 0 when none.
+   */
+  nameMismatch: number;
   /** Probability-like confidence in 0..1 (see config.calibration). */
   confidence: number;
   phrasing: string;
@@ -43,6 +48,7 @@ export interface MatchFeatures {
   similarity: number;
   coverage: number;
   formMismatch: boolean;
+  nameMismatch: number;
 }
 
 /** The probability, by the fitted logistic model, that a match answers the question. */
@@ -51,7 +57,8 @@ export function confidenceOf(features: MatchFeatures, weights: CalibrationWeight
     weights.intercept +
     weights.similarity * features.similarity +
     weights.coverage * features.coverage +
-    weights.formMismatch * (features.formMismatch ? 1 : 0);
+    weights.formMismatch * (features.formMismatch ? 1 : 0) +
+    weights.nameMismatch * features.nameMismatch;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -126,12 +133,13 @@ export function search(index: SearchIndex, question: string, config: EngineConfi
 
   return {
     terms,
-    matches: top.map(({ index: i, phrasing, ...match }) => ({
-      entry: index.entries[i]!.entry,
-      ...match,
-      phrasing: index.phrasingText[phrasing]!,
-      confidence: confidenceOf(match, config.calibration),
-    })),
+    matches: top.map(({ index: i, phrasing, ...match }) => {
+      const { entry, names } = index.entries[i]!;
+      let missingName = 0;
+      for (const t of terms) if (index.analyzer.names.has(t.term) && !names.has(t.term)) missingName = Math.max(missingName, t.weight);
+      const features = { ...match, nameMismatch: missingName / index.maxIdf };
+      return { entry, ...features, phrasing: index.phrasingText[phrasing]!, confidence: confidenceOf(features, config.calibration) };
+    }),
     closestParagraph: closestParagraph(index, terms),
   };
 }

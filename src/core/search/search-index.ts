@@ -24,6 +24,8 @@ export interface IndexedEntry {
   firstPhrasing: number;
   /** The answer forms (see ANSWER_FORMS) the entry is asked for or answers in. */
   forms: ReadonlySet<string>;
+  /** The people and things the entry is about: names in its phrasings and tags. */
+  names: ReadonlySet<string>;
 }
 
 export interface TermPostings {
@@ -164,6 +166,7 @@ export class SearchIndex {
         entry,
         firstPhrasing: first,
         forms: answerForms(entry, phrasings),
+        names: new Set([...phrasings.flatMap((p) => p.terms), ...entry.tags.flatMap(termsOf)].filter((t) => analyzer.names.has(t))),
         phrasings: phrasings.map((p) => ({ ...p, weight: p.terms.reduce((sum, t) => sum + termWeight(t), 0) })),
       };
       first += phrasings.length;
