@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PID_FILE } from '../../src/reload-control.js';
 import { copyOfRealKnowledge, entryYaml } from '../helpers/knowledge-dir.js';
 import { runTs, startTs, type RunningChild } from '../helpers/run-node.js';
+import { MESSAGES } from '../../src/core/messages.js';
 
 let bot: RunningChild | undefined;
 afterEach(() => {
@@ -38,7 +39,7 @@ describe('npm run reload', () => {
     await writeFile(path.join(knowledge, 'entries', 'extra.yaml'), entryYaml('reloaded-entry', 'What did the reload bring in?'));
     const good = await runTs('src/cli/reload.ts', [], { env });
     expect(good.stdout).toMatch(/^Reloaded: \d+ entries/);
-    expect(good.stdout).toContain('added: reloaded-entry');
+    expect(good.stdout).toContain(MESSAGES.reloadChanges('added', ['reloaded-entry']));
     expect(good.code).toBe(0);
 
     await writeFile(path.join(knowledge, 'entries', 'extra.yaml'), '- id: [broken\n');

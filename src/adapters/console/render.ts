@@ -17,7 +17,7 @@ export function renderAnswer(result: AnswerResult): string {
     return lines.join('\n');
   }
   const quotes = result.citations.map((c) => `  ¶${c.paragraph}  “${c.quote}”`);
-  const related = result.related.length > 0 ? ['', 'Related:', ...result.related.map((r) => `  • ${r.question}`)] : [];
+  const related = result.related.length > 0 ? ['', MESSAGES.relatedIntro, ...result.related.map((r) => `  • ${r.question}`)] : [];
   return [result.answer, '', ...quotes, '', `(${MESSAGES.asOf(result.asOf)}, ${MESSAGES.confidence(result.confidence)})`, ...related].join('\n');
 }
 
@@ -30,16 +30,11 @@ export function declineText(reason: string): string {
 export function renderReload(report: ReloadReport): string {
   const lines: string[] = [];
   if (report.ok) {
-    lines.push(`Reloaded: ${report.entries} entries (${report.drafts} drafts), ${report.sources} source(s) in ${Math.round(report.durationMs)} ms.`);
-    const changes = [
-      ['added', report.added],
-      ['removed', report.removed],
-      ['changed', report.changed],
-    ] as const;
-    const described = changes.filter(([, ids]) => ids.length > 0).map(([what, ids]) => `${what}: ${ids.join(', ')}`);
-    lines.push(described.length > 0 ? described.join('; ') : 'No entries changed.');
+    lines.push(MESSAGES.reloaded(report.entries, report.drafts, report.sources, report.durationMs));
+    const changes = (['added', 'removed', 'changed'] as const).filter((what) => report[what].length > 0);
+    lines.push(changes.length > 0 ? changes.map((what) => MESSAGES.reloadChanges(what, report[what])).join('; ') : MESSAGES.reloadNoChanges);
   } else {
-    lines.push(`Reload failed; still serving the previous knowledge base (${report.entries} entries).`);
+    lines.push(MESSAGES.reloadFailed(report.entries));
     lines.push(...report.errors.map((p) => `  ${formatProblem(p)}`));
   }
   lines.push(...report.warnings.map((p) => `  ${formatProblem(p)}`));
@@ -48,10 +43,10 @@ export function renderReload(report: ReloadReport): string {
 
 export function renderAbout(about: AboutInfo): string {
   const sources = about.sources.map((s) => {
-    const unknown = [s.headline ? null : 'headline', s.outlet ? null : 'outlet', s.url ? null : 'URL'].filter(Boolean);
-    return [`Story ${s.id}, dated ${s.published}.`, s.summary ?? '', unknown.length ? `Its ${unknown.join(', ')} were not supplied.` : ''].filter(Boolean).join(' ');
+    const unknown = [s.headline ? null : 'headline', s.outlet ? null : 'outlet', s.url ? null : 'URL'].filter((f): f is string => f !== null);
+    return [MESSAGES.aboutStory(s.id, s.published), s.summary ?? '', unknown.length > 0 ? MESSAGES.aboutUnknown(unknown) : ''].filter(Boolean).join(' ');
   });
-  return [...sources, `${about.entries} curated questions (${about.drafts} drafts), last loaded ${about.loadedAt.toISOString()}.`].join('\n');
+  return [...sources, MESSAGES.aboutEntries(about.entries, about.drafts, about.loadedAt.toISOString())].join('\n');
 }
 
 export function renderReply(reply: CommandReply): string {
@@ -75,17 +70,17 @@ export function renderReply(reply: CommandReply): string {
 
 /** With `phrasings`, each group of declined questions lists its other wordings too. */
 export function renderGaps(report: GapReport, options: { phrasings?: boolean } = {}): string {
-  const lines = ['Declined questions:'];
-  if (report.declined.length === 0) lines.push('  none');
+  const lines = [`${MESSAGES.gapsDeclined}:`];
+  if (report.declined.length === 0) lines.push(`  ${MESSAGES.gapsNone}`);
   for (const g of report.declined) {
     lines.push(`  ${g.count}× ${g.question} (first ${g.firstSeen.toISOString().slice(0, 10)}, last ${g.lastSeen.toISOString().slice(0, 10)})`);
     if (options.phrasings) lines.push(...g.phrasings.slice(1).map((p) => `       also: ${p}`));
   }
-  lines.push('Answers voted unhelpful:');
-  if (report.unhelpful.length === 0) lines.push('  none');
+  lines.push(`${MESSAGES.gapsUnhelpful}:`);
+  if (report.unhelpful.length === 0) lines.push(`  ${MESSAGES.gapsNone}`);
   for (const u of report.unhelpful) lines.push(`  ${u.entryId}: ${u.unhelpful} unhelpful, ${u.helpful} helpful (${u.question})`);
-  lines.push('Entries never matched:');
-  if (report.neverMatched.length === 0) lines.push('  none');
+  lines.push(`${MESSAGES.gapsNeverMatched}:`);
+  if (report.neverMatched.length === 0) lines.push(`  ${MESSAGES.gapsNone}`);
   for (const n of report.neverMatched) lines.push(`  ${n.entryId}: ${n.question}`);
   return lines.join('\n');
 }
