@@ -41,7 +41,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = Object.freeze({
   unknownWordWeight: 1,
   answerFormPenalty: 0.7,
   typoPenalty: 0.1,
-  calibration: Object.freeze({ intercept: -3.378, similarity: 4.321, coverage: 0.696, formMismatch: -1.876, nameMismatch: -3.634 }),
+  calibration: Object.freeze({ intercept: -3.415, similarity: 4.294, coverage: 0.752, formMismatch: -1.88, nameMismatch: -3.596 }),
   threshold: 0.5,
   suggestionFloor: 0.15,
   maxSuggestions: 3,

@@ -15,7 +15,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'much many lot lots kind sort bit thing things anything something someone somebody anyone anybody ' +
     'get got gets getting go goes going ok okay hey hi hello yes no not dont didnt doesnt isnt wasnt ' +
     'like exactly basically currently still ever even again yet only own? s t d ll re ve m ' +
-    'happen happens happened happening make makes making now because else'
+    'happen happens happened happening make makes making now because else ' +
+    'use uses used using way ways let lets etc per within toward towards upon'
   )
     .split(/\s+/)
     // Entries ending in "?" are listed for the record but deliberately kept as content words.
@@ -73,7 +74,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['deserve', 'deserving'],
   ['tackle', 'address', 'deal with', 'dealing with', 'fight', 'combat', 'crack down', 'clamp down', 'handle', 'handling'],
   ['collaborate', 'work with', 'working with', 'cooperate', 'co-operate', 'help', 'team up', 'partner', 'roll up', 'join forces', 'pitch in'],
-  ['welcome', 'happy', 'glad', 'pleased', 'embrace'],
+  ['welcome', 'happy', 'glad', 'pleased', 'embrace', 'open to', 'willing', 'receptive'],
   ['agency', 'service', 'social service', 'council', 'local authority', 'local authorities', 'social worker'],
   ['lead', 'run', 'head', 'chair', 'in charge', 'oversee', 'led'],
   ['national', 'nation', 'nationwide', 'countrywide', 'country', 'whole country', 'statutory'],
