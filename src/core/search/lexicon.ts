@@ -16,7 +16,12 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'get got gets getting go goes going ok okay hey hi hello yes no not dont didnt doesnt isnt wasnt ' +
     'like exactly basically currently still ever even again yet only own? s t d ll re ve m ' +
     'happen happens happened happening make makes making now because else ' +
-    'use uses used using way ways let lets etc per within toward towards upon'
+    'use uses used using way ways let lets etc per within toward towards upon ' +
+    'stuff whole overall seem seems seemed supposed anyway literally honestly simply just ' +
+    // Chat shorthand and noise, as typed in Discord and Slack.
+    'u ur r pls plz plse ppls lol lmao lmfao rofl haha hahaha hehe xd tbh imo imho idk idc btw fyi smh omg wtf ffs ngl ' +
+    'afaik iirc tho bc cuz coz cos thx ty abt wat wot wut dat dis gonna wanna gotta ya yeah yep yup nope nah hmm umm uh ' +
+    'rn sus im ive id dunno shud shld cud wud'
   )
     .split(/\s+/)
     // Entries ending in "?" are listed for the record but deliberately kept as content words.
@@ -33,7 +38,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['criticise', 'criticism', 'critic', 'critical', 'criticize', 'accuse', 'accusation', 'attack', 'slam', 'blast', 'bash', 'condemn', 'denounce', 'lambast', 'rant', 'angry', 'anger', 'furious', 'mad', 'upset', 'outraged', 'outrage', 'go after', 'went after', 'lash out', 'lashed out', 'blame', 'target', 'fume', 'single out', 'singled out', 'call out', 'called out', 'rail against', 'hit out', 'take aim', 'took aim', 'lay into', 'laid into', 'smear', 'insult', 'vilify', 'disparage', 'denigrate', 'berate', 'complain', 'complaint'],
   ['say', 'state', 'statement', 'write', 'post', 'tweet', 'comment', 'remark', 'declare', 'announce', 'speak', 'mention', 'argue', 'insist', 'suggest', 'express', 'add', 'note', 'word', 'quote', 'put it'],
   ['claim', 'allege', 'allegation', 'assert', 'assertion'],
-  ['respond', 'response', 'reply', 'react', 'reaction', 'rebut', 'rebuttal', 'hit back', 'hits back', 'answer back', 'retort'],
+  ['respond', 'response', 'reply', 'react', 'reaction', 'rebut', 'rebuttal', 'hit back', 'hits back', 'answer back', 'retort', 'shut up', 'back off', 'butt out', 'told off', 'tell off', 'say back', 'said back', 'reply back', 'write back', 'wrote back', 'fire back', 'fired back'],
   ['refuse', 'reject', 'rejection', 'decline', 'deny', 'turn down', 'turned down', 'dismiss', 'rebuff', 'refusal', 'say no'],
   ['child', 'kid', 'minor', 'youngster', 'young people', 'underage'],
   ['abuse', 'groom', 'exploitation', 'exploit', 'rape', 'molest', 'cse', 'sexual abuse', 'sexual exploitation'],
@@ -55,7 +60,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['riot', 'violence', 'violent', 'unrest', 'disorder', 'disturbance', 'rioter', 'rioting', 'turmoil'],
   ['protest', 'protester', 'protestor', 'demonstrator', 'demonstration', 'marcher'],
   ['police', 'policing', 'cop', 'officer', 'law enforcement'],
-  ['prosecute', 'prosecution', 'prosecutor', 'justice', 'convict', 'conviction', 'charge', 'trial', 'punish', 'punishment'],
+  ['prosecute', 'prosecution', 'prosecutor', 'justice', 'off the hook', 'let off', 'get away with', 'got away with', 'unpunished', 'convict', 'conviction', 'charge', 'trial', 'punish', 'punishment'],
   ['fail', 'failure', 'let down'],
   ['cover-up', 'cover up', 'coverup', 'covered up', 'whitewash', 'hush up', 'hushed up', 'hide', 'conceal', 'concealment'],
   ['safeguard', 'safeguarding', 'protection', 'child protection', 'protect'],
@@ -81,7 +86,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['town', 'city', 'place', 'area', 'location', 'borough'],
   ['decade', 'ten years', '10 years'],
   ['ethnic', 'ethnicity', 'race', 'racial', 'racism', 'racist', 'background', 'heritage', 'origin', 'descent'],
-  ['substantiate', 'substantiated', 'unsubstantiated', 'true', 'truth', 'accurate', 'accuracy', 'factual', 'fact', 'evidence', 'proof', 'proven', 'verified', 'unfounded', 'baseless', 'false', 'untrue', 'valid', 'backed up'],
+  ['substantiate', 'substantiated', 'unsubstantiated', 'make up', 'made up', 'making up', 'fabricate', 'invent', 'lie', 'lying', 'true', 'truth', 'accurate', 'accuracy', 'factual', 'fact', 'evidence', 'proof', 'proven', 'verified', 'unfounded', 'baseless', 'false', 'untrue', 'valid', 'backed up'],
   ['misjudge', 'misjudged', 'wrong', 'mistaken', 'incorrect', 'misguided', 'ill-judged', 'off base', 'off the mark'],
   ['view', 'think', 'believe', 'opinion', 'position', 'stance', 'feel', 'take on', 'thoughts', 'verdict', 'attitude'],
   ['interest', 'interested', 'meddle', 'meddling', 'interfere', 'interference', 'obsess', 'obsessed', 'fixate', 'focus', 'intervene', 'intervention', 'keen'],
@@ -102,7 +107,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['compare', 'comparison', 'liken', 'equate', 'analogy', 'parallel', 'akin'],
   ['attempt', 'effort', 'try', 'bid', 'initiative', 'campaign', 'drive'],
   ['predominantly', 'predominant', 'mostly', 'mainly', 'largely', 'primarily', 'overwhelmingly', 'chiefly'],
-  ['people', 'voter', 'britons', 'citizen', 'population', 'citizenry'],
+  ['people', 'ppl', 'folks', 'voter', 'britons', 'citizen', 'population', 'citizenry'],
   ['apologise', 'apologize', 'apology', 'sorry', 'regret'],
   ['arrest', 'detain', 'detention'],
   ['victim', 'survivor'],
@@ -116,6 +121,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['visit', 'come to', 'travel', 'trip', 'tour'],
   ['widespread', 'extensive', 'large scale', 'large-scale', 'systematic', 'systemic', 'rife'],
   ['name', 'nickname', 'alias', 'real name', 'known as', 'better known', 'pseudonym', 'moniker', 'aka', 'birth name', 'actual name'],
+  ['summary', 'summarise', 'summarize', 'tldr', 'tl dr', 'gist', 'overview', 'recap', 'in a nutshell', 'eli5', 'main point', 'sum up', 'rundown', 'brief'],
+  ['left', 'left wing', 'left-wing', 'left of centre', 'left-of-centre', 'centre left', 'center left', 'progressive', 'socialist'],
   ['story', 'article', 'news story', 'piece', 'news article', 'this story'],
 ];
 
@@ -128,7 +135,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
 export const STOP_PHRASES: readonly string[] = [
   'right now', 'at the moment', 'these days', 'at present', 'tell me', 'do you know', 'can you tell me', 'i want to know',
   'i wonder', 'i heard', 'according to the story', 'according to the article', 'the story says', 'the article says', 'does the story say', 'does the article say', 'back then',
-  'whats the deal with', 'what is the deal with', 'what was the deal with',
+  'whats the deal with', 'what is the deal with', 'what was the deal with', 'or not', 'or what', 'straight answer',
+  'for real', 'for a while', 'in full', 'word for word', 'supposed to', 'meant to', 'all this', 'for context', 'any context',
 ];
 
 export const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
@@ -136,7 +144,7 @@ export const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ['when', '?when'], ['whens', '?when'], ['what year', '?when'], ['which year', '?when'], ['what date', '?when'],
   ['what day', '?when'], ['which day', '?when'], ['what month', '?when'], ['what time', '?when'], ['how long ago', '?when'],
   ['where', '?where'], ['wheres', '?where'],
-  ['why', '?why'], ['whys', '?why'], ['what reason', '?why'], ['how come', '?why'],
+  ['why', '?why'], ['whys', '?why'], ['y', '?why'], ['what reason', '?why'], ['how come', '?why'],
   ['how', '?how'], ['hows', '?how'],
   ['how many', '?count'], ['how much', '?count'], ['how long', '?count'], ['number of', '?count'], ['how big', '?count'], ['how large', '?count'],
 ]);
