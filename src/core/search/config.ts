@@ -41,7 +41,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = Object.freeze({
   unknownWordWeight: 1,
   answerFormPenalty: 0.7,
   typoPenalty: 0.1,
-  calibration: Object.freeze({ intercept: -3.512, similarity: 4.158, coverage: 0.952, formMismatch: -1.849, nameMismatch: -3.515 }),
+  calibration: Object.freeze({ intercept: -3.458, similarity: 4.096, coverage: 0.932, formMismatch: -1.84, nameMismatch: -3.509 }),
   threshold: 0.5,
   suggestionFloor: 0.15,
   maxSuggestions: 3,

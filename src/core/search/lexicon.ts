@@ -21,7 +21,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     // Chat shorthand and noise, as typed in Discord and Slack.
     'u ur r pls plz plse ppls lol lmao lmfao rofl haha hahaha hehe xd tbh imo imho idk idc btw fyi smh omg wtf ffs ngl ' +
     'afaik iirc tho bc cuz coz cos thx ty abt wat wot wut dat dis gonna wanna gotta ya yeah yep yup nope nah hmm umm uh ' +
-    'rn sus im ive id dunno shud shld cud wud'
+    'rn sus im ive id dunno shud shld cud wud become became becoming wing'
   )
     .split(/\s+/)
     // Entries ending in "?" are listed for the record but deliberately kept as content words.
@@ -122,6 +122,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['widespread', 'extensive', 'large scale', 'large-scale', 'systematic', 'systemic', 'rife'],
   ['name', 'nickname', 'alias', 'real name', 'known as', 'better known', 'pseudonym', 'moniker', 'aka', 'birth name', 'actual name'],
   ['summary', 'summarise', 'summarize', 'tldr', 'tl dr', 'gist', 'overview', 'recap', 'in a nutshell', 'eli5', 'main point', 'sum up', 'rundown', 'brief'],
+  ['right', 'right wing', 'right-wing', 'centre right', 'center right'],
   ['left', 'left wing', 'left-wing', 'left of centre', 'left-of-centre', 'centre left', 'center left', 'progressive', 'socialist'],
   ['story', 'article', 'news story', 'piece', 'news article', 'this story'],
 ];
