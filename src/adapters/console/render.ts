@@ -5,6 +5,7 @@ import type { GapReport } from '../../core/gaps.js';
 import type { ReloadReport } from '../../core/knowledge-store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
 import { MAX_QUESTION_LENGTH } from '../../core/answer.js';
+import { describeChanges, describeSource } from '../../core/describe.js';
 import { MESSAGES } from '../../core/messages.js';
 
 export function renderAnswer(result: AnswerResult): string {
@@ -31,8 +32,7 @@ export function renderReload(report: ReloadReport): string {
   const lines: string[] = [];
   if (report.ok) {
     lines.push(MESSAGES.reloaded(report.entries, report.drafts, report.sources, report.durationMs));
-    const changes = (['added', 'removed', 'changed'] as const).filter((what) => report[what].length > 0);
-    lines.push(changes.length > 0 ? changes.map((what) => MESSAGES.reloadChanges(what, report[what])).join('; ') : MESSAGES.reloadNoChanges);
+    lines.push(describeChanges(report).join('; '));
   } else {
     lines.push(MESSAGES.reloadFailed(report.entries));
     lines.push(...report.errors.map((p) => `  ${formatProblem(p)}`));
@@ -42,11 +42,7 @@ export function renderReload(report: ReloadReport): string {
 }
 
 export function renderAbout(about: AboutInfo): string {
-  const sources = about.sources.map((s) => {
-    const unknown = [s.headline ? null : 'headline', s.outlet ? null : 'outlet', s.url ? null : 'URL'].filter((f): f is string => f !== null);
-    return [MESSAGES.aboutStory(s.id, s.published), s.summary ?? '', unknown.length > 0 ? MESSAGES.aboutUnknown(unknown) : ''].filter(Boolean).join(' ');
-  });
-  return [...sources, MESSAGES.aboutEntries(about.entries, about.drafts, about.loadedAt.toISOString())].join('\n');
+  return [...about.sources.map(describeSource), MESSAGES.aboutEntries(about.entries, about.drafts, about.loadedAt.toISOString())].join('\n');
 }
 
 export function renderReply(reply: CommandReply): string {

@@ -6,6 +6,7 @@ import { MAX_QUESTION_LENGTH, type AnswerResult, type Answered, type Declined, t
 import type { AboutInfo, CommandReply } from '../../core/command.js';
 import type { GapReport } from '../../core/gaps.js';
 import { encodeAction } from '../../core/interactions.js';
+import { describeChanges, describeSource } from '../../core/describe.js';
 import type { ReloadReport } from '../../core/knowledge-store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
 import { MESSAGES } from '../../core/messages.js';
@@ -130,16 +131,7 @@ export function renderReload(report: ReloadReport): Rendered {
   const lines: string[] = [];
   if (report.ok) {
     lines.push(MESSAGES.reloadCounts(report.entries, report.drafts, report.sources, report.durationMs));
-    const changes = (
-      [
-        ['added', report.added],
-        ['removed', report.removed],
-        ['changed', report.changed],
-      ] as const
-    )
-      .filter(([, ids]) => ids.length > 0)
-      .map(([what, ids]) => inert(MESSAGES.reloadChanges(what, ids)));
-    lines.push(...(changes.length > 0 ? changes : [MESSAGES.reloadNoChanges]));
+    lines.push(...describeChanges(report).map(inert));
   } else {
     lines.push(MESSAGES.reloadKept(report.entries, relativeTime(report.loadedAt)), '', MESSAGES.reloadProblemsIntro);
     lines.push(...report.errors.map((p) => `• ${inert(formatProblem(p))}`));
@@ -156,13 +148,7 @@ export function renderReload(report: ReloadReport): Rendered {
 }
 
 export function renderAbout(about: AboutInfo): Rendered {
-  const lines = about.sources.map((s) => {
-    const unknown = [s.headline ? null : 'headline', s.outlet ? null : 'outlet', s.url ? null : 'URL'].filter((x): x is string => x !== null);
-    return [MESSAGES.aboutStory(s.id, s.published), s.summary ?? '', unknown.length > 0 ? MESSAGES.aboutUnknown(unknown) : '']
-      .filter(Boolean)
-      .map(inert)
-      .join(' ');
-  });
+  const lines = about.sources.map((s) => inert(describeSource(s)));
   lines.push('', MESSAGES.aboutCounts(about.entries, about.drafts), MESSAGES.aboutLoaded(relativeTime(about.loadedAt), relativeTime(about.startedAt)));
   const embed = fitEmbed({ color: COLOURS.info, title: MESSAGES.aboutTitle, description: linesWithin(lines, L.embedDescription, MESSAGES.andMore) });
   return { ephemeral: true, embeds: [embed] };

@@ -4,6 +4,7 @@ import type { AboutInfo, CommandReply } from '../../core/command.js';
 import type { GapReport } from '../../core/gaps.js';
 import type { ReloadReport } from '../../core/knowledge-store.js';
 import { formatProblem, type Problem } from '../../core/knowledge/problems.js';
+import { describeChanges, describeSource } from '../../core/describe.js';
 import { MESSAGES } from '../../core/messages.js';
 import { message, notice, section, type Block, type SlackMessage } from './blocks.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -32,8 +33,7 @@ export function renderReload(report: ReloadReport): SlackMessage {
   const summary: string[] = [];
   if (report.ok) {
     summary.push(MESSAGES.reloaded(report.entries, report.drafts, report.sources, report.durationMs));
-    const changes = (['added', 'removed', 'changed'] as const).filter((what) => report[what].length > 0);
-    summary.push(changes.length > 0 ? changes.map((what) => MESSAGES.reloadChanges(what, report[what])).join('; ') : MESSAGES.reloadNoChanges);
+    summary.push(describeChanges(report).join('; '));
   } else {
     summary.push(MESSAGES.reloadFailed(report.entries));
   }
@@ -49,10 +49,7 @@ function problemList(problems: readonly Problem[]): string {
 }
 
 export function renderAbout(about: AboutInfo): SlackMessage {
-  const lines = about.sources.map((s) => {
-    const unknown = [s.headline ? null : 'headline', s.outlet ? null : 'outlet', s.url ? null : 'URL'].filter((f): f is string => f !== null);
-    return [MESSAGES.aboutStory(s.id, s.published), s.summary ?? '', unknown.length > 0 ? MESSAGES.aboutUnknown(unknown) : ''].filter(Boolean).join(' ');
-  });
+  const lines = about.sources.map(describeSource);
   lines.push(MESSAGES.aboutEntries(about.entries, about.drafts, about.loadedAt.toISOString()));
   const text = escapeMrkdwn(lines.join('\n'));
   return message(text, [section(text)]);
