@@ -13,7 +13,7 @@ export interface Running {
 }
 
 export function startTs(script: string, env: NodeJS.ProcessEnv): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, OPS_PORT: '0', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   const lines = new Recorded<string>();
   let partial = '';
   child.stderr!.setEncoding('utf8');
