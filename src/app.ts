@@ -12,11 +12,11 @@ import { isEnglishWord } from './english-words.js';
 import { Intake } from './core/intake.js';
 import { KnowledgeStore } from './core/knowledge-store.js';
 import { notRecording, type Platform, type Recorder } from './core/recorder.js';
-import { TokenBucketLimiter } from './core/token-bucket.js';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge-watch.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './ops/metrics.js';
 import { observeQuestions } from './ops/observed-recorder.js';
+import { meteredRateLimiter } from './ops/rate-limit.js';
 import { RunStatus } from './ops/run-status.js';
 import { reportReloads } from './reload-control.js';
 import { databasePath } from './storage/database.js';
@@ -79,7 +79,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     startedAt: new Date(),
     intake,
     // The person at the local console runs the bot; only people on a platform are limited.
-    limiter: platforms.length > 0 ? rateLimiter(config, metrics, logger) : undefined,
+    limiter: platforms.length > 0 ? meteredRateLimiter(config.rateLimit, metrics, logger) : undefined,
   };
   const watcher: KnowledgeWatcher | undefined = config.knowledge.watch ? watchKnowledge({ store, logger }) : undefined;
 
@@ -125,17 +125,6 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       return { drained, abandoned };
     },
   };
-}
-
-function rateLimiter(config: Config, metrics: Metrics, logger: Logger): TokenBucketLimiter {
-  return new TokenBucketLimiter({
-    capacity: config.rateLimit.questions,
-    windowSeconds: config.rateLimit.windowSeconds,
-    onLimited(platform) {
-      metrics.rateLimited.inc({ platform });
-      logger.debug({ platform }, 'rate limited');
-    },
-  });
 }
 
 /** True if the work settled within ms; it carries on either way. */
