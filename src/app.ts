@@ -122,6 +122,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       if (!disconnected) logger.warn({ timeoutMs: APP_DEFAULTS.disconnectTimeoutMs }, 'an adapter did not disconnect in time');
       else logger.info({ adapters: adapters.map((a) => a.name) }, 'adapters disconnected');
       log.close();
+      logger.info('question log closed');
       return { drained, abandoned };
     },
   };
