@@ -1,66 +1,25 @@
 // The whole bot as npm start runs it, on the local Discord and Slack stand-ins: the ops
 // endpoints over real HTTP, and graceful shutdown with a reply still on its way.
-import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/core/messages.js';
 import { ADMIN, MEMBER, startDiscordStandIn, type DiscordStandIn } from '../helpers/discord-stand-in/index.js';
-import { startTs, type Running } from '../helpers/long-running.js';
 import { freePort } from '../helpers/long-running.js';
 import { textsOf } from '../helpers/slack-stand-in/read-message.js';
 import { startResponseUrl, type ResponseUrlStandIn } from '../helpers/slack-stand-in/response-url.js';
 import { FORM, JSON_TYPE, postSigned, slashCommandBody } from '../helpers/slack-stand-in/sign.js';
 import { BOT_USER_ID, startWebApi, type WebApiStandIn } from '../helpers/slack-stand-in/web-api.js';
-
-// Whatever the machine running the tests has set must not leak into these runs.
-const UNSET = { DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', SLACK_API_URL: '', SLACK_ADMIN_USERS: '', USER_HASH_SECRET: '' };
-const dataDir = () => mkdtempSync(path.join(tmpdir(), 'storybot-data-'));
-
-type LogLine = Record<string, any>;
-
-interface Bot {
-  running: Running;
-  /** The exit code, once it has exited. */
-  exited: Promise<number | null>;
-  /** The first log line with this message, logged already or still to come. */
-  logged(msg: string): Promise<LogLine>;
-  logs(): LogLine[];
-  ops: string;
-}
-
-async function startBot(env: NodeJS.ProcessEnv): Promise<Bot> {
-  const running = startTs('src/index.ts', { ...UNSET, LOG_LEVEL: 'info', OPS_PORT: '0', KNOWLEDGE_DIR: 'knowledge', DATA_DIR: dataDir(), ...env });
-  const exited = once(running.child, 'exit').then(([code]) => code as number | null);
-  const parse = (line: string): LogLine | undefined => {
-    try {
-      return JSON.parse(line) as LogLine;
-    } catch {
-      return undefined;
-    }
-  };
-  const logged = (msg: string) =>
-    Promise.race([
-      running.lines.waitFor((line) => parse(line)?.msg === msg).then((line) => parse(line)!),
-      exited.then((code): never => {
-        throw new Error(`the bot exited with ${code} before logging "${msg}":\n${running.lines.items.join('\n')}`);
-      }),
-    ]);
-  const listening = await logged('ops server listening: /healthz, /readyz, /metrics');
-  return { running, exited, logged, logs: () => running.lines.items.flatMap((l) => parse(l) ?? []), ops: `http://127.0.0.1:${listening.port}` };
-}
+import { startWholeBot, type WholeBot } from '../helpers/whole-bot.js';
 
 /** A metric's value in Prometheus text. */
 const metric = (text: string, series: string) => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.slice(series.length + 1));
-const messagesOf = (bot: Bot) => bot.logs().map((l) => l.msg as string);
+const messagesOf = (bot: WholeBot) => bot.logs().map((l) => l.msg as string);
 
 let standIn: DiscordStandIn | undefined;
 let api: WebApiStandIn | undefined;
 let responses: ResponseUrlStandIn | undefined;
-let bot: Bot | undefined;
+let bot: WholeBot | undefined;
 afterEach(async () => {
-  bot?.running.child.kill('SIGKILL');
+  bot?.child.kill('SIGKILL');
   await Promise.all([standIn?.close(), api?.close(), responses?.close()]);
   standIn = api = responses = bot = undefined;
 });
@@ -76,7 +35,7 @@ async function startSlackBot(env: NodeJS.ProcessEnv = {}) {
   const web = (api = await startWebApi());
   const urls = (responses = await startResponseUrl());
   const port = await freePort();
-  const started = (bot = await startBot({ SLACK_BOT_TOKEN: 'xoxb-shutdown', SLACK_SIGNING_SECRET: 'shutdown-secret', SLACK_PORT: String(port), SLACK_API_URL: web.url, ...env }));
+  const started = (bot = await startWholeBot({ SLACK_BOT_TOKEN: 'xoxb-shutdown', SLACK_SIGNING_SECRET: 'shutdown-secret', SLACK_PORT: String(port), SLACK_API_URL: web.url, ...env }));
   await started.logged('adapter started');
   return { bot: started, api: web, responses: urls, eventsUrl: `http://127.0.0.1:${port}/slack/events` };
 }
@@ -86,7 +45,7 @@ const discordEnv = (s: DiscordStandIn) => ({ DISCORD_TOKEN: s.token, DISCORD_APP
 describe('npm start on Discord, seen from the ops port', () => {
   it('is alive, becomes ready once connected, counts questions, refusals and reloads, and logs each answer without a user id', async () => {
     standIn = await startDiscordStandIn();
-    bot = await startBot({ ...discordEnv(standIn), RATE_LIMIT_QUESTIONS: '1' });
+    bot = await startWholeBot({ ...discordEnv(standIn), RATE_LIMIT_QUESTIONS: '1' });
     expect((await fetch(`${bot.ops}/healthz`)).status).toBe(200);
     await bot.logged('adapter started');
     const ready = await fetch(`${bot.ops}/readyz`);
@@ -109,9 +68,9 @@ describe('npm start on Discord, seen from the ops port', () => {
     expect(metric(text, 'storybot_knowledge_entries{status="published"}')).toBeGreaterThan(0);
 
     expect(await bot.logged('question answered')).toMatchObject({ level: 30, platform: 'discord', entry: 'who-is-tommy-robinson', outcome: 'answered', confidence: expect.any(Number), ms: expect.any(Number) });
-    expect(bot.running.lines.items.join('\n')).not.toContain(MEMBER.id);
+    expect(bot.lines.items.join('\n')).not.toContain(MEMBER.id);
 
-    bot.running.child.kill('SIGTERM');
+    bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     const order = ['shutting down', 'adapters disconnected', 'question log closed', 'stopped'].map((msg) => messagesOf(bot!).indexOf(msg));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
@@ -121,18 +80,18 @@ describe('npm start on Discord, seen from the ops port', () => {
 describe('graceful shutdown', () => {
   it('on Discord: a question in flight at SIGTERM still gets its answer, a new one is told the bot is shutting down, then it exits 0', async () => {
     standIn = await startDiscordStandIn();
-    bot = await startBot(discordEnv(standIn));
+    bot = await startWholeBot(discordEnv(standIn));
     await bot.logged('adapter started');
     const held = standIn.state.holdNextCallback();
     const inFlight = await standIn.slash('ask', { question: 'Who is Tommy Robinson?' });
     await held.reached;
 
-    bot.running.child.kill('SIGTERM');
+    bot.child.kill('SIGTERM');
     await bot.logged('shutting down: no new commands; finishing those in flight');
     expect((await fetch(`${bot.ops}/readyz`)).status).toBe(503);
     const late = await (await standIn.slash('ask', { question: 'Who is Jess Phillips?' })).reply();
     expect(late).toMatchObject({ ephemeral: true, message: { content: MESSAGES.shuttingDown } });
-    expect(bot.running.child.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
 
     held.release();
     const answer = await inFlight.reply();
@@ -148,12 +107,12 @@ describe('graceful shutdown', () => {
     expect((await mention(eventsUrl, 'shutdown-secret')).status).toBe(200);
     await held.reached;
 
-    bot.running.child.kill('SIGTERM');
+    bot.child.kill('SIGTERM');
     await bot.logged('shutting down: no new commands; finishing those in flight');
     const late = await postSigned(eventsUrl, slashCommandBody({ command: '/ask', text: 'Who is Jess Phillips?', user_id: 'UREPORT01', response_url: responses.url('late') }), FORM, { secret: 'shutdown-secret' });
     const lateReply = late.json ?? (await responses.posts.waitFor((p) => p.id === 'late')).body;
     expect(textsOf(lateReply)).toEqual([MESSAGES.shuttingDown]);
-    expect(bot.running.child.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
 
     held.release();
     expect(await bot.exited).toBe(0);
@@ -168,7 +127,7 @@ describe('graceful shutdown', () => {
     const held = api.holdNext('chat.postMessage');
     await mention(eventsUrl, 'shutdown-secret');
     await held.reached;
-    bot.running.child.kill('SIGTERM');
+    bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     expect(await bot.logged('shutdown deadline passed with commands in flight; disconnecting anyway')).toMatchObject({ level: 40, abandoned: 1, timeoutMs: 200 });
     expect(messagesOf(bot)).toContain('question log closed');
@@ -177,14 +136,14 @@ describe('graceful shutdown', () => {
 
   it('a second signal exits at once, without waiting for the reply in flight', async () => {
     standIn = await startDiscordStandIn();
-    bot = await startBot(discordEnv(standIn));
+    bot = await startWholeBot(discordEnv(standIn));
     await bot.logged('adapter started');
     const held = standIn.state.holdNextCallback();
     const inFlight = await standIn.slash('ask', { question: 'Who is Tommy Robinson?' });
     await held.reached;
-    bot.running.child.kill('SIGTERM');
+    bot.child.kill('SIGTERM');
     await bot.logged('shutting down: no new commands; finishing those in flight');
-    bot.running.child.kill('SIGTERM');
+    bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(143);
     expect(inFlight.log.events).toEqual([]);
     held.release();
