@@ -9,6 +9,12 @@ import type { Readiness } from './run-status.js';
 
 export const OPS_PATHS = Object.freeze({ health: '/healthz', ready: '/readyz', metrics: '/metrics' });
 
+/** The URL of an ops path on a server listening on host:port; a wildcard host is reached on loopback. */
+export function opsUrl(host: string, port: number, path: string): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}${path}`;
+}
+
 export interface OpsDeps {
   metrics: Pick<Metrics, 'text' | 'contentType'>;
   readiness: () => Readiness;
