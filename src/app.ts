@@ -1,5 +1,6 @@
 // The composition root: config -> logger -> knowledge -> question log -> command context
-// -> adapters. With no platform token set, the local console is the adapter.
+// -> adapters. With no platform token set, the local console is the adapter. Metrics and the
+// question log line hang off the recorder and the limiter here, once, for every platform.
 import type { Adapter } from './adapters/adapter.js';
 import { createConsoleAdapter } from './adapters/console/console-adapter.js';
 import { createSlackAdapter } from './adapters/slack/slack-adapter.js';
@@ -8,29 +9,78 @@ import type { CommandContext } from './core/command.js';
 import { catalogueOf } from './core/gap-report.js';
 import type { GapSource } from './core/gaps.js';
 import { isEnglishWord } from './english-words.js';
+import { Intake } from './core/intake.js';
 import { KnowledgeStore } from './core/knowledge-store.js';
-import { notRecording, type Recorder } from './core/recorder.js';
+import { notRecording, type Platform, type Recorder } from './core/recorder.js';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge-watch.js';
 import type { Logger } from './logger.js';
+import { Metrics } from './ops/metrics.js';
+import { observeQuestions } from './ops/observed-recorder.js';
+import { meteredRateLimiter } from './ops/rate-limit.js';
+import { RunStatus } from './ops/run-status.js';
 import { reportReloads } from './reload-control.js';
 import { databasePath } from './storage/database.js';
 import { QuestionLog, QuestionLogUnavailableError } from './storage/question-log.js';
 
+export const APP_DEFAULTS = Object.freeze({
+  /** How long disconnecting may take, after the in-flight deadline, before the database is closed anyway. */
+  disconnectTimeoutMs: 5_000,
+});
+
 export interface App {
   ctx: CommandContext;
   adapters: Adapter[];
-  stop(): Promise<void>;
+  /**
+   * Graceful shutdown: stop taking new commands, finish those in flight (up to the
+   * deadline), disconnect every adapter, close the database.
+   */
+  stop(): Promise<StopReport>;
 }
 
-export async function startApp(config: Config, logger: Logger, onConsoleClose: () => void): Promise<App> {
+export interface StopReport {
+  /** Every command in flight finished before the deadline. */
+  drained: boolean;
+  /** Still in flight when the deadline came. */
+  abandoned: number;
+}
+
+export interface AppOptions {
+  onConsoleClose: () => void;
+  /** Shared with the ops server, which may be answering before start-up ends. */
+  status?: RunStatus;
+  metrics?: Metrics;
+}
+
+/** The platforms configured, in the order their adapters start; none means the console. */
+export function configuredPlatforms(config: Config): Platform[] {
+  return [...(config.slack ? (['slack'] as const) : []), ...(config.discord ? (['discord'] as const) : [])];
+}
+
+export async function startApp(config: Config, logger: Logger, options: AppOptions): Promise<App> {
+  const status = options.status ?? new RunStatus();
+  const platforms = configuredPlatforms(config);
+  const metrics = options.metrics ?? new Metrics(status, { platforms });
   const store = await KnowledgeStore.open(config.knowledge.dir, { isWord: isEnglishWord });
   const snapshot = store.current();
   logger.info({ entries: snapshot.index.entries.length, sources: snapshot.knowledge.sources.size, dir: config.knowledge.dir }, 'knowledge loaded');
   for (const warning of store.initialWarnings) logger.warn({ problem: warning }, 'knowledge warning');
   reportReloads(store, logger, config.data.dir);
+  store.onReload(function countReload(report) {
+    metrics.reloads.inc({ outcome: report.ok ? 'ok' : 'failed' });
+  });
+  status.store = store;
 
   const log = openQuestionLog(config, store, logger);
-  const ctx: CommandContext = { store, recorder: log.recorder, gaps: log.gaps, startedAt: new Date() };
+  const intake = new Intake();
+  const ctx: CommandContext = {
+    store,
+    recorder: observeQuestions(log.recorder, metrics, logger),
+    gaps: log.gaps,
+    startedAt: new Date(),
+    intake,
+    // The person at the local console runs the bot; only people on a platform are limited.
+    limiter: platforms.length > 0 ? meteredRateLimiter(config.rateLimit, metrics, logger) : undefined,
+  };
   const watcher: KnowledgeWatcher | undefined = config.knowledge.watch ? watchKnowledge({ store, logger }) : undefined;
 
   const adapters: Adapter[] = [];
@@ -42,8 +92,9 @@ export async function startApp(config: Config, logger: Logger, onConsoleClose: (
     adapters.push(createDiscordAdapter({ ctx, logger, ...config.discord }));
   }
   if (adapters.length === 0) {
-    adapters.push(createConsoleAdapter({ ctx, logger, onClose: onConsoleClose }));
+    adapters.push(createConsoleAdapter({ ctx, logger, onClose: options.onConsoleClose }));
   }
+  status.adapters = adapters;
   const started: Adapter[] = [];
   for (const adapter of adapters) {
     try {
@@ -60,11 +111,34 @@ export async function startApp(config: Config, logger: Logger, onConsoleClose: (
     ctx,
     adapters,
     async stop() {
+      status.stopping = true;
+      intake.close();
+      logger.info({ inFlight: intake.inFlight, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: no new commands; finishing those in flight');
+      const drained = await intake.settle(config.shutdownTimeoutMs);
+      const abandoned = intake.inFlight;
+      if (!drained) logger.warn({ abandoned, timeoutMs: config.shutdownTimeoutMs }, 'shutdown deadline passed with commands in flight; disconnecting anyway');
       watcher?.close();
-      await Promise.allSettled(adapters.map((a) => a.stop()));
+      const disconnected = await within(Promise.allSettled(adapters.map((a) => a.stop())), APP_DEFAULTS.disconnectTimeoutMs);
+      if (!disconnected) logger.warn({ timeoutMs: APP_DEFAULTS.disconnectTimeoutMs }, 'an adapter did not disconnect in time');
+      else logger.info({ adapters: adapters.map((a) => a.name) }, 'adapters disconnected');
       log.close();
+      logger.info('question log closed');
+      return { drained, abandoned };
     },
   };
+}
+
+/** True if the work settled within ms; it carries on either way. */
+async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(resolve, ms, false);
+  });
+  try {
+    return await Promise.race([work.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 interface OpenedLog {

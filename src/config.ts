@@ -3,9 +3,12 @@
 // value: several of these are secrets.
 import { z } from 'zod';
 
-const flag = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'] });
-const port = z.coerce.number().int('must be a whole number').min(1, 'must be a port from 1 to 65535').max(65535, 'must be a port from 1 to 65535');
-const positiveInt = z.coerce.number().int('must be a whole number').positive('must be greater than 0');
+const flag = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'], error: 'must be true or false' });
+const number = z.coerce.number({ error: 'must be a number' });
+const port = number.int('must be a whole number').min(1, 'must be a port from 1 to 65535').max(65535, 'must be a port from 1 to 65535');
+// 0 lets the system pick a free port (logged at start-up): for tests and side-by-side runs.
+const portOrAny = number.int('must be a whole number').min(0, 'must be a port from 0 to 65535').max(65535, 'must be a port from 0 to 65535');
+const positiveInt = number.int('must be a whole number').positive('must be greater than 0');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits only)');
 const secret = (what: string) => z.string().min(1, `must not be empty (${what})`);
@@ -43,23 +46,32 @@ const envSchema = z
     SLACK_ANSWER_VISIBILITY: z.enum(['ephemeral', 'in_channel'], { error: 'must be "ephemeral" or "in_channel"' }).default('ephemeral'),
 
     OPS_HOST: z.string().min(1).default('127.0.0.1'),
-    OPS_PORT: port.default(9091),
+    OPS_PORT: portOrAny.default(9091),
 
     RATE_LIMIT_QUESTIONS: positiveInt.default(5),
     RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(30),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
-  })
-  .superRefine((env, ctx) => {
-    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required when SLACK_BOT_TOKEN is set, unless SLACK_APP_TOKEN selects Socket Mode' });
-    }
-    if (!env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when SLACK_APP_TOKEN is set' });
-    }
   });
+
+/** Every variable StoryBot reads, in the order .env.example documents them. */
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(envSchema.shape));
+
+type Present = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Settings that only make sense together. Checked on what is present, apart from the schema,
+ * so that they are reported alongside every other problem rather than only once the rest
+ * is valid.
+ */
+const TOGETHER: readonly { variable: string; missing: (env: Present) => boolean; message: string }[] = [
+  { variable: 'DISCORD_APPLICATION_ID', missing: (env) => Boolean(env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID), message: 'is required when DISCORD_TOKEN is set' },
+  {
+    variable: 'SLACK_SIGNING_SECRET',
+    missing: (env) => Boolean(env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET),
+    message: 'is required when SLACK_BOT_TOKEN is set, unless SLACK_APP_TOKEN selects Socket Mode',
+  },
+  { variable: 'SLACK_BOT_TOKEN', missing: (env) => Boolean(!env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN), message: 'is required when SLACK_APP_TOKEN is set' },
+];
 
 export interface Config {
   knowledge: { dir: string; watch: boolean };
@@ -86,11 +98,13 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   // An empty line in .env ("DISCORD_TOKEN=") means "not set", not "set to nothing".
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    // Named by the variable alone: "SLACK_ADMIN_USERS.1" would mean nothing to whoever edits .env.
-    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
-    return { ok: false, problems: [...new Set(problems)] };
-  }
+  // Named by the variable alone: "SLACK_ADMIN_USERS.1" would mean nothing to whoever edits .env.
+  // Only the messages written here are shown: they never quote the value, which may be a secret.
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`)),
+    ...TOGETHER.filter((rule) => rule.missing(present)).map((rule) => `${rule.variable}: ${rule.message}`),
+  ];
+  if (!parsed.success || problems.length > 0) return { ok: false, problems: [...new Set(problems)] };
   const e = parsed.data;
   return {
     ok: true,

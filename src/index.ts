@@ -1,12 +1,17 @@
 // npm start: reads .env and the environment, then runs the bot until a signal or, on the
-// console, the end of input. SIGHUP reloads the knowledge base (npm run reload sends it).
+// console, the end of input. SIGHUP reloads the knowledge base (npm run reload sends it);
+// SIGTERM and SIGINT shut down gracefully, and a second one exits at once.
 import dotenv from 'dotenv';
 import { AdapterStartError } from './adapters/adapter.js';
-import { startApp, type App } from './app.js';
+import { configuredPlatforms, startApp, type App } from './app.js';
 import { parseConfig } from './config.js';
 import { KnowledgeLoadError } from './core/knowledge-store.js';
 import { formatProblem } from './core/knowledge/problems.js';
 import { createLogger, loggableError } from './logger.js';
+import { Metrics } from './ops/metrics.js';
+import { startOpsServer, type OpsServer } from './ops/ops-server.js';
+import { RunStatus } from './ops/run-status.js';
+import { EXIT_ON_SECOND, onStopSignals } from './ops/signals.js';
 import { removePidFile, writePidFile } from './reload-control.js';
 
 dotenv.config({ quiet: true });
@@ -16,35 +21,68 @@ if (!parsed.ok) {
   process.exit(2);
 }
 const config = parsed.config;
+const platforms = configuredPlatforms(config);
 // On the local console, routine info lines would interleave with the answers; show only
 // warnings there unless a level was asked for.
-const consoleOnly = !config.discord && !config.slack;
-const logger = createLogger({ ...config.log, level: consoleOnly && !process.env.LOG_LEVEL ? 'warn' : config.log.level });
+const logger = createLogger({ ...config.log, level: platforms.length === 0 && !process.env.LOG_LEVEL ? 'warn' : config.log.level });
 
+const status = new RunStatus();
+const metrics = new Metrics(status, { platforms });
+let starting: Promise<App> | undefined;
 let app: App | undefined;
+let ops: OpsServer | undefined;
 let stopping = false;
+
 async function shutdown(reason: string): Promise<void> {
   if (stopping) return;
   stopping = true;
+  status.stopping = true;
   logger.info({ reason }, 'shutting down');
-  await app?.stop();
+  // Mid start-up, let it finish so that what it opened is closed in order; a start-up that
+  // fails exits on its own, and one that hangs is what a second signal is for.
+  const running = app ?? (await starting?.catch(() => undefined));
+  const report = await running?.stop();
+  await ops?.close();
   try {
     removePidFile(config.data.dir);
   } catch {
     // A pid file left behind is recognised as stale by npm run reload.
   }
+  logger.info({ drained: report?.drained ?? true }, 'stopped');
   process.exit(0);
 }
 
-// Registered before start-up, because SIGHUP's default would end the process.
+// Registered before start-up: SIGHUP's default would end the process, and a stop signal
+// during start-up should still close what has opened.
 process.on('SIGHUP', function reloadOnHangup() {
   if (!app) return void logger.warn('SIGHUP before start-up finished; ignored');
   logger.info('SIGHUP: reloading the knowledge base');
   void app.ctx.store.reload();
 });
+onStopSignals(process, {
+  shutdown: (signal) => void shutdown(signal),
+  exitNow(signal) {
+    logger.warn({ signal }, 'second stop signal: exiting at once, without waiting for commands in flight');
+    process.exit(EXIT_ON_SECOND[signal]);
+  },
+});
+
+// The local console is a terminal session, not a service: no health or metrics port.
+if (platforms.length > 0) {
+  try {
+    ops = await startOpsServer({ host: config.ops.host, port: config.ops.port, metrics, readiness: () => status.readiness(), logger });
+    const { address, port } = ops.address();
+    logger.info({ host: address, port }, 'ops server listening: /healthz, /readyz, /metrics');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    process.stderr.write(`StoryBot cannot start: the health and metrics server cannot listen on ${config.ops.host}:${config.ops.port} (${code}). Set OPS_HOST and OPS_PORT to a free address.\n`);
+    process.exit(1);
+  }
+}
 
 try {
-  app = await startApp(config, logger, () => void shutdown('console closed'));
+  starting = startApp(config, logger, { onConsoleClose: () => void shutdown('console closed'), status, metrics });
+  app = await starting;
 } catch (error) {
   if (error instanceof AdapterStartError) {
     process.stderr.write(`StoryBot cannot start: ${error.message}\n`);
@@ -57,13 +95,13 @@ try {
   logger.fatal({ err: error }, 'start-up failed');
   process.exit(1);
 }
-try {
-  writePidFile(config.data.dir);
-} catch (error) {
-  logger.warn({ dir: config.data.dir, message: (error as Error).message }, 'could not write the pid file; npm run reload will not find this bot (SIGHUP still reloads)');
+if (!stopping) {
+  try {
+    writePidFile(config.data.dir);
+  } catch (error) {
+    logger.warn({ dir: config.data.dir, message: (error as Error).message }, 'could not write the pid file; npm run reload will not find this bot (SIGHUP still reloads)');
+  }
 }
 // A platform library that trips over one malformed event rejects a promise nobody awaits;
 // by default that would end the process, and every adapter with it. Log it and carry on.
 process.on('unhandledRejection', (reason) => logger.error({ err: loggableError(reason) }, 'unhandled rejection'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { AnswerResult } from './answer.js';
 import type { GapReport, GapSource } from './gaps.js';
+import type { Intake } from './intake.js';
 import type { KnowledgeStore, ReloadReport } from './knowledge-store.js';
 import type { Platform, Recorder } from './recorder.js';
 
@@ -47,7 +48,12 @@ export type CommandReply =
   /** /gaps while the question log is off: there is nothing to report from. */
   | { kind: 'gaps-unavailable' }
   | { kind: 'refused'; reason: 'not-admin' }
-  | { kind: 'rate-limited'; retryAfterSeconds: number };
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /** The bot is stopping: it finishes what it started but takes nothing new. */
+  | { kind: 'shutting-down' };
+
+/** Why a question was not taken: the bot is stopping, or the person is asking too fast. */
+export type NotTaken = Extract<CommandReply, { kind: 'rate-limited' | 'shutting-down' }>;
 
 export interface RateLimiter {
   /** Takes one token for this user; says how long to wait when there is none. */
@@ -61,6 +67,8 @@ export interface CommandContext {
   limiter?: RateLimiter;
   /** The question log's view of what is missing; absent when logging is off. */
   gaps?: GapSource;
+  /** What is in flight, and whether new commands are still taken (closed at shutdown). */
+  intake?: Intake;
 }
 
 export interface Command {
@@ -108,13 +116,25 @@ export function checkCommands(modules: readonly unknown[]): Command[] {
   });
 }
 
-/** Runs a command with the checks every platform shares: admin-only and rate limits. */
+/** Runs a command with the checks every platform shares: shutdown, admin-only and rate limits. */
 export async function runCommand(command: Command, ctx: CommandContext, invocation: Invocation): Promise<CommandReply> {
+  if (ctx.intake && !ctx.intake.open) return { kind: 'shutting-down' };
   if (command.data.adminOnly) {
     if (!invocation.user.isAdmin) return { kind: 'refused', reason: 'not-admin' };
-  } else if (ctx.limiter) {
-    const taken = ctx.limiter.take(invocation.platform, invocation.user.id);
-    if (!taken.ok) return { kind: 'rate-limited', retryAfterSeconds: taken.retryAfterSeconds };
+  } else {
+    const notTaken = takeQuestion(ctx, invocation.platform, invocation.user.id);
+    if (notTaken) return notTaken;
   }
   return command.execute(ctx, invocation);
+}
+
+/**
+ * The gate for anything that asks a question, a command or a button: nothing new once the
+ * bot is stopping, and one token from the person's rate limit. Undefined means go ahead.
+ */
+export function takeQuestion(ctx: CommandContext, platform: Platform, userId: string): NotTaken | undefined {
+  if (ctx.intake && !ctx.intake.open) return { kind: 'shutting-down' };
+  const taken = ctx.limiter?.take(platform, userId);
+  if (taken && !taken.ok) return { kind: 'rate-limited', retryAfterSeconds: taken.retryAfterSeconds };
+  return undefined;
 }

@@ -2,7 +2,7 @@
 // is written into a platform's custom id, and what pressing it does.
 import { z } from 'zod';
 import type { Answered } from './answer.js';
-import type { CommandContext } from './command.js';
+import { takeQuestion, type CommandContext, type NotTaken } from './command.js';
 import type { Platform, VoteOutcome } from './recorder.js';
 
 export type Action =
@@ -63,6 +63,19 @@ export function answerChosen(ctx: CommandContext, actor: Actor, id: string): Ans
     });
   }
   return result;
+}
+
+export type Chosen = { kind: 'answered'; answer: Answered } | { kind: 'gone' } | NotTaken;
+
+/**
+ * A suggested or related question was chosen. Choosing one asks it, so it passes the same
+ * gate as /ask: refused while shutting down, and counted against the person's rate limit.
+ */
+export function chooseEntry(ctx: CommandContext, actor: Actor, id: string): Chosen {
+  const notTaken = takeQuestion(ctx, actor.platform, actor.userId);
+  if (notTaken) return notTaken;
+  const answer = answerChosen(ctx, actor, id);
+  return answer ? { kind: 'answered', answer } : { kind: 'gone' };
 }
 
 export function castVote(ctx: CommandContext, actor: Actor, id: string, helpful: boolean): VoteOutcome {

@@ -11,6 +11,7 @@ export const MESSAGES = Object.freeze({
   somethingWentWrong: 'Something went wrong while answering. Please try again.',
   notAdmin: 'Sorry, only admins can do that.',
   rateLimited: (seconds: number) => `You're asking quickly; please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
+  shuttingDown: 'StoryBot is shutting down and is not taking new questions. Please ask again in a minute.',
   voteThanks: 'Thanks for the feedback.',
   voteAlready: 'You have already rated this answer.',
   voteNotRecorded: 'Thanks. Feedback is not being recorded at the moment.',

@@ -1,7 +1,11 @@
 // Starts one of the project's TypeScript entry points as a long-running child process, as
-// npm start would, and stops it with a signal.
+// npm start would, and stops it with a signal. Each run gets its own DATA_DIR and a free ops
+// port unless the test gives them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export interface Background {
   child: ChildProcess;
@@ -13,7 +17,7 @@ export interface Background {
 }
 
 export function startTs(script: string, env: NodeJS.ProcessEnv): Background {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, LOG_LEVEL: 'warn', OPS_PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'storybot-data-')), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk) => (stdout += chunk));

@@ -1,7 +1,11 @@
 // Starts one of the project's entry points as npm start would, and keeps it running until
-// the test stops it: for servers, which never end on their own.
+// the test stops it: for servers, which never end on their own. Each run gets its own
+// DATA_DIR and a free ops port unless the test gives them.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Recorded } from './slack-stand-in/recorded.js';
 
 export interface Running {
@@ -13,7 +17,7 @@ export interface Running {
 }
 
 export function startTs(script: string, env: NodeJS.ProcessEnv): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, OPS_PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'storybot-data-')), ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   const lines = new Recorded<string>();
   let partial = '';
   child.stderr!.setEncoding('utf8');

@@ -13,7 +13,8 @@ export interface RunResult {
 }
 
 function childEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'storybot-data-')), ...env };
+  // OPS_PORT=0: a bot on a platform opens its ops port, and runs side by side must not collide.
+  return { ...process.env, LOG_LEVEL: 'warn', OPS_PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'storybot-data-')), ...env };
 }
 
 export function runTs(script: string, args: string[] = [], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {

@@ -61,7 +61,10 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
       write(`StoryBot: ask about the story (${options.ctx.store.current().knowledge.entries.length} curated questions). /help for commands.`);
       // Lines are answered one at a time, in order, even when pasted in a batch.
       rl.on('line', (line) => {
-        queue = queue.then(() => handle(line));
+        queue = queue.then(() => {
+          const work = handle(line);
+          return options.ctx.intake?.track(work) ?? work;
+        });
       });
       rl.on('close', () => {
         open = false;

@@ -57,6 +57,8 @@ export function renderReply(reply: CommandReply): string {
       return MESSAGES.notAdmin;
     case 'rate-limited':
       return MESSAGES.rateLimited(reply.retryAfterSeconds);
+    case 'shutting-down':
+      return MESSAGES.shuttingDown;
     case 'gaps':
       return renderGaps(reply.report);
     case 'gaps-unavailable':

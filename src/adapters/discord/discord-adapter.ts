@@ -32,6 +32,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   });
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
+    // The app's intake sees it too: shutdown waits for the whole exchange, reply included.
+    options.ctx.intake?.track(work);
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   };

@@ -43,6 +43,8 @@ export function renderReply(reply: CommandReply): Rendered {
       return notice(MESSAGES.notAdmin);
     case 'rate-limited':
       return notice(MESSAGES.rateLimited(reply.retryAfterSeconds));
+    case 'shutting-down':
+      return notice(MESSAGES.shuttingDown);
   }
 }
 

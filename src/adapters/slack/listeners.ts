@@ -29,21 +29,27 @@ interface Reachable {
 }
 
 export function guarded<A extends Reachable>(deps: SlackDeps, listener: string, handle: (deps: SlackDeps, args: A) => Promise<void>) {
-  return async (args: A): Promise<void> => {
-    let acked = false;
-    const ack: Ack | undefined = args.ack && (async (response) => {
-      acked = true;
-      await args.ack!(response);
-    });
-    try {
-      await handle(deps, { ...args, ack } as A);
-    } catch (error) {
-      const err = asCodedError(error instanceof Error ? error : new Error(String(error)));
-      deps.logger.error({ err, code: err.code, listener }, 'slack listener failed');
-      // A second, different failure: the person could not be told either.
-      await apologise({ ...args, ack }, acked).catch((failed: unknown) => deps.logger.warn({ err: failed, listener }, 'slack apology not delivered'));
-    }
+  return (args: A): Promise<void> => {
+    const work = handleOnce(deps, listener, handle, args);
+    // Shutdown waits for the whole exchange, the reply and any apology included.
+    return deps.ctx.intake?.track(work) ?? work;
   };
+}
+
+async function handleOnce<A extends Reachable>(deps: SlackDeps, listener: string, handle: (deps: SlackDeps, args: A) => Promise<void>, args: A): Promise<void> {
+  let acked = false;
+  const ack: Ack | undefined = args.ack && (async (response) => {
+    acked = true;
+    await args.ack!(response);
+  });
+  try {
+    await handle(deps, { ...args, ack } as A);
+  } catch (error) {
+    const err = asCodedError(error instanceof Error ? error : new Error(String(error)));
+    deps.logger.error({ err, code: err.code, listener }, 'slack listener failed');
+    // A second, different failure: the person could not be told either.
+    await apologise({ ...args, ack }, acked).catch((failed: unknown) => deps.logger.warn({ err: failed, listener }, 'slack apology not delivered'));
+  }
 }
 
 async function apologise(args: Reachable, acked: boolean): Promise<void> {

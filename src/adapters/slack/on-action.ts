@@ -1,10 +1,12 @@
 // A button under an answer: a vote, a suggested or related question, or Share. The button's
 // id says which (core/interactions), so a press needs no memory of the message it was on.
-import { answerChosen, castVote, decodeAction, type Actor } from '../../core/interactions.js';
+import type { Answered } from '../../core/answer.js';
+import { castVote, chooseEntry, decodeAction, type Actor } from '../../core/interactions.js';
 import { MESSAGES } from '../../core/messages.js';
 import type { VoteOutcome } from '../../core/recorder.js';
 import { notice, type SlackMessage } from './blocks.js';
 import { renderAnswer } from './render-answer.js';
+import { renderReply } from './render-reply.js';
 import type { ChatClient, Respond, SlackDeps } from './slack-context.js';
 
 export interface ActionArgs {
@@ -29,9 +31,10 @@ export async function onAction(deps: SlackDeps, args: ActionArgs): Promise<void>
     case 'vote':
       return tellPresser(args, notice(voteText(castVote(deps.ctx, actor, action.entryId, action.helpful))));
     case 'pick': {
-      const answered = answerChosen(deps.ctx, actor, action.entryId);
-      if (!answered) return tellPresser(args, notice(MESSAGES.entryGone));
-      return answerWhereAsked(deps, args, answered);
+      const chosen = chooseEntry(deps.ctx, actor, action.entryId);
+      if (chosen.kind === 'answered') return answerWhereAsked(deps, args, chosen.answer);
+      // A refusal concerns only the person who pressed, wherever the button was.
+      return tellPresser(args, chosen.kind === 'gone' ? notice(MESSAGES.entryGone) : renderReply(chosen, { shareable: false }));
     }
     case 'share': {
       // Re-read from the knowledge base rather than trusting text carried in the button.
@@ -59,7 +62,7 @@ async function tellPresser(args: ActionArgs, message: SlackMessage): Promise<voi
  * A private answer (from /ask) is answered privately, following the visibility setting;
  * a public one (a thread under a mention) is answered in its thread.
  */
-async function answerWhereAsked(deps: SlackDeps, args: ActionArgs, answered: NonNullable<ReturnType<typeof answerChosen>>): Promise<void> {
+async function answerWhereAsked(deps: SlackDeps, args: ActionArgs, answered: Answered): Promise<void> {
   const { body } = args;
   if (body.container?.is_ephemeral || !body.message || !body.channel) {
     const visibility = deps.visibility;

@@ -26,6 +26,8 @@ export function renderReply(reply: CommandReply, options: AnswerOptions): SlackM
       return notice(MESSAGES.notAdmin);
     case 'rate-limited':
       return notice(MESSAGES.rateLimited(reply.retryAfterSeconds));
+    case 'shutting-down':
+      return notice(MESSAGES.shuttingDown);
   }
 }
 

@@ -42,6 +42,7 @@ export async function handleRest(state: StandInState, request: IncomingMessage, 
     authorization: request.headers.authorization,
   };
   state.requests.push(record);
+  await state.holdFor(record);
   try {
     if (!url.pathname.startsWith(prefix)) throw new HttpError(404, 0, '404: Not Found');
     const result = route(state, record);

@@ -51,12 +51,34 @@ export class StandInState {
   /** How many of the next interaction callbacks to refuse, to test the bot's recovery. */
   callbacksToReject = 0;
   private counter = 0n;
+  private held: { reached: () => void; released: Promise<void> } | undefined;
 
   constructor(
     readonly token: string,
     readonly applicationId: string,
     readonly botUser: Json,
   ) {}
+
+  /**
+   * Keeps the next interaction callback waiting, unanswered, until released: a reply that is
+   * still on its way, as over a slow network. `reached` resolves once the bot has sent it.
+   */
+  holdNextCallback(): { reached: Promise<void>; release: () => void } {
+    let reached!: () => void;
+    let release!: () => void;
+    const arrived = new Promise<void>((resolve) => (reached = resolve));
+    this.held = { reached, released: new Promise<void>((resolve) => (release = resolve)) };
+    return { reached: arrived, release };
+  }
+
+  /** For the REST handler: what to wait for before answering this request, if anything. */
+  holdFor(request: RecordedRequest): Promise<void> | undefined {
+    if (!this.held || !/^\/interactions\/[^/]+\/[^/]+\/callback$/.test(request.route)) return undefined;
+    const { reached, released } = this.held;
+    this.held = undefined;
+    reached();
+    return released;
+  }
 
   /** Snowflake-shaped ids, increasing like Discord's. */
   nextId(): string {

@@ -28,6 +28,8 @@ export interface BotOptions {
   visibility?: 'ephemeral' | 'in_channel';
   ackDeadlineMs?: number;
   socketMode?: boolean;
+  /** Parts of the command context to use instead of the defaults (a rate limiter, an intake). */
+  ctx?: Partial<CommandContext>;
 }
 
 export interface PressOptions {
@@ -55,7 +57,7 @@ let responses = 0;
 
 export async function startSlackBot(options: BotOptions = {}): Promise<BotUnderTest> {
   const store = await KnowledgeStore.open(options.knowledgeDir ?? REAL_KNOWLEDGE);
-  const ctx: CommandContext = { store, recorder: options.recorder ?? notRecording, startedAt: new Date() };
+  const ctx: CommandContext = { store, recorder: options.recorder ?? notRecording, startedAt: new Date(), ...options.ctx };
   const logs: LogLine[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

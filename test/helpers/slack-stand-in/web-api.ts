@@ -16,6 +16,11 @@ export interface WebApiStandIn {
   /** Base URL, as SLACK_API_URL takes it. */
   url: string;
   calls: Recorded<ApiCall>;
+  /**
+   * Keeps the next call of this method waiting, unanswered, until released: a reply still on
+   * its way. `reached` resolves once the bot has made the call.
+   */
+  holdNext(method: string): { reached: Promise<void>; release: () => void };
   close(): Promise<void>;
 }
 
@@ -27,11 +32,18 @@ export interface WebApiOptions {
 export async function startWebApi(options: WebApiOptions = {}): Promise<WebApiStandIn> {
   const calls = new Recorded<ApiCall>();
   let messages = 0;
-  const server = await listenLocally((req, body, res) => {
+  const holds = new Map<string, { reached: () => void; released: Promise<void> }>();
+  const server = await listenLocally(async (req, body, res) => {
     const method = /^\/api\/([\w.]+)$/.exec(req.url ?? '')?.[1];
     if (req.method !== 'POST' || !method) return sendJson(res, 404, { ok: false, error: 'unknown_method' });
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     calls.push({ method, args: parseArgs(req.headers['content-type'], body), token });
+    const hold = holds.get(method);
+    if (hold) {
+      holds.delete(method);
+      hold.reached();
+      await hold.released;
+    }
     const ts = () => `1736000000.${String(++messages).padStart(6, '0')}`;
     switch (method) {
       case 'auth.test':
@@ -47,7 +59,18 @@ export async function startWebApi(options: WebApiOptions = {}): Promise<WebApiSt
         return sendJson(res, 200, { ok: false, error: 'unknown_method' });
     }
   });
-  return { url: `http://127.0.0.1:${server.port}/api/`, calls, close: server.close };
+  return {
+    url: `http://127.0.0.1:${server.port}/api/`,
+    calls,
+    holdNext(method) {
+      let reached!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((resolve) => (reached = resolve));
+      holds.set(method, { reached, released: new Promise<void>((resolve) => (release = resolve)) });
+      return { reached: arrived, release };
+    },
+    close: server.close,
+  };
 }
 
 // The Web API client sends form fields, with blocks and other structures as JSON text.

@@ -1,10 +1,10 @@
 // Buttons and menus under the bot's messages: votes, suggested and related questions. Their
 // custom ids are the core's encoded actions; anything else gets a polite refusal.
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
-import { answerChosen, castVote, decodeAction, type Action, type Actor } from '../../../core/interactions.js';
+import { castVote, chooseEntry, decodeAction, type Action, type Actor, type Chosen } from '../../../core/interactions.js';
 import { MESSAGES } from '../../../core/messages.js';
 import type { VoteOutcome } from '../../../core/recorder.js';
-import { notice, RELATED_MENU_ID, renderAnswer } from '../render.js';
+import { notice, RELATED_MENU_ID, renderAnswer, renderReply, type Rendered } from '../render.js';
 import { reply } from '../reply.js';
 import type { DiscordDeps } from './deps.js';
 
@@ -32,9 +32,11 @@ async function perform(interaction: ButtonInteraction | StringSelectMenuInteract
   if (action.type === 'vote') {
     return reply(interaction, notice(VOTE_REPLIES[castVote(deps.ctx, actor, action.entryId, action.helpful)]));
   }
-  // Choosing a question asks it, so it counts against the same rate limit as /ask.
-  const taken = deps.ctx.limiter?.take('discord', actor.userId);
-  if (taken && !taken.ok) return reply(interaction, notice(MESSAGES.rateLimited(taken.retryAfterSeconds)));
-  const answered = answerChosen(deps.ctx, actor, action.entryId);
-  await reply(interaction, answered ? renderAnswer(answered) : notice(MESSAGES.entryGone));
+  await reply(interaction, renderChosen(chooseEntry(deps.ctx, actor, action.entryId)));
+}
+
+function renderChosen(chosen: Chosen): Rendered {
+  if (chosen.kind === 'answered') return renderAnswer(chosen.answer);
+  if (chosen.kind === 'gone') return notice(MESSAGES.entryGone);
+  return renderReply(chosen);
 }

@@ -1,0 +1,44 @@
+# StoryBot. Two stages on the same Node 20 slim image: the first installs everything,
+# compiles better-sqlite3 and the TypeScript, then drops the development dependencies; the
+# last takes only what runs, and runs it as the unprivileged `node` user.
+#
+#   docker build -t storybot .
+#   docker run --init --env-file .env -v "$PWD/knowledge:/app/knowledge" -v storybot-data:/app/data storybot
+#
+# `npm run check:docker` (run by CI) replays these steps without Docker.
+
+FROM node:20-slim AS build
+WORKDIR /app
+# better-sqlite3 compiles its native module from source when no prebuilt binary is at hand.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends python3 make g++ \
+    && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY commands ./commands
+# Pruning keeps the compiled better-sqlite3 binary; data/ is made here so that the last
+# stage can hand it to `node` (a volume takes the owner of the folder it is mounted on).
+RUN npm run build \
+    && npm prune --omit=dev \
+    && mkdir -p data
+
+FROM node:20-slim
+ENV NODE_ENV=production \
+    KNOWLEDGE_DIR=/app/knowledge \
+    DATA_DIR=/app/data
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build --chown=node:node /app/data ./data
+# The knowledge base the image was built with; mount your own over it to edit and /reload.
+COPY knowledge ./knowledge
+USER node
+VOLUME ["/app/knowledge", "/app/data"]
+# 9091: /healthz, /readyz, /metrics (set OPS_HOST=0.0.0.0 to reach them from outside the
+# container). 3000: Slack's HTTP mode.
+EXPOSE 9091 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "dist/src/cli/healthcheck.js"]
+CMD ["node", "dist/src/index.js"]

@@ -1,0 +1,79 @@
+// The operations endpoints on OPS_HOST:OPS_PORT (127.0.0.1 by default: metrics describe the
+// service and are nobody else's business): /healthz for liveness, /readyz for readiness,
+// /metrics for Prometheus. Plain node:http, so it answers even while start-up is under way.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logger.js';
+import type { Metrics } from './metrics.js';
+import type { Readiness } from './run-status.js';
+
+export const OPS_PATHS = Object.freeze({ health: '/healthz', ready: '/readyz', metrics: '/metrics' });
+
+/** The URL of an ops path on a server listening on host:port; a wildcard host is reached on loopback. */
+export function opsUrl(host: string, port: number, path: string): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}${path}`;
+}
+
+export interface OpsDeps {
+  metrics: Pick<Metrics, 'text' | 'contentType'>;
+  readiness: () => Readiness;
+  logger: Logger;
+}
+
+export interface OpsServer {
+  address(): AddressInfo;
+  close(): Promise<void>;
+}
+
+/** Listens, or rejects with the listen error (EADDRINUSE, EACCES) for start-up to report. */
+export async function startOpsServer(options: OpsDeps & { host: string; port: number }): Promise<OpsServer> {
+  const server = createServer((request, response) => void handleOpsRequest(request, response, options));
+  // Probes and scrapers open a connection per request; nothing should hold one for long.
+  server.keepAliveTimeout = 5_000;
+  server.requestTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (error) => options.logger.error({ message: error.message }, 'ops server error'));
+  return {
+    address: () => server.address() as AddressInfo,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+export async function handleOpsRequest(request: IncomingMessage, response: ServerResponse, deps: OpsDeps): Promise<void> {
+  const path = new URL(request.url ?? '/', 'http://ops').pathname;
+  const known = Object.values(OPS_PATHS) as string[];
+  if (!known.includes(path)) return send(response, 404, 'application/json', { error: 'not found', paths: known });
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.setHeader('allow', 'GET, HEAD');
+    return send(response, 405, 'application/json', { error: 'method not allowed' });
+  }
+  if (path === OPS_PATHS.health) return send(response, 200, 'application/json', { status: 'ok' });
+  if (path === OPS_PATHS.ready) {
+    const readiness = deps.readiness();
+    return send(response, readiness.ready ? 200 : 503, 'application/json', readiness);
+  }
+  try {
+    send(response, 200, deps.metrics.contentType, await deps.metrics.text());
+  } catch (error) {
+    deps.logger.error({ message: (error as Error).message }, 'collecting metrics failed');
+    send(response, 500, 'application/json', { error: 'collecting metrics failed' });
+  }
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: unknown): void {
+  const text = typeof body === 'string' ? body : `${JSON.stringify(body)}\n`;
+  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+  // HEAD gets the headers alone; end() with a body would be ignored by node anyway.
+  response.end(response.req.method === 'HEAD' ? undefined : text);
+}

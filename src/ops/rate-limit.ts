@@ -1,0 +1,19 @@
+// The rate limit as the bot runs it: RATE_LIMIT_QUESTIONS per RATE_LIMIT_WINDOW_SECONDS for
+// each person on each platform, each refusal counted in the metrics.
+import type { Config } from '../config.js';
+import { TokenBucketLimiter } from '../core/token-bucket.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from './metrics.js';
+
+export function meteredRateLimiter(settings: Config['rateLimit'], metrics: Pick<Metrics, 'rateLimited'>, logger: Logger, now?: () => number): TokenBucketLimiter {
+  return new TokenBucketLimiter({
+    capacity: settings.questions,
+    windowSeconds: settings.windowSeconds,
+    ...(now ? { now } : {}),
+    onLimited(platform) {
+      metrics.rateLimited.inc({ platform });
+      // No user id, and debug only: a flood of these is what the metric is for.
+      logger.debug({ platform }, 'rate limited');
+    },
+  });
+}
