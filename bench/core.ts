@@ -46,7 +46,7 @@ function measureBase(name: string, knowledge: Knowledge, warmUp: readonly string
   // Plain fuse.js takes about half a second per question at 1,000 entries and several
   // seconds at 10,000 (whole-question Bitap patterns), so it is timed on a sample.
   const sample = questions.slice(0, BASELINE_SAMPLE(entries.length));
-  const baseline = timeEach(warmUp.slice(0, 2), sample, (q) => fuse.search(q, { limit: 1 }), 1);
+  const baseline = timeEach(warmUp.slice(0, 2), sample, (q) => fuse.search(q, { limit: 1 }), 1, 2);
   return { base: name, entries: entries.length, questions: questions.length, buildMs, selfTestMs, engine, baselineBuildMs, baseline, p99Ratio: engine.p99 / baseline.p99 };
 }
 

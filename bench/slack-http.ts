@@ -26,6 +26,7 @@ export interface HttpRun {
 export interface SlackResult {
   connections: number;
   durationSeconds: number;
+  rounds: number;
   adapter: HttpRun;
   bare: HttpRun;
   /** Adapter requests per second over the bare app's. */
@@ -93,9 +94,18 @@ async function drive(server: string, port: number, connections: number, duration
   };
 }
 
+const ROUNDS = 2;
+
+/** The run with the most requests per second, its errors summed over every run. */
+function best(runs: readonly HttpRun[]): HttpRun {
+  const top = runs.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
+  const sum = (key: 'errors' | 'non2xx' | 'wrong') => runs.reduce((n, r) => n + r[key], 0);
+  return { ...top, errors: sum('errors'), non2xx: sum('non2xx'), wrong: sum('wrong') };
+}
+
 export async function measureSlack(options: { connections?: number; duration?: number } = {}): Promise<SlackResult> {
   const connections = options.connections ?? 10;
-  const duration = options.duration ?? 10;
+  const duration = options.duration ?? 8;
   const api = await startWebApi();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'storybot-bench-'));
   const env = { SLACK_BOT_TOKEN: 'xoxb-bench-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url, SLACK_APP_TOKEN: '', DISCORD_TOKEN: '', LOG_LEVEL: 'info', DATA_DIR: dataDir, KNOWLEDGE_DIR: 'knowledge', RATE_LIMIT_QUESTIONS: '1000000000' };
@@ -110,9 +120,16 @@ export async function measureSlack(options: { connections?: number; duration?: n
     }
   };
   try {
-    const adapter = await measure('StoryBot (npm start)', 'src/index.ts', /slack listening for HTTP requests/, true);
-    const bare = await measure('bare Bolt, empty ack', 'bench/servers/bare-bolt.ts', /bare bolt listening/, false);
-    return { connections, durationSeconds: duration, adapter, bare, ratio: adapter.requestsPerSecond / bare.requestsPerSecond };
+    // Other work on a shared machine comes and goes: the two servers take turns, twice
+    // each, and each keeps its better run.
+    const runs: { adapter: HttpRun[]; bare: HttpRun[] } = { adapter: [], bare: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      runs.adapter.push(await measure('StoryBot (npm start)', 'src/index.ts', /slack listening for HTTP requests/, true));
+      runs.bare.push(await measure('bare Bolt, empty ack', 'bench/servers/bare-bolt.ts', /bare bolt listening/, false));
+    }
+    const adapter = best(runs.adapter);
+    const bare = best(runs.bare);
+    return { connections, durationSeconds: duration, rounds: ROUNDS, adapter, bare, ratio: adapter.requestsPerSecond / bare.requestsPerSecond };
   } finally {
     await api.close();
   }
