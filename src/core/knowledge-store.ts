@@ -50,13 +50,20 @@ export async function buildSnapshot(dir: string, options: StoreOptions = {}): Pr
   const config = options.config ?? DEFAULT_ENGINE_CONFIG;
   const loaded = await loadKnowledge(dir);
   if (!loaded.ok) return loaded;
+  // Each step runs without a break, and a large base takes seconds in all: between steps,
+  // questions that arrived meanwhile are answered (from the snapshot still served).
+  await nextTurn();
   const index = SearchIndex.build(loaded.knowledge, config, options.isWord);
+  await nextTurn();
   const collisions = selfTest(index);
   if (hasErrors(collisions)) return { ok: false, problems: [...loaded.warnings, ...collisions] };
   forgetFieldLines(loaded.knowledge);
+  await nextTurn();
   const snapshot = { knowledge: loaded.knowledge, index, config, completer: new QuestionCompleter(index), loadedAt: new Date() };
   return { ok: true, snapshot, warnings: [...loaded.warnings, ...collisions] };
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class KnowledgeLoadError extends Error {
   constructor(readonly problems: Problem[]) {
