@@ -17,8 +17,13 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[i]!;
 }
 
-export function timeEach<T>(warmUp: readonly T[], inputs: readonly T[], fn: (input: T) => unknown, rounds = 5): Timing {
-  for (const input of warmUp) fn(input);
+/**
+ * Calls each warm-up input in turn until at least `minWarmUpCalls` calls have been made:
+ * V8 keeps compiling and re-optimising hot code for the first thousand or so calls, and
+ * those pauses (several ms each) are start-up cost, not answer time.
+ */
+export function timeEach<T>(warmUp: readonly T[], inputs: readonly T[], fn: (input: T) => unknown, rounds = 5, minWarmUpCalls = 3000): Timing {
+  for (let calls = 0; warmUp.length > 0 && (calls === 0 || calls < minWarmUpCalls); ) for (const input of warmUp) (fn(input), calls++);
   const samples: number[] = [];
   const best = inputs.map(() => Infinity);
   for (let r = 0; r < rounds; r++) {

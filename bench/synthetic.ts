@@ -20,7 +20,7 @@ export function random(seed: number): () => number {
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'si', 'de', 'po', 'gu', 'ba', 'fe', 'zi', 'ho', 'ly', 'qua', 'tre', 'sno', 'bli'];
 const COMMON = ['minister', 'report', 'council', 'inquiry', 'election', 'police', 'statement', 'policy', 'town', 'government', 'court', 'campaign'];
-const FRAMES = ['what did {a} say about {b}', 'why did {a} criticise the {c} over {b}', '{a} {b} {c}', 'when did {a} announce the {b} {c}', 'who is {a}', 'is it true that {a} backed {b}', 'how did the {c} respond to {a} on {b}', 'where did {a} discuss {b}', '{b} {c} {a} latest', 'what is the {b} {c}'];
+const FRAMES = ['what did {a} say about {b}', 'why did {a} criticise the {c} over {b}', '{a} {b} {c}', 'when did {a} announce the {b} {c}', 'who is {a}', 'is it true that {a} backed {b}', 'how did the {c} respond to {a} on {b}', 'where did {a} discuss {b}', '{b} {c} {a} latest', 'what is the {b} {c} of {a}'];
 
 function words(count: number, rand: () => number): string[] {
   const seen = new Set<string>();

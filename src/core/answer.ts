@@ -55,7 +55,7 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
   const decline = (reason: DeclineReason, extra: Partial<Declined> = {}): Declined => ({
     answered: false, question, reason, confidence: 0, suggestions: [], asOf, ...extra,
   });
-  if (question.length > MAX_QUESTION_LENGTH) return decline('too-long', { question: question.slice(0, MAX_QUESTION_LENGTH) });
+  if (question.length > MAX_QUESTION_LENGTH) return decline('too-long', { question: cutWhole(question, MAX_QUESTION_LENGTH) });
   if (!/[\p{L}\p{N}]/u.test(question)) return decline('empty');
 
   const outcome = search(ctx.index, question, ctx.config);
@@ -100,6 +100,12 @@ function relatedOf(ctx: AnswerContext, entry: Entry): EntryRef[] {
     const other = ctx.index.entry(id);
     return other ? [refOf(other)] : [];
   });
+}
+
+/** At most `max` UTF-16 units, never ending in half of a surrogate pair (an emoji cut in two). */
+function cutWhole(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 function refOf(entry: Entry): EntryRef {

@@ -4,7 +4,7 @@
 import { answerEntry, answerQuestion, type AnswerResult, type Answered, type EntryRef } from './answer.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { hasErrors, type Problem } from './knowledge/problems.js';
-import type { Entry, Knowledge } from './knowledge/types.js';
+import { forgetFieldLines, type Entry, type Knowledge } from './knowledge/types.js';
 import { QuestionCompleter } from './search/autocomplete.js';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from './search/config.js';
 import { SearchIndex } from './search/search-index.js';
@@ -50,12 +50,20 @@ export async function buildSnapshot(dir: string, options: StoreOptions = {}): Pr
   const config = options.config ?? DEFAULT_ENGINE_CONFIG;
   const loaded = await loadKnowledge(dir);
   if (!loaded.ok) return loaded;
+  // Each step runs without a break, and a large base takes seconds in all: between steps,
+  // questions that arrived meanwhile are answered (from the snapshot still served).
+  await nextTurn();
   const index = SearchIndex.build(loaded.knowledge, config, options.isWord);
+  await nextTurn();
   const collisions = selfTest(index);
   if (hasErrors(collisions)) return { ok: false, problems: [...loaded.warnings, ...collisions] };
+  forgetFieldLines(loaded.knowledge);
+  await nextTurn();
   const snapshot = { knowledge: loaded.knowledge, index, config, completer: new QuestionCompleter(index), loadedAt: new Date() };
   return { ok: true, snapshot, warnings: [...loaded.warnings, ...collisions] };
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class KnowledgeLoadError extends Error {
   constructor(readonly problems: Problem[]) {

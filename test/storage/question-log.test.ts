@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { runCommand } from '../../src/core/command.js';
 import { catalogueOf } from '../../src/core/gap-report.js';
@@ -86,6 +86,25 @@ describe('the question log', () => {
     expect(count()).toBe(0);
     await new Promise((resolve) => setImmediate(resolve));
     expect(count()).toBe(1);
+  });
+
+  it('gathers questions asked soon after a write into one later batch, so a busy bot does not write on every turn', async () => {
+    const { log, dataDir } = await openLog();
+    const count = () => peek(dataDir).prepare('SELECT COUNT(*) FROM questions').pluck().get();
+    vi.useFakeTimers({ toFake: ['setImmediate', 'setTimeout', 'performance'] });
+    try {
+      log.recordQuestion(question());
+      vi.advanceTimersByTime(0);
+      expect(count()).toBe(1);
+      log.recordQuestion(question());
+      log.recordQuestion(question());
+      vi.advanceTimersByTime(QUESTION_LOG_DEFAULTS.minFlushIntervalMs - 1);
+      expect(count()).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(count()).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keys user hashes with USER_HASH_SECRET when it is set', async () => {

@@ -28,6 +28,8 @@ const TO_BOLT: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLev
 export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ component: 'slack' });
   const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) => {
+    // Bolt logs several debug lines per request; formatting them only to drop them showed up under load.
+    if (!log.isLevelEnabled(level)) return;
     const err = parts.find((p): p is Error => p instanceof Error);
     const text = scrubBoltText(parts.filter((p) => p !== err).map((p) => (typeof p === 'string' ? p : inspect(p, { depth: 2, breakLength: Infinity }))).join(' '));
     if (err) log[level]({ err }, text);

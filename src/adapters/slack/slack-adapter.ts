@@ -1,6 +1,6 @@
 // The Slack adapter: a Bolt app in HTTP mode (signed requests to /slack/events) or, when
 // an app-level token is set, in Socket Mode (no public URL, suits a newsroom firewall).
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../../config.js';
@@ -22,6 +22,16 @@ export interface SlackAdapter extends Adapter {
   address(): AddressInfo | undefined;
 }
 
+/**
+ * A signed request that no listener took: not a command, button or event this app uses, or
+ * form fields that are no Slack request at all. Every listener here acknowledges in time,
+ * so this is the request's fault, not a listener's (Bolt's default says the opposite, 404).
+ */
+function refuseUnhandled(logger: AdapterDeps['logger'], response: ServerResponse): void {
+  logger.warn('slack request that no listener handles: answered 400');
+  if (!response.headersSent) response.writeHead(400).end();
+}
+
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config } = options;
   const logger = boltLogger(options.logger);
@@ -32,7 +42,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     : undefined;
   const http = socket
     ? undefined
-    : new HTTPReceiver({ signingSecret: config.signingSecret ?? '', endpoints: SLACK_DEFAULTS.eventsPath, logger });
+    : new HTTPReceiver({
+        signingSecret: config.signingSecret ?? '',
+        endpoints: SLACK_DEFAULTS.eventsPath,
+        logger,
+        bodyLimit: SLACK_DEFAULTS.bodyLimitBytes,
+        unhandledRequestHandler: ({ response }) => refuseUnhandled(options.logger, response),
+      });
   // Deferred, so a wrong token fails start() through auth.test instead of a stray rejection.
   const app = new App({ token: config.botToken, receiver: socket ?? http, logger, clientOptions: clientOptions(), deferInitialization: true });
   registerListeners(app, {

@@ -1,7 +1,7 @@
 // Loads the knowledge folder: sources (story text + metadata), curated entries and story
 // aliases. Every problem in every file is collected, so a curator sees the whole list at
 // once rather than fixing one error per run.
-import { access, readFile, readdir } from 'node:fs/promises';
+import { access, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { checkEntries } from './checks.js';
@@ -9,7 +9,7 @@ import { splitStory } from './paragraphs.js';
 import { formatPath, hasErrors, type Problem } from './problems.js';
 import { aliasesFileSchema, entrySchema, sourceMetaSchema } from './schema.js';
 import type { AliasGroup, Entry, Knowledge, Source } from './types.js';
-import { parseYaml, type ParsedYaml } from './yaml-file.js';
+import { MAX_FILE_BYTES, parseYaml, tooLargeMessage, type ParsedYaml } from './yaml-file.js';
 
 export type LoadResult =
   | { ok: true; knowledge: Knowledge; warnings: Problem[] }
@@ -56,12 +56,25 @@ async function listYaml(dir: string, problems: Problem[], display: (f: string) =
   }
 }
 
+/**
+ * The file's text, or undefined when it is too large to be knowledge: its size is checked
+ * before reading, so a stray multi-gigabyte file costs a stat, not the process's memory.
+ */
+async function readBounded(file: string): Promise<string | undefined> {
+  if ((await stat(file)).size > MAX_FILE_BYTES) return undefined;
+  return readFile(file, 'utf8');
+}
+
 async function readParsed(file: string, shown: string, problems: Problem[]): Promise<ParsedYaml | undefined> {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readBounded(file);
   } catch (error) {
     problems.push({ code: 'unreadable', severity: 'error', file: shown, message: `cannot be read: ${reason(error)}` });
+    return undefined;
+  }
+  if (text === undefined) {
+    problems.push({ code: 'yaml-syntax', severity: 'error', file: shown, message: tooLargeMessage() });
     return undefined;
   }
   const parsed = parseYaml(shown, text);
@@ -82,11 +95,15 @@ async function readSource(file: string, shown: string, problems: Problem[]): Pro
     problems.push({ code: 'schema', severity: 'error', file: shown, line: parsed.lineOf(['text']), field: 'text', message: 'must name a file in the same folder' });
     return undefined;
   }
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await readFile(textFile, 'utf8');
+    text = await readBounded(textFile);
   } catch (error) {
     problems.push({ code: 'unreadable', severity: 'error', file: shown, line: parsed.lineOf(['text']), field: 'text', message: `names a story file that cannot be read: ${reason(error)}` });
+    return undefined;
+  }
+  if (text === undefined) {
+    problems.push({ code: 'unreadable', severity: 'error', file: shown, line: parsed.lineOf(['text']), field: 'text', message: `names a story file larger than ${MAX_FILE_BYTES.toLocaleString('en')} bytes, far more than one story` });
     return undefined;
   }
   const story = splitStory(text);

@@ -49,6 +49,14 @@ export interface Knowledge {
   aliases: readonly AliasGroup[];
 }
 
+/**
+ * Drops each entry's lookup of field lines once the checks that report them are done: it
+ * keeps its file's whole YAML parse alive, about two thirds of a large base's memory.
+ */
+export function forgetFieldLines(knowledge: Knowledge): void {
+  for (const entry of knowledge.entries) delete entry.origin.lineOf;
+}
+
 export function publishedEntries(knowledge: Knowledge): Entry[] {
   return knowledge.entries.filter((entry) => entry.status === 'published');
 }

@@ -1,10 +1,18 @@
 // Reads one YAML file into plain data, keeping enough of the parse to say which line a
 // field is on when validation later finds a problem with it.
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLParseError, isNode, type CST, type Document, type YAMLError } from 'yaml';
 import type { Problem } from './problems.js';
 
 /** Past this, a knowledge file is almost certainly a mistake (a pasted dump, a log). */
 export const MAX_FILE_BYTES = 1_000_000;
+
+/**
+ * Knowledge files nest four or five levels (a list of entries, their citations, each a
+ * map). Deeper nesting is a mistake or an attack, and the YAML library composes it by
+ * recursion: a few thousand levels can exhaust the stack, which Node may answer by
+ * aborting the whole process rather than throwing.
+ */
+export const MAX_NESTING = 32;
 
 export interface ParsedYaml {
   data: unknown;
@@ -16,28 +24,31 @@ export type YamlResult = { ok: true; value: ParsedYaml } | { ok: false; problems
 
 export function parseYaml(file: string, text: string): YamlResult {
   if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
-    return fail(file, `is larger than ${MAX_FILE_BYTES.toLocaleString('en')} bytes; split it into smaller files`);
+    return fail(file, tooLargeMessage());
   }
   const lineCounter = new LineCounter();
-  let doc: Document;
+  let doc: Document.Parsed;
   let data: unknown;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+    // The concrete syntax tree comes first and without recursion, so the depth can be
+    // checked before anything recursive sees it.
+    const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+    if (nestedDeeperThan(tokens, MAX_NESTING)) {
+      return fail(file, `nests lists or maps more than ${MAX_NESTING} levels deep; a knowledge file needs only a few`);
+    }
+    doc = oneDocument(tokens, text.length);
     if (doc.errors.length > 0) {
       return {
         ok: false,
-        problems: doc.errors.map((error) => ({
-          code: 'yaml-syntax' as const,
-          severity: 'error' as const,
-          file,
-          line: error.linePos?.[0]?.line,
-          message: `is not valid YAML: ${firstLine(error.message)}`,
-        })),
+        problems: doc.errors.map((error) => {
+          const at = positionOf(error, lineCounter);
+          return { code: 'yaml-syntax' as const, severity: 'error' as const, file, line: at?.line, message: `is not valid YAML: ${firstLine(error.message)}${at ? ` (column ${at.col})` : ''}` };
+        }),
       };
     }
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    // Pathological input (alias bombs, nesting deep enough to exhaust the stack) lands here.
+    // Pathological input that gets past the checks above (alias bombs) lands here.
     return fail(file, `could not be read as YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`);
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
@@ -48,6 +59,45 @@ export function parseYaml(file: string, text: string): YamlResult {
     return undefined;
   };
   return { ok: true, value: { data, lineOf } };
+}
+
+/** The file's one document; a second one is an error, as a knowledge file is one list. */
+function oneDocument(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  let first: Document.Parsed | undefined;
+  for (const doc of new Composer({ uniqueKeys: true }).compose(tokens, true, length)) {
+    if (!first) first = doc;
+    else {
+      first.errors.push(new YAMLParseError([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'holds more than one document (a line of --- starts another)'));
+      break;
+    }
+  }
+  return first!;
+}
+
+function nestedDeeperThan(tokens: readonly CST.Token[], max: number): boolean {
+  const pending: [CST.Token, number][] = tokens.map((token) => [token, 0]);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [token, depth] = next;
+    if (token.type === 'document') {
+      if (token.value) pending.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > max) return true;
+      for (const item of token.items) {
+        if ('key' in item && item.key) pending.push([item.key, depth + 1]);
+        if (item.value) pending.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return false;
+}
+
+function positionOf(error: YAMLError, lineCounter: LineCounter): { line: number; col: number } | undefined {
+  const offset = error.pos[0];
+  return offset >= 0 ? lineCounter.linePos(offset) : undefined;
+}
+
+export function tooLargeMessage(): string {
+  return `is larger than ${MAX_FILE_BYTES.toLocaleString('en')} bytes; split it into smaller files`;
 }
 
 function fail(file: string, message: string): YamlResult {

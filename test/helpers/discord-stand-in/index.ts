@@ -55,6 +55,8 @@ export interface DiscordStandIn {
   autocomplete(name: string, option: string, typed: string, member?: Member): Promise<Exchange>;
   press(message: StoredMessage, customId: string, member?: Member): Promise<Exchange>;
   choose(message: StoredMessage, customId: string, values: string[], member?: Member): Promise<Exchange>;
+  /** Any interaction at all, with whatever data: for what Discord itself would never send. */
+  interact(type: number, data: Json, member?: Member, message?: StoredMessage): Promise<Exchange>;
   close(): Promise<void>;
 }
 
@@ -161,6 +163,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
       send(base(4, member, { id: commandId(name), name, type: 1, guild_id: guildId, options: [{ name: option, type: 3, value: typed, focused: true }] })),
     press: (message, customId, member = MEMBER) => send(base(3, member, { custom_id: customId, component_type: 2 }, message)),
     choose: (message, customId, values, member = MEMBER) => send(base(3, member, { custom_id: customId, component_type: 3, values }, message)),
+    interact: (type, data, member = MEMBER, message) => send(base(type, member, data, message)),
     async close() {
       await gateway.close();
       server.closeAllConnections();

@@ -1,0 +1,111 @@
+// Interactions Discord itself would never send, at the bot as npm start runs it: unknown
+// commands, missing, over-long and mistyped options, unknown and malformed custom ids. Each
+// gets a message only the sender sees; the process stays up and answers the next question.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeAction } from '../../../src/core/interactions.js';
+import { MESSAGES } from '../../../src/core/messages.js';
+import { startTs, type Background } from '../../helpers/background-node.js';
+import { startDiscordStandIn, type DiscordStandIn, type Exchange, type Reply, type StoredMessage } from '../../helpers/discord-stand-in/index.js';
+import { hostileText } from '../../helpers/hostile-strings.js';
+
+const TOKEN = 'hostile-discord-test-token.abc123';
+const COMMAND = 2;
+const COMPONENT = 3;
+const MODAL_SUBMIT = 5;
+const STRING = 3;
+
+let standIn: DiscordStandIn;
+let bot: Background;
+let answer: StoredMessage;
+
+/** Fails at once, with what the bot printed, if it exits instead of answering. */
+function unlessExited<T>(work: Promise<T>): Promise<T> {
+  return Promise.race([
+    work,
+    bot.exited.then((code): never => {
+      throw new Error(`npm start exited with ${code}:\n${bot.output().stderr}`);
+    }),
+  ]);
+}
+const replyTo = async (sent: Promise<Exchange>): Promise<Reply> => unlessExited((await unlessExited(sent)).reply());
+
+beforeAll(async () => {
+  standIn = await startDiscordStandIn({ token: TOKEN, applicationId: '1' });
+  bot = startTs('src/index.ts', { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '1', DISCORD_API_URL: standIn.apiUrl, DISCORD_GUILD_ID: '', SLACK_BOT_TOKEN: '', KNOWLEDGE_DIR: 'knowledge', QUESTION_LOG: 'off', RATE_LIMIT_QUESTIONS: '1000' });
+  answer = (await replyTo(standIn.slash('ask', { question: 'Who is Tommy Robinson?' }))).message;
+});
+afterAll(async () => {
+  await bot?.stop('SIGKILL');
+  await standIn?.close();
+});
+
+async function expectStillAnswering(): Promise<void> {
+  const reply = await replyTo(standIn.slash('ask', { question: 'Who is Jess Phillips?' }));
+  expect(reply.ephemeral).toBe(false);
+  expect(reply.message.embeds[0].fields[0].name).toMatch(/^¶\d+/);
+}
+
+const ask = (options: { name: string; type: number; value: unknown }[]) => ({ name: 'ask', type: 1, guild_id: '100000000000000001', options });
+const press = (customId: string) => ({ custom_id: customId, component_type: 2 });
+
+describe('hostile interactions at a running Discord bot', () => {
+  it.each<[string, () => Promise<Exchange>, string]>([
+    ['a command it does not have', () => standIn.slash('frobnicate', { question: 'x' }), MESSAGES.unknownCommand('frobnicate')],
+    ['/ask without its question', () => standIn.interact(COMMAND, ask([])), MESSAGES.declineEmpty],
+    ['/ask with an option of another name', () => standIn.interact(COMMAND, ask([{ name: 'query', type: STRING, value: 'Who is Tommy Robinson?' }])), MESSAGES.declineEmpty],
+    ['/ask with a question of 10,000 characters', () => standIn.slash('ask', { question: 'Why? '.repeat(2_000) }), MESSAGES.declineTooLong(300)],
+    ['/ask with a question of emoji and lone surrogates only', () => standIn.slash('ask', { question: '😀\uD800👍🏽\uDFFF🇬🇧' }), MESSAGES.declineEmpty],
+    ['/ask with a number where the question belongs', () => standIn.interact(COMMAND, ask([{ name: 'question', type: 4, value: 42 }])), MESSAGES.somethingWentWrong],
+    ['a button from another app', () => standIn.press(answer, 'someone-elses-button'), MESSAGES.unknownAction],
+    ['a button whose custom id is cut short', () => standIn.press(answer, 'sb:vote:up:'), MESSAGES.unknownAction],
+    ['a vote that is neither up nor down', () => standIn.press(answer, 'sb:vote:sideways:who-is-tommy-robinson'), MESSAGES.unknownAction],
+    ['a pick naming a path instead of an entry', () => standIn.press(answer, 'sb:pick:../../knowledge/entries'), MESSAGES.unknownAction],
+    ['a custom id of 500 characters', () => standIn.press(answer, `sb:pick:${'a'.repeat(492)}`), MESSAGES.unknownAction],
+    ['a custom id with control characters and a lone surrogate', () => standIn.press(answer, 'sb:pick:\u0000\uD800'), MESSAGES.unknownAction],
+    ['an empty custom id', () => standIn.press(answer, ''), MESSAGES.unknownAction],
+    ['a pick of an entry that does not exist', () => standIn.press(answer, 'sb:pick:no-such-entry'), MESSAGES.entryGone],
+    ['the related menu with nothing chosen', () => standIn.choose(answer, 'related', []), MESSAGES.unknownAction],
+    ['the related menu with a value that is no action', () => standIn.choose(answer, 'related', ['drop table entries']), MESSAGES.unknownAction],
+    ['a vote on a message the bot never sent', () => standIn.press({ id: '999', channel_id: '100000000000000002', flags: 0 }, 'sb:vote:up:who-is-tommy-robinson'), MESSAGES.voteNotRecorded],
+    ['a form submission it never asked for', () => standIn.interact(MODAL_SUBMIT, { custom_id: 'modal', components: [] }), MESSAGES.unknownAction],
+  ])('answers %s with a message only the sender sees, and answers the next question', async (_, send, words) => {
+    const reply = await replyTo(send());
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.message.content).toContain(words);
+    await expectStillAnswering();
+  });
+
+  it('answers a button with any custom id at all privately, with a refusal unless the id is one of its own', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileText.map((t) => t.slice(0, 120)), fc.string({ unit: fc.constantFrom('s', 'b', ':', 'v', 'o', 't', 'e', 'u', 'p', 'i', 'c', 'k', '-', 'a') })), async (customId) => {
+        const reply = await replyTo(standIn.press(answer, customId));
+        expect(reply.ephemeral || decodeAction(customId)?.type === 'pick').toBe(true);
+        if (!decodeAction(customId)) expect(reply.message.content).toBe(MESSAGES.unknownAction);
+      }),
+      { seed: 42, numRuns: 40 },
+    );
+  });
+
+  it('offers only choices Discord accepts, whatever is typed into /ask', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, async (typed) => {
+        const choices = await unlessExited((await unlessExited(standIn.autocomplete('ask', 'question', typed))).choices());
+        expect(choices.length).toBeLessThanOrEqual(25);
+      }),
+      { seed: 43, numRuns: 25 },
+    );
+  });
+
+  it('never sent Discord anything it refused, stayed up, and kept the token out of its output', async () => {
+    expect(standIn.state.rejections).toEqual([]);
+    expect(bot.child.exitCode).toBeNull();
+    await expectStillAnswering();
+    const { stdout, stderr } = bot.output();
+    expect(stdout + stderr).not.toContain(TOKEN);
+    // The one mistyped option is the only failure: logged once, at error level.
+    const errors = stderr.split('\n').filter((line) => line.includes('"level":50'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('discord interaction failed');
+  });
+});
