@@ -2,10 +2,10 @@
 // it (Bolt, the adapter, the engine and the question log), and at a bare Bolt app that
 // acknowledges with an empty body: the ceiling the adapter is measured against.
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { freePort } from '../test/helpers/long-running.js';
 import { slackSignature, slashCommandBody } from '../test/helpers/slack-stand-in/sign.js';
 import { startWebApi } from '../test/helpers/slack-stand-in/web-api.js';
 import { startChild, type Child } from './child.js';
@@ -40,17 +40,6 @@ const QUESTIONS: [string, string][] = [
   ['Where is Oldham?', 'Oldham'],
   ['Who is Jess Phillips?', 'Jess Phillips'],
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function drive(server: string, port: number, connections: number, duration: number, expectAnswer: boolean): Promise<HttpRun> {
   let sent = 0;
