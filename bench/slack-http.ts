@@ -1,6 +1,7 @@
 // Signed /ask requests over HTTP, driven by autocannon, at the real bot as npm start runs
 // it (Bolt, the adapter, the engine and the question log), and at a bare Bolt app that
 // acknowledges with an empty body: the ceiling the adapter is measured against.
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,24 @@ export interface HttpRun {
   non2xx: number;
   /** 2xx answers that were not what was asked for (the right quote, or an empty ack). */
   wrong: number;
+  /** The server's own CPU time per request (user + system), when the system tells it. */
+  cpuMsPerRequest: number | null;
 }
+
+/**
+ * CPU time a process has used so far, in ms, from /proc (Linux). Requests per second move
+ * with whatever else the machine runs; CPU time per request barely does.
+ */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+// USER_HZ, which Linux fixes at 100 for /proc on every architecture Node runs on.
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface SlackResult {
   connections: number;
@@ -41,7 +59,7 @@ const QUESTIONS: [string, string][] = [
   ['Who is Jess Phillips?', 'Jess Phillips'],
 ];
 
-async function drive(server: string, port: number, connections: number, duration: number, expectAnswer: boolean): Promise<HttpRun> {
+async function drive(server: string, pid: number | undefined, port: number, connections: number, duration: number, expectAnswer: boolean): Promise<HttpRun> {
   let sent = 0;
   let wrong = 0;
   const run = (seconds: number) =>
@@ -70,7 +88,9 @@ async function drive(server: string, port: number, connections: number, duration
     });
   await run(2); // warm-up: JIT, connections, the engine's caches
   wrong = 0;
+  const cpuBefore = cpuMsOf(pid);
   const result = await run(duration);
+  const cpuAfter = cpuMsOf(pid);
   return {
     server,
     requests: result.requests.total,
@@ -80,6 +100,7 @@ async function drive(server: string, port: number, connections: number, duration
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     wrong,
+    cpuMsPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests.total,
   };
 }
 
@@ -103,7 +124,7 @@ export async function measureSlack(options: { connections?: number; duration?: n
     const child: Child = startChild(script, { ...env, SLACK_PORT: String(port), OPS_PORT: String(await freePort()) });
     try {
       await child.waitFor(ready);
-      return await drive(server, port, connections, duration, expectAnswer);
+      return await drive(server, child.process.pid, port, connections, duration, expectAnswer);
     } finally {
       await child.stop();
     }
