@@ -1,6 +1,8 @@
 // Answer quality as a regression guard: the development questions must pass the shared
-// scorer, and the independent held-out set must stay above the floor measured when it was
-// written (it is never used to fit the engine).
+// scorer, and the held-out sets must stay above their floors. Each set was written blind,
+// from the story alone; but after their first measurement, the misses of the second and
+// third sets showed where the lexicon and the handling of asides fell short, so only the
+// first is still untouched. The floors sit a little below what each set scores now.
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,9 +38,10 @@ describe('answer quality', () => {
   });
 
   it.each([
-    // Written by two people who saw neither the knowledge base nor each other's questions.
+    // Written by people who saw neither the knowledge base nor each other's questions.
     ['test/fixtures/holdout-questions.jsonl', 0.9],
     ['test/fixtures/holdout-2-questions.jsonl', 0.85],
+    ['test/fixtures/holdout-3-questions.jsonl', 0.8],
   ])('stays above its floor on %s', async (file, answerable) => {
     const rows = evaluate(await questions(file), (q) => store.ask(q));
     const byKind = Object.fromEntries(tally(rows).map((t) => [t.kind, t.correct / t.total]));
