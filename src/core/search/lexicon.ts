@@ -21,7 +21,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     // Chat shorthand and noise, as typed in Discord and Slack.
     'u ur r pls plz plse ppls lol lmao lmfao rofl haha hahaha hehe xd tbh imo imho idk idc btw fyi smh omg wtf ffs ngl ' +
     'afaik iirc tho bc cuz coz cos thx ty abt wat wot wut dat dis gonna wanna gotta ya yeah yep yup nope nah hmm umm uh ' +
-    'rn sus im ive id dunno shud shld cud wud become became becoming wing'
+    'rn sus im ive id dunno shud shld cud wud become became becoming wing ' +
+    // Framing around a question rather than its subject: "any actual evidence", "context?",
+    // "rochdale too?", "the robinson guy", "thanks".
+    'too either actual context guy guys dude mate bro thanks thank cheers understand confused curious wondering'
   )
     .split(/\s+/)
     // Entries ending in "?" are listed for the record but deliberately kept as content words.
@@ -138,6 +141,11 @@ export const STOP_PHRASES: readonly string[] = [
   'i wonder', 'i heard', 'according to the story', 'according to the article', 'the story says', 'the article says', 'does the story say', 'does the article say', 'back then',
   'whats the deal with', 'what is the deal with', 'what was the deal with', 'or not', 'or what', 'straight answer',
   'for real', 'for a while', 'in full', 'word for word', 'supposed to', 'meant to', 'all this', 'for context', 'any context',
+  // What people add around a question in a chat: asides about themselves or the thread.
+  'as well', 'quick question', 'can someone explain', 'can anyone explain', 'someone explain', 'anyone know',
+  'not my first language', 'english is not my first language', 'english isnt my first language', 'my english is not good',
+  'asking for a friend', 'in one line', 'in one sentence', 'in a sentence', 'in short', 'in simple terms', 'in plain english',
+  'this thread', 'on here', 'keep saying', 'i keep seeing', 'correct me if im wrong', 'if i understand correctly', 'thanks in advance',
 ];
 
 export const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
