@@ -2,7 +2,7 @@
 // carries its verbatim quotes; a decline never carries an answer.
 import type { Citation, Entry, Knowledge, Source } from './knowledge/types.js';
 import type { EngineConfig } from './search/config.js';
-import { search, type Match } from './search/engine.js';
+import { search, type Match, type SearchOutcome } from './search/engine.js';
 import type { SearchIndex } from './search/search-index.js';
 import { cleanInput } from './text/normalize.js';
 
@@ -58,7 +58,7 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
   if (question.length > MAX_QUESTION_LENGTH) return decline('too-long', { question: cutWhole(question, MAX_QUESTION_LENGTH) });
   if (!/[\p{L}\p{N}]/u.test(question)) return decline('empty');
 
-  const outcome = search(ctx.index, question, ctx.config);
+  const outcome = bestOutcome(ctx, question);
   const best = outcome.matches[0];
   if (!best || best.confidence < ctx.config.threshold) {
     return decline(outcome.terms.length === 0 ? 'empty' : 'not-in-story', {
@@ -71,6 +71,28 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
     });
   }
   return answered(ctx, question, best);
+}
+
+/**
+ * In chat, a question often comes with an aside ("… in which job? Sorry, English is not my
+ * first language."). The words of the aside dilute the match, so each sentence that asks
+ * something is also searched on its own, and the most confident reading wins. The whole
+ * text stays a candidate, so nothing is lost when the sentences only make sense together.
+ */
+function bestOutcome(ctx: AnswerContext, question: string): SearchOutcome {
+  let best = search(ctx.index, question, ctx.config);
+  for (const sentence of askingSentences(question)) {
+    const outcome = search(ctx.index, sentence, ctx.config);
+    if ((outcome.matches[0]?.confidence ?? 0) > (best.matches[0]?.confidence ?? 0)) best = outcome;
+  }
+  return best;
+}
+
+/** The sentences ending in "?" when there are several sentences; none for a single one. */
+export function askingSentences(text: string): string[] {
+  const sentences = text.split(/(?<=[?!.])\s+(?=\S)/).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  if (sentences.length < 2) return [];
+  return sentences.filter((s) => /\?\s*$/.test(s));
 }
 
 /** The answer of one entry by id, as when someone picks a suggested or related question. */

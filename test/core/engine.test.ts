@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_QUESTION_LENGTH, type AnswerResult } from '../../src/core/answer.js';
+import { askingSentences, MAX_QUESTION_LENGTH, type AnswerResult } from '../../src/core/answer.js';
 import { KnowledgeStore } from '../../src/core/knowledge-store.js';
 import { isEnglishWord } from '../../src/english-words.js';
 import { normalizeForQuote } from '../../src/core/text/normalize.js';
@@ -64,6 +64,23 @@ describe('answering', () => {
     }
   });
 
+  // The asides are chosen so that the whole text, searched as one, finds nothing.
+  it.each([
+    ['Who is Tommy Robinson? My cousin keeps posting about him at dinner.', 13],
+    ['What did Musk call for on Friday? My uncle shared a screenshot.', 12],
+  ])('answers the question in "%s" despite the aside around it', (question, paragraph) => {
+    const result = store.ask(question);
+    expect(result.answered).toBe(true);
+    expect(firstParagraph(result)).toBe(paragraph);
+  });
+
+  it.each([
+    'Who won the football? I read about Musk attacking Starmer.',
+    'I read about Musk attacking Starmer. How many seats did Labour win?',
+  ])('declines "%s": a statement about the story does not answer the question asked', (question) => {
+    expect(store.ask(question).answered).toBe(false);
+  });
+
   it('quotes only text that is in the cited paragraph', () => {
     const source = store.current().knowledge.sources.values().next().value!;
     for (const question of ['who is musk', 'what did streeting urge musk to do', 'what hashtag did musk retweet']) {
@@ -110,5 +127,18 @@ describe('answering', () => {
   it('lists related questions from the entry', () => {
     const result = store.ask('Who is Tommy Robinson?');
     expect(result.answered && result.related.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the sentences of a question searched on their own', () => {
+  it.each([
+    ['Who is Tommy Robinson?', []],
+    ['Who is Tommy Robinson? Sorry, new here.', ['Who is Tommy Robinson?']],
+    ['I read about it. Who is Tommy Robinson? And who is Jess Phillips?', ['Who is Tommy Robinson?', 'And who is Jess Phillips?']],
+    ['Tell me about Oldham. Thanks!', []],
+    // Punctuation and emoji alone are no sentence: one sentence, searched whole anyway.
+    ['what is two-tier policing?? ... 🤔', []],
+  ])('finds in "%s" the sentences %j', (text, sentences) => {
+    expect(askingSentences(text)).toEqual(sentences);
   });
 });
