@@ -41,7 +41,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = Object.freeze({
   unknownWordWeight: 1,
   answerFormPenalty: 0.7,
   typoPenalty: 0.1,
-  calibration: Object.freeze({ intercept: -3.458, similarity: 4.096, coverage: 0.932, formMismatch: -1.84, nameMismatch: -3.509 }),
+  calibration: Object.freeze({ intercept: -3.479, similarity: 4.103, coverage: 0.949, formMismatch: -1.839, nameMismatch: -3.503 }),
   threshold: 0.5,
   suggestionFloor: 0.15,
   maxSuggestions: 3,
