@@ -7,6 +7,7 @@ import { formatProblem } from '../../core/knowledge/problems.js';
 import { MAX_QUESTION_LENGTH } from '../../core/answer.js';
 import { describeChanges, describeSource } from '../../core/describe.js';
 import { MESSAGES } from '../../core/messages.js';
+import { isNotice, noticeText } from '../../core/notice.js';
 
 export function renderAnswer(result: AnswerResult): string {
   if (!result.answered) {
@@ -46,6 +47,7 @@ export function renderAbout(about: AboutInfo): string {
 }
 
 export function renderReply(reply: CommandReply): string {
+  if (isNotice(reply)) return noticeText(reply);
   switch (reply.kind) {
     case 'answer':
       return renderAnswer(reply.result);
@@ -53,16 +55,8 @@ export function renderReply(reply: CommandReply): string {
       return renderReload(reply.report);
     case 'about':
       return renderAbout(reply.about);
-    case 'refused':
-      return MESSAGES.notAdmin;
-    case 'rate-limited':
-      return MESSAGES.rateLimited(reply.retryAfterSeconds);
-    case 'shutting-down':
-      return MESSAGES.shuttingDown;
     case 'gaps':
       return renderGaps(reply.report);
-    case 'gaps-unavailable':
-      return MESSAGES.gapsUnavailable;
   }
 }
 

@@ -10,6 +10,7 @@ import { describeChanges, describeSource } from '../../core/describe.js';
 import type { ReloadReport } from '../../core/knowledge-store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
 import { MESSAGES } from '../../core/messages.js';
+import { isNotice, noticeText } from '../../core/notice.js';
 import { DISCORD_LIMITS as L, fit, fitEmbed, linesWithin } from './limits.js';
 import { inert, quoteBlock, relativeTime } from './markdown.js';
 
@@ -28,6 +29,7 @@ export const RELATED_MENU_ID = 'related';
 const COLOURS = Object.freeze({ answer: 0x2b6cb0, ok: 0x2f855a, problem: 0xc05621, info: 0x4a5568 });
 
 export function renderReply(reply: CommandReply): Rendered {
+  if (isNotice(reply)) return notice(noticeText(reply));
   switch (reply.kind) {
     case 'answer':
       return renderAnswer(reply.result);
@@ -37,14 +39,6 @@ export function renderReply(reply: CommandReply): Rendered {
       return renderAbout(reply.about);
     case 'gaps':
       return renderGaps(reply.report);
-    case 'gaps-unavailable':
-      return notice(MESSAGES.gapsUnavailable);
-    case 'refused':
-      return notice(MESSAGES.notAdmin);
-    case 'rate-limited':
-      return notice(MESSAGES.rateLimited(reply.retryAfterSeconds));
-    case 'shutting-down':
-      return notice(MESSAGES.shuttingDown);
   }
 }
 

@@ -6,11 +6,13 @@ import type { ReloadReport } from '../../core/knowledge-store.js';
 import { formatProblem, type Problem } from '../../core/knowledge/problems.js';
 import { describeChanges, describeSource } from '../../core/describe.js';
 import { MESSAGES } from '../../core/messages.js';
+import { isNotice, noticeText } from '../../core/notice.js';
 import { message, notice, section, type Block, type SlackMessage } from './blocks.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { renderAnswer, type AnswerOptions } from './render-answer.js';
 
 export function renderReply(reply: CommandReply, options: AnswerOptions): SlackMessage {
+  if (isNotice(reply)) return notice(noticeText(reply));
   switch (reply.kind) {
     case 'answer':
       return renderAnswer(reply.result, options);
@@ -20,14 +22,6 @@ export function renderReply(reply: CommandReply, options: AnswerOptions): SlackM
       return renderAbout(reply.about);
     case 'gaps':
       return renderGaps(reply.report);
-    case 'gaps-unavailable':
-      return notice(MESSAGES.gapsUnavailable);
-    case 'refused':
-      return notice(MESSAGES.notAdmin);
-    case 'rate-limited':
-      return notice(MESSAGES.rateLimited(reply.retryAfterSeconds));
-    case 'shutting-down':
-      return notice(MESSAGES.shuttingDown);
   }
 }
 
