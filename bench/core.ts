@@ -2,13 +2,13 @@
 // base and on synthetic bases of 1,000 and 10,000 entries.
 import { readFile } from 'node:fs/promises';
 import Fuse from 'fuse.js';
-import { answerQuestion } from '../src/core/answer.js';
+import { answerQuestion } from '../src/core/answering/answer.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
 import { publishedEntries, type Entry, type Knowledge } from '../src/core/knowledge/types.js';
 import { DEFAULT_ENGINE_CONFIG } from '../src/core/search/config.js';
 import { SearchIndex } from '../src/core/search/search-index.js';
 import { selfTest } from '../src/core/search/self-test.js';
-import { isEnglishWord } from '../src/english-words.js';
+import { isEnglishWord } from '../src/lexicon/english-words.js';
 import { timeEach, timeOnce, type Timing } from './measure.js';
 import { syntheticKnowledge, syntheticQuestions } from './synthetic.js';
 

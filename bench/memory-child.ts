@@ -2,8 +2,8 @@
 // does at start-up and prints its memory as one JSON line, so bases measured one after
 // another do not pile up in one heap. Needs --expose-gc.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KnowledgeStore } from '../src/core/knowledge-store.js';
-import { isEnglishWord } from '../src/english-words.js';
+import { KnowledgeStore } from '../src/core/knowledge/store.js';
+import { isEnglishWord } from '../src/lexicon/english-words.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: memory-child.ts <knowledge folder>');

@@ -2,8 +2,8 @@
 // arrive at a steady rate, and each is timed from when it arrived to when it was answered,
 // so time spent waiting behind the reload's synchronous work counts.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KnowledgeStore } from '../src/core/knowledge-store.js';
-import { isEnglishWord } from '../src/english-words.js';
+import { KnowledgeStore } from '../src/core/knowledge/store.js';
+import { isEnglishWord } from '../src/lexicon/english-words.js';
 import { percentile } from './measure.js';
 
 export interface Latency {

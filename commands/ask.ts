@@ -1,5 +1,5 @@
-import { MAX_QUESTION_LENGTH } from '../src/core/answer.js';
-import type { Command } from '../src/core/command.js';
+import { MAX_QUESTION_LENGTH } from '../src/core/answering/answer.js';
+import type { Command } from '../src/core/answering/command.js';
 
 export const ask = {
   data: {

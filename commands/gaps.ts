@@ -1,4 +1,4 @@
-import type { Command } from '../src/core/command.js';
+import type { Command } from '../src/core/answering/command.js';
 
 /** A chat reply has room for a short list; `npm run gaps` prints the whole report. */
 export const GAPS_SHOWN = 10;

@@ -1,6 +1,6 @@
 // Every slash command, checked when loaded. Discord, Slack and the console all take their
 // commands from here, so a command means the same everywhere.
-import { checkCommands, type Command } from '../src/core/command.js';
+import { checkCommands, type Command } from '../src/core/answering/command.js';
 import { about } from './about.js';
 import { ask } from './ask.js';
 import { gaps } from './gaps.js';

@@ -1,4 +1,4 @@
-import type { Command } from '../src/core/command.js';
+import type { Command } from '../src/core/answering/command.js';
 
 export const reload = {
   data: {

@@ -2,23 +2,23 @@
 // -> adapters. With no platform token set, the local console is the adapter. Metrics and the
 // question log line hang off the recorder and the limiter here, once, for every platform.
 import type { Adapter } from './adapters/adapter.js';
-import { createConsoleAdapter } from './adapters/console/console-adapter.js';
-import { createSlackAdapter } from './adapters/slack/slack-adapter.js';
+import { createConsoleAdapter } from './adapters/console/index.js';
+import { createSlackAdapter } from './adapters/slack/index.js';
 import type { Config } from './config.js';
-import type { CommandContext } from './core/command.js';
-import { catalogueOf } from './core/gap-report.js';
-import type { GapSource } from './core/gaps.js';
-import { isEnglishWord } from './english-words.js';
-import { Intake } from './core/intake.js';
-import { KnowledgeStore } from './core/knowledge-store.js';
-import { notRecording, type Platform, type Recorder } from './core/recorder.js';
-import { watchKnowledge, type KnowledgeWatcher } from './knowledge-watch.js';
+import type { CommandContext } from './core/answering/command.js';
+import { catalogueOf } from './core/curation/gap-report.js';
+import type { GapSource } from './core/curation/gaps.js';
+import { isEnglishWord } from './lexicon/english-words.js';
+import { Intake } from './core/answering/intake.js';
+import { KnowledgeStore } from './core/knowledge/store.js';
+import { notRecording, type Platform, type Recorder } from './core/answering/recorder.js';
+import { watchKnowledge, type KnowledgeWatcher } from './ops/knowledge-watch.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './ops/metrics.js';
 import { observeQuestions } from './ops/observed-recorder.js';
 import { meteredRateLimiter } from './ops/rate-limit.js';
 import { RunStatus } from './ops/run-status.js';
-import { reportReloads } from './reload-control.js';
+import { reportReloads } from './ops/reload-control.js';
 import { databasePath } from './storage/database.js';
 import { QuestionLog, QuestionLogUnavailableError } from './storage/question-log.js';
 
@@ -88,7 +88,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   if (config.discord) {
     // Loaded only when configured: discord.js takes seconds to import on a small machine,
     // which the console and a misconfigured start should not wait for.
-    const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.js');
+    const { createDiscordAdapter } = await import('./adapters/discord/index.js');
     adapters.push(createDiscordAdapter({ ctx, logger, ...config.discord }));
   }
   if (adapters.length === 0) {

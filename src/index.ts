@@ -5,14 +5,14 @@ import dotenv from 'dotenv';
 import { AdapterStartError } from './adapters/adapter.js';
 import { configuredPlatforms, startApp, type App } from './app.js';
 import { parseConfig } from './config.js';
-import { KnowledgeLoadError } from './core/knowledge-store.js';
+import { KnowledgeLoadError } from './core/knowledge/store.js';
 import { formatProblem } from './core/knowledge/problems.js';
 import { createLogger, loggableError } from './logger.js';
 import { Metrics } from './ops/metrics.js';
 import { startOpsServer, type OpsServer } from './ops/ops-server.js';
 import { RunStatus } from './ops/run-status.js';
 import { EXIT_ON_SECOND, onStopSignals } from './ops/signals.js';
-import { removePidFile, writePidFile } from './reload-control.js';
+import { removePidFile, writePidFile } from './ops/reload-control.js';
 
 dotenv.config({ quiet: true });
 const parsed = parseConfig(process.env);

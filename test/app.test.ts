@@ -4,9 +4,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../src/core/messages.js';
+import { MESSAGES } from '../src/core/wording/messages.js';
 import { databasePath } from '../src/storage/database.js';
-import { readReloadReport } from '../src/reload-control.js';
+import { readReloadReport } from '../src/ops/reload-control.js';
 import { copyOfRealKnowledge, entryYaml } from './helpers/knowledge-dir.js';
 import { runTs, startTs, type RunningChild } from './helpers/run-node.js';
 

@@ -8,9 +8,9 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evalQuestionSchema, evaluate, tally } from '../src/core/evaluate.js';
-import { KnowledgeStore } from '../src/core/knowledge-store.js';
-import { isEnglishWord } from '../src/english-words.js';
+import { evalQuestionSchema, evaluate, tally } from '../src/core/curation/evaluate.js';
+import { KnowledgeStore } from '../src/core/knowledge/store.js';
+import { isEnglishWord } from '../src/lexicon/english-words.js';
 import { runTs } from './helpers/run-node.js';
 
 const DEV = '../shared/story/dev-questions.jsonl';

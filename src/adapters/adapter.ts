@@ -1,6 +1,6 @@
 // What the composition root needs from each platform adapter: start, stop, and whether it
 // is connected (for readiness).
-import type { CommandContext } from '../core/command.js';
+import type { CommandContext } from '../core/answering/command.js';
 import type { Logger } from '../logger.js';
 
 export interface Adapter {

@@ -4,7 +4,7 @@
 // the weights to put in src/core/search/config.ts and the trade-off at each threshold.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isEnglishWord } from '../english-words.js';
+import { isEnglishWord } from '../lexicon/english-words.js';
 import { loadKnowledge } from '../core/knowledge/load.js';
 import { DECISION_THRESHOLD, fitLogistic, heldOutSamples, thresholdTable, unanswerableSamples } from '../core/search/calibration.js';
 import { DEFAULT_ENGINE_CONFIG } from '../core/search/config.js';

@@ -3,7 +3,7 @@
 // once, for development), otherwise globally. Run it again whenever commands/ changes.
 import { DiscordAPIError, REST } from 'discord.js';
 import { commands } from '../../commands/index.js';
-import { restOptions } from '../adapters/discord/discord-adapter.js';
+import { restOptions } from '../adapters/discord/index.js';
 import { deployCommands } from '../adapters/discord/register.js';
 import { readConfig } from './open-store.js';
 

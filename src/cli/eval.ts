@@ -2,7 +2,7 @@
 // Scores a question file ({"q": ..., "expect": [paragraphs] | "none", "kind": ...} per line)
 // and prints a table per kind: the curators' batch test after editing the knowledge base.
 import { readFile } from 'node:fs/promises';
-import { evalQuestionSchema, evaluate, tally, type EvalRow } from '../core/evaluate.js';
+import { evalQuestionSchema, evaluate, tally, type EvalRow } from '../core/curation/evaluate.js';
 import { openStore } from './open-store.js';
 
 async function main(args: string[]): Promise<number> {

@@ -1,9 +1,9 @@
 // Shared start-up for the command-line tools: settings, then the knowledge base. Problems
 // go to stderr and end the process, so stdout only ever carries the tool's own output.
 import dotenv from 'dotenv';
-import { isEnglishWord } from '../english-words.js';
+import { isEnglishWord } from '../lexicon/english-words.js';
 import { parseConfig, type Config } from '../config.js';
-import { KnowledgeLoadError, KnowledgeStore } from '../core/knowledge-store.js';
+import { KnowledgeLoadError, KnowledgeStore } from '../core/knowledge/store.js';
 import { formatProblem } from '../core/knowledge/problems.js';
 
 export function readConfig(): Config {

@@ -3,7 +3,7 @@
 // waits for the reload to finish, and prints its report. Exits 0 when the new files are
 // being served, 1 when they were rejected (the bot keeps the old ones) or no bot was found.
 import { renderReload } from '../adapters/console/render.js';
-import { findRunningBot, readReloadReport } from '../reload-control.js';
+import { findRunningBot, readReloadReport } from '../ops/reload-control.js';
 import { readConfig } from './open-store.js';
 
 export const RELOAD_WAIT_MS = 60_000;

@@ -1,8 +1,8 @@
 // npm run validate
 // Checks the knowledge base the way a reload does (files, schema, quotes, ids, self-test)
 // and lists every problem. Exits 1 when there is any error, so CI and editors can use it.
-import { isEnglishWord } from '../english-words.js';
-import { buildSnapshot } from '../core/knowledge-store.js';
+import { isEnglishWord } from '../lexicon/english-words.js';
+import { buildSnapshot } from '../core/knowledge/store.js';
 import { formatProblem } from '../core/knowledge/problems.js';
 import { readConfig } from './open-store.js';
 

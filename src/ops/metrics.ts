@@ -2,7 +2,7 @@
 // bot, can have several). Counters are fed as things happen; the gauges are read from the
 // run status whenever /metrics is scraped, so they cannot drift from the truth.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Platform } from '../core/recorder.js';
+import type { Platform } from '../core/answering/recorder.js';
 import type { RunStatus } from './run-status.js';
 
 export const METRIC_DEFAULTS = Object.freeze({

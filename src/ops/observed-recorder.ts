@@ -2,7 +2,7 @@
 // suggestion), passes through the Recorder port. Wrapping the recorder here gives one place
 // for its log line and its metrics, instead of one per adapter. The log line carries no
 // user id and not the question itself: the question log keeps those, hashed and pruned.
-import type { Recorder } from '../core/recorder.js';
+import type { Recorder } from '../core/answering/recorder.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from './metrics.js';
 

@@ -1,7 +1,7 @@
 // The rate limit as the bot runs it: RATE_LIMIT_QUESTIONS per RATE_LIMIT_WINDOW_SECONDS for
 // each person on each platform, each refusal counted in the metrics.
 import type { Config } from '../config.js';
-import { TokenBucketLimiter } from '../core/token-bucket.js';
+import { TokenBucketLimiter } from '../core/answering/token-bucket.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from './metrics.js';
 

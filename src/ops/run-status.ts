@@ -2,7 +2,7 @@
 // created, and whether shutdown has begun. Filled in by the composition root as start-up
 // proceeds, so /healthz and /readyz can answer from the first moment.
 import type { Adapter } from '../adapters/adapter.js';
-import type { KnowledgeStore } from '../core/knowledge-store.js';
+import type { KnowledgeStore } from '../core/knowledge/store.js';
 
 export interface Readiness {
   ready: boolean;

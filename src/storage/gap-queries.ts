@@ -1,8 +1,8 @@
 // What the gap report reads from the question log: counts only, within the retention
 // window, so it shows the same whether or not old rows have been pruned yet.
 import type { Database } from 'better-sqlite3';
-import { buildGapReport, type Catalogue, type GapInputs } from '../core/gap-report.js';
-import type { GapReport } from '../core/gaps.js';
+import { buildGapReport, type Catalogue, type GapInputs } from '../core/curation/gap-report.js';
+import type { GapReport } from '../core/curation/gaps.js';
 import { openDatabase } from './database.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

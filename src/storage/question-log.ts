@@ -8,9 +8,9 @@
 // reaches the answer: the records stay queued for the next attempt (up to a bound), and the
 // failure is logged once, not once per question, with a second line when writing recovers.
 import type { Database } from 'better-sqlite3';
-import { buildGapReport, type Catalogue } from '../core/gap-report.js';
-import type { GapReport, GapSource } from '../core/gaps.js';
-import type { QuestionRecord, Recorder, VoteOutcome, VoteRecord } from '../core/recorder.js';
+import { buildGapReport, type Catalogue } from '../core/curation/gap-report.js';
+import type { GapReport, GapSource } from '../core/curation/gaps.js';
+import type { QuestionRecord, Recorder, VoteOutcome, VoteRecord } from '../core/answering/recorder.js';
 import type { Logger } from '../logger.js';
 import { openDatabase } from './database.js';
 import { readGapInputs, retentionCutoff } from './gap-queries.js';

@@ -5,7 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Platform } from '../core/recorder.js';
+import type { Platform } from '../core/answering/recorder.js';
 
 export const KEY_FILE = 'user-hash.key';
 

@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter, parseLine } from '../../src/adapters/console/console-adapter.js';
-import { KnowledgeStore } from '../../src/core/knowledge-store.js';
-import { isEnglishWord } from '../../src/english-words.js';
-import { notRecording } from '../../src/core/recorder.js';
+import { createConsoleAdapter, parseLine } from '../../src/adapters/console/index.js';
+import { KnowledgeStore } from '../../src/core/knowledge/store.js';
+import { isEnglishWord } from '../../src/lexicon/english-words.js';
+import { notRecording } from '../../src/core/answering/recorder.js';
 import { createLogger } from '../../src/logger.js';
 import { REAL_KNOWLEDGE } from '../helpers/knowledge-dir.js';
 import { runTs } from '../helpers/run-node.js';

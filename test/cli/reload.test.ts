@@ -3,10 +3,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PID_FILE } from '../../src/reload-control.js';
+import { PID_FILE } from '../../src/ops/reload-control.js';
 import { copyOfRealKnowledge, entryYaml } from '../helpers/knowledge-dir.js';
 import { runTs, startTs, type RunningChild } from '../helpers/run-node.js';
-import { MESSAGES } from '../../src/core/messages.js';
+import { MESSAGES } from '../../src/core/wording/messages.js';
 
 let bot: RunningChild | undefined;
 afterEach(() => {

@@ -2,10 +2,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { checkCommands, runCommand, type Command, type CommandContext } from '../../src/core/command.js';
-import { KnowledgeStore } from '../../src/core/knowledge-store.js';
-import { isEnglishWord } from '../../src/english-words.js';
-import { notRecording, type QuestionRecord, type Recorder } from '../../src/core/recorder.js';
+import { checkCommands, runCommand, type Command, type CommandContext } from '../../src/core/answering/command.js';
+import { KnowledgeStore } from '../../src/core/knowledge/store.js';
+import { isEnglishWord } from '../../src/lexicon/english-words.js';
+import { notRecording, type QuestionRecord, type Recorder } from '../../src/core/answering/recorder.js';
 import { REAL_KNOWLEDGE } from '../helpers/knowledge-dir.js';
 
 async function context(recorder: Recorder = notRecording): Promise<CommandContext> {

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { draftEntries, draftsYaml, slug } from '../../src/core/draft-entries.js';
-import type { DeclinedGroup } from '../../src/core/gaps.js';
-import { KnowledgeStore } from '../../src/core/knowledge-store.js';
+import { draftEntries, draftsYaml, slug } from '../../src/core/curation/draft-entries.js';
+import type { DeclinedGroup } from '../../src/core/curation/gaps.js';
+import { KnowledgeStore } from '../../src/core/knowledge/store.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import type { Entry } from '../../src/core/knowledge/types.js';
 import { copyOfRealKnowledge } from '../helpers/knowledge-dir.js';

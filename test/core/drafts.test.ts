@@ -2,11 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { runCommand } from '../../src/core/command.js';
-import { answerChosen } from '../../src/core/interactions.js';
-import { KnowledgeStore } from '../../src/core/knowledge-store.js';
+import { runCommand } from '../../src/core/answering/command.js';
+import { answerChosen } from '../../src/core/conversation/interactions.js';
+import { KnowledgeStore } from '../../src/core/knowledge/store.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
-import { notRecording } from '../../src/core/recorder.js';
+import { notRecording } from '../../src/core/answering/recorder.js';
 import { copyOfRealKnowledge, entryYaml } from '../helpers/knowledge-dir.js';
 
 // A staged entry with a question no published entry is near, and no answer yet.

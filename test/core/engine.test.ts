@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { askingSentences, MAX_QUESTION_LENGTH, type AnswerResult } from '../../src/core/answer.js';
-import { KnowledgeStore } from '../../src/core/knowledge-store.js';
-import { isEnglishWord } from '../../src/english-words.js';
+import { askingSentences, MAX_QUESTION_LENGTH, type AnswerResult } from '../../src/core/answering/answer.js';
+import { KnowledgeStore } from '../../src/core/knowledge/store.js';
+import { isEnglishWord } from '../../src/lexicon/english-words.js';
 import { normalizeForQuote } from '../../src/core/text/normalize.js';
 import { REAL_KNOWLEDGE } from '../helpers/knowledge-dir.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupDeclined, similarity, type DeclinedPhrasing } from '../../src/core/gap-groups.js';
+import { groupDeclined, similarity, type DeclinedPhrasing } from '../../src/core/curation/gap-groups.js';
 import { Analyzer } from '../../src/core/search/analyzer.js';
 
 const analyzer = new Analyzer([{ canonical: 'Keir Starmer', terms: ['PM', 'prime minister', 'Starmer'] }]);

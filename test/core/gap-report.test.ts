@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGapReport, catalogueOf, type Catalogue, type GapInputs } from '../../src/core/gap-report.js';
-import { KnowledgeStore } from '../../src/core/knowledge-store.js';
+import { buildGapReport, catalogueOf, type Catalogue, type GapInputs } from '../../src/core/curation/gap-report.js';
+import { KnowledgeStore } from '../../src/core/knowledge/store.js';
 import { copyOfRealKnowledge } from '../helpers/knowledge-dir.js';
 
 const when = new Date('2025-01-05T10:00:00Z');

@@ -5,7 +5,7 @@ import { open, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { KnowledgeStore, type ReloadReport } from '../../src/core/knowledge-store.js';
+import { KnowledgeStore, type ReloadReport } from '../../src/core/knowledge/store.js';
 import { formatProblem } from '../../src/core/knowledge/problems.js';
 import { MAX_NESTING } from '../../src/core/knowledge/yaml-file.js';
 import { copyOfRealKnowledge, entryYaml, SOURCE_ID } from '../helpers/knowledge-dir.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findCommand } from '../../commands/index.js';
-import { runCommand, type CommandContext, type Invocation } from '../../src/core/command.js';
-import { Intake } from '../../src/core/intake.js';
-import { chooseEntry } from '../../src/core/interactions.js';
-import { KnowledgeStore } from '../../src/core/knowledge-store.js';
-import { notRecording } from '../../src/core/recorder.js';
+import { runCommand, type CommandContext, type Invocation } from '../../src/core/answering/command.js';
+import { Intake } from '../../src/core/answering/intake.js';
+import { chooseEntry } from '../../src/core/conversation/interactions.js';
+import { KnowledgeStore } from '../../src/core/knowledge/store.js';
+import { notRecording } from '../../src/core/answering/recorder.js';
 import { REAL_KNOWLEDGE } from '../helpers/knowledge-dir.js';
 
 function deferred() {

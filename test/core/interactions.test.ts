@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAction, encodeAction, type Action } from '../../src/core/interactions.js';
+import { decodeAction, encodeAction, type Action } from '../../src/core/conversation/interactions.js';
 
 describe('actions under an answer', () => {
   it.each<Action>([

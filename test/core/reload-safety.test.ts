@@ -2,10 +2,10 @@ import { readdir, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { runCommand, type CommandContext, type CommandReply } from '../../src/core/command.js';
-import { KnowledgeStore } from '../../src/core/knowledge-store.js';
+import { runCommand, type CommandContext, type CommandReply } from '../../src/core/answering/command.js';
+import { KnowledgeStore } from '../../src/core/knowledge/store.js';
 import type { ProblemCode } from '../../src/core/knowledge/problems.js';
-import type { QuestionRecord } from '../../src/core/recorder.js';
+import type { QuestionRecord } from '../../src/core/answering/recorder.js';
 import { SOURCE_ID, copyOfRealKnowledge, entryYaml } from '../helpers/knowledge-dir.js';
 
 const command = (name: string) => commands.find((c) => c.data.name === name)!;

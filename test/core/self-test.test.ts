@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { phrasingsOf, publishedEntries } from '../../src/core/knowledge/types.js';
-import { buildSnapshot } from '../../src/core/knowledge-store.js';
+import { buildSnapshot } from '../../src/core/knowledge/store.js';
 import { DEFAULT_ENGINE_CONFIG } from '../../src/core/search/config.js';
 import { search } from '../../src/core/search/engine.js';
 import { SearchIndex } from '../../src/core/search/search-index.js';

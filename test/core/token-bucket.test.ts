@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Platform } from '../../src/core/recorder.js';
-import { TokenBucketLimiter } from '../../src/core/token-bucket.js';
+import type { Platform } from '../../src/core/answering/recorder.js';
+import { TokenBucketLimiter } from '../../src/core/answering/token-bucket.js';
 
 /** A limiter on a clock the test moves by hand. */
 function limiter(capacity: number, windowSeconds: number) {

@@ -4,10 +4,10 @@ import { EventEmitter, once } from 'node:events';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Adapter } from '../../src/adapters/adapter.js';
-import { createDiscordAdapter } from '../../src/adapters/discord/discord-adapter.js';
-import type { CommandContext } from '../../src/core/command.js';
-import { KnowledgeStore } from '../../src/core/knowledge-store.js';
-import { notRecording } from '../../src/core/recorder.js';
+import { createDiscordAdapter } from '../../src/adapters/discord/index.js';
+import type { CommandContext } from '../../src/core/answering/command.js';
+import { KnowledgeStore } from '../../src/core/knowledge/store.js';
+import { notRecording } from '../../src/core/answering/recorder.js';
 import { startDiscordStandIn, type DiscordStandIn } from './discord-stand-in/index.js';
 import { REAL_KNOWLEDGE } from './knowledge-dir.js';
 

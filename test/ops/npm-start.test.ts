@@ -1,7 +1,7 @@
 // The whole bot as npm start runs it, on the local Discord and Slack stand-ins: the ops
 // endpoints over real HTTP, and graceful shutdown with a reply still on its way.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/core/messages.js';
+import { MESSAGES } from '../../src/core/wording/messages.js';
 import { ADMIN, MEMBER, startDiscordStandIn, type DiscordStandIn } from '../helpers/discord-stand-in/index.js';
 import { freePort } from '../helpers/long-running.js';
 import { textsOf } from '../helpers/slack-stand-in/read-message.js';

@@ -2,10 +2,10 @@
 // line and its metrics come from.
 import { describe, expect, it } from 'vitest';
 import { findCommand } from '../../commands/index.js';
-import { runCommand, type CommandContext } from '../../src/core/command.js';
-import { chooseEntry } from '../../src/core/interactions.js';
-import { KnowledgeStore } from '../../src/core/knowledge-store.js';
-import type { QuestionRecord, Recorder, VoteRecord } from '../../src/core/recorder.js';
+import { runCommand, type CommandContext } from '../../src/core/answering/command.js';
+import { chooseEntry } from '../../src/core/conversation/interactions.js';
+import { KnowledgeStore } from '../../src/core/knowledge/store.js';
+import type { QuestionRecord, Recorder, VoteRecord } from '../../src/core/answering/recorder.js';
 import { Metrics } from '../../src/ops/metrics.js';
 import { observeQuestions } from '../../src/ops/observed-recorder.js';
 import { RunStatus } from '../../src/ops/run-status.js';

@@ -1,7 +1,7 @@
 // The ops endpoints over real HTTP on 127.0.0.1, in front of a run status the test fills in
 // step by step as start-up would.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KnowledgeStore } from '../../src/core/knowledge-store.js';
+import { KnowledgeStore } from '../../src/core/knowledge/store.js';
 import { Metrics } from '../../src/ops/metrics.js';
 import { startOpsServer, type OpsServer } from '../../src/ops/ops-server.js';
 import { RunStatus } from '../../src/ops/run-status.js';

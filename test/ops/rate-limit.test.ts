@@ -2,8 +2,8 @@
 // the local stand-ins: two questions at once are fine, the third is told how long to wait,
 // privately, and the metric counts it. Autocomplete and admin commands are never limited.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/core/command.js';
-import { MESSAGES } from '../../src/core/messages.js';
+import type { CommandContext } from '../../src/core/answering/command.js';
+import { MESSAGES } from '../../src/core/wording/messages.js';
 import { Metrics } from '../../src/ops/metrics.js';
 import { meteredRateLimiter } from '../../src/ops/rate-limit.js';
 import { RunStatus } from '../../src/ops/run-status.js';

@@ -1,6 +1,6 @@
 // The CLI's JSON contract: one object per question, the same fields whether answered or
 // not, so scripts can rely on them.
-import type { AnswerResult } from '../../core/answer.js';
+import type { AnswerResult } from '../../core/answering/answer.js';
 
 export interface AnswerJson {
   question: string;

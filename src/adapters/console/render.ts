@@ -1,13 +1,13 @@
 // Plain-text rendering for the terminal: the answer, then each quote with its paragraph.
-import type { AnswerResult } from '../../core/answer.js';
-import type { AboutInfo, CommandReply } from '../../core/command.js';
-import type { GapReport } from '../../core/gaps.js';
-import type { ReloadReport } from '../../core/knowledge-store.js';
+import type { AnswerResult } from '../../core/answering/answer.js';
+import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
+import type { GapReport } from '../../core/curation/gaps.js';
+import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
-import { MAX_QUESTION_LENGTH } from '../../core/answer.js';
-import { describeChanges, describeSource } from '../../core/describe.js';
-import { MESSAGES } from '../../core/messages.js';
-import { isNotice, noticeText } from '../../core/notice.js';
+import { MAX_QUESTION_LENGTH } from '../../core/answering/answer.js';
+import { describeChanges, describeSource } from '../../core/wording/describe.js';
+import { MESSAGES } from '../../core/wording/messages.js';
+import { isNotice, noticeText } from '../../core/wording/notice.js';
 
 export function renderAnswer(result: AnswerResult): string {
   if (!result.answered) {

@@ -11,7 +11,7 @@ import {
   type REST,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command, CommandData } from '../../core/command.js';
+import type { Command, CommandData } from '../../core/answering/command.js';
 
 export function toDiscordCommand(data: CommandData): RESTPostAPIChatInputApplicationCommandsJSONBody {
   return {

@@ -2,17 +2,17 @@
 // for what can follow, and everything cut to Discord's limits. Answers are public, so the
 // channel learns from them; everything else concerns only the person who asked.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
-import { MAX_QUESTION_LENGTH, type AnswerResult, type Answered, type Declined, type EntryRef } from '../../core/answer.js';
-import type { AboutInfo, CommandReply } from '../../core/command.js';
-import type { GapReport } from '../../core/gaps.js';
-import { encodeAction } from '../../core/interactions.js';
-import { describeChanges, describeSource } from '../../core/describe.js';
-import type { ReloadReport } from '../../core/knowledge-store.js';
+import { MAX_QUESTION_LENGTH, type AnswerResult, type Answered, type Declined, type EntryRef } from '../../core/answering/answer.js';
+import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
+import type { GapReport } from '../../core/curation/gaps.js';
+import { encodeAction } from '../../core/conversation/interactions.js';
+import { describeChanges, describeSource } from '../../core/wording/describe.js';
+import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
-import { MESSAGES } from '../../core/messages.js';
-import { isNotice, noticeText } from '../../core/notice.js';
+import { MESSAGES } from '../../core/wording/messages.js';
+import { isNotice, noticeText } from '../../core/wording/notice.js';
 import { DISCORD_LIMITS as L, fit, fitEmbed, linesWithin } from './limits.js';
-import { inert, quoteBlock, relativeTime } from './markdown.js';
+import { inert, quoteBlock, relativeTime } from './markup.js';
 
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 

@@ -2,7 +2,7 @@
 // three seconds, so work that is not done soon is acknowledged first (deferred) and the
 // reply edited in when ready. No message the bot sends may ping anyone.
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
-import { MESSAGES } from '../../core/messages.js';
+import { MESSAGES } from '../../core/wording/messages.js';
 import type { Rendered } from './render.js';
 
 function body(rendered: Rendered) {

@@ -1,8 +1,8 @@
 // Block Kit building blocks that respect Slack's limits by trimming: a message Slack would
 // reject is an answer nobody sees, so an over-long text is clipped and extra blocks dropped.
 import type { types } from '@slack/bolt';
-import { encodeAction, type Action } from '../../core/interactions.js';
-import { clip, escapeMrkdwn } from './mrkdwn.js';
+import { encodeAction, type Action } from '../../core/conversation/interactions.js';
+import { clip, escapeMrkdwn } from './markup.js';
 
 export type Block = types.KnownBlock;
 export type Button = types.Button;

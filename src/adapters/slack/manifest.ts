@@ -1,6 +1,6 @@
 // The Slack app manifest, generated from the shared command list so that creating the app
 // is one paste and the app Slack knows can never drift from the commands the bot serves.
-import type { Command } from '../../core/command.js';
+import type { Command } from '../../core/answering/command.js';
 
 /** What the bot needs and nothing more: slash commands, its mentions, and posting answers. */
 export const BOT_SCOPES = Object.freeze(['app_mentions:read', 'chat:write', 'commands']);

@@ -1,9 +1,9 @@
 // An answer as Block Kit: the question, the answer, each quote with its paragraph, the date
 // and confidence, then buttons. A decline says so and offers questions it can answer.
-import { MAX_QUESTION_LENGTH, type Answered, type AnswerResult, type Declined } from '../../core/answer.js';
-import { MESSAGES } from '../../core/messages.js';
+import { MAX_QUESTION_LENGTH, type Answered, type AnswerResult, type Declined } from '../../core/answering/answer.js';
+import { MESSAGES } from '../../core/wording/messages.js';
 import { actions, BLOCK_KIT_LIMITS, button, context, message, section, type Block, type Button, type SlackMessage } from './blocks.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn } from './markup.js';
 
 // The one mention this adapter writes itself; anything else shaped like markup is escaped.
 const SLACK_USER_ID = /^[UW][A-Z0-9]{1,20}$/;

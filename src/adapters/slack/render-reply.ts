@@ -1,14 +1,14 @@
 // Every command reply as a Slack message. Reload reports, the about text and the gap report
 // echo the knowledge files and logged questions, so they are escaped like answers.
-import type { AboutInfo, CommandReply } from '../../core/command.js';
-import type { GapReport } from '../../core/gaps.js';
-import type { ReloadReport } from '../../core/knowledge-store.js';
+import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
+import type { GapReport } from '../../core/curation/gaps.js';
+import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem, type Problem } from '../../core/knowledge/problems.js';
-import { describeChanges, describeSource } from '../../core/describe.js';
-import { MESSAGES } from '../../core/messages.js';
-import { isNotice, noticeText } from '../../core/notice.js';
+import { describeChanges, describeSource } from '../../core/wording/describe.js';
+import { MESSAGES } from '../../core/wording/messages.js';
+import { isNotice, noticeText } from '../../core/wording/notice.js';
 import { message, notice, section, type Block, type SlackMessage } from './blocks.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn } from './markup.js';
 import { renderAnswer, type AnswerOptions } from './render-answer.js';
 
 export function renderReply(reply: CommandReply, options: AnswerOptions): SlackMessage {

@@ -2,7 +2,7 @@
 // so far, typos and half-typed words included. Plain fuse.js fuzzy matching suits this
 // better than the answer engine, because the last word is usually unfinished.
 import Fuse from 'fuse.js';
-import type { EntryRef } from '../answer.js';
+import type { EntryRef } from '../answering/answer.js';
 import { phrasingsOf } from '../knowledge/types.js';
 import type { SearchIndex } from './search-index.js';
 

@@ -1,10 +1,10 @@
 // /ask, its autocomplete, declines and the buttons and menus under answers, all through the
 // real discord.js client talking to the local stand-in.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeAction } from '../../../src/core/interactions.js';
-import { MESSAGES } from '../../../src/core/messages.js';
-import type { RateLimiter } from '../../../src/core/command.js';
-import type { Recorder, VoteOutcome, VoteRecord } from '../../../src/core/recorder.js';
+import { decodeAction } from '../../../src/core/conversation/interactions.js';
+import { MESSAGES } from '../../../src/core/wording/messages.js';
+import type { RateLimiter } from '../../../src/core/answering/command.js';
+import type { Recorder, VoteOutcome, VoteRecord } from '../../../src/core/answering/recorder.js';
 import { MEMBER, type StoredMessage } from '../../helpers/discord-stand-in/index.js';
 import { startTestBot, type TestBot } from '../../helpers/discord-bot.js';
 import { entryYaml, makeKnowledgeDir } from '../../helpers/knowledge-dir.js';

@@ -3,8 +3,8 @@
 // gets a message only the sender sees; the process stays up and answers the next question.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeAction } from '../../../src/core/interactions.js';
-import { MESSAGES } from '../../../src/core/messages.js';
+import { decodeAction } from '../../../src/core/conversation/interactions.js';
+import { MESSAGES } from '../../../src/core/wording/messages.js';
 import { startTs, type Background } from '../../helpers/background-node.js';
 import { startDiscordStandIn, type DiscordStandIn, type Exchange, type Reply, type StoredMessage } from '../../helpers/discord-stand-in/index.js';
 import { hostileText } from '../../helpers/hostile-strings.js';

@@ -1,7 +1,7 @@
 // The whole bot, started as `npm start` starts it, against the local Discord: the issue's
 // "done when".
 import { afterEach, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../src/core/messages.js';
+import { MESSAGES } from '../../../src/core/wording/messages.js';
 import { MEMBER, PERMISSIONS, startDiscordStandIn, type DiscordStandIn } from '../../helpers/discord-stand-in/index.js';
 import { startTs, type Background } from '../../helpers/background-node.js';
 import { runTs } from '../../helpers/run-node.js';

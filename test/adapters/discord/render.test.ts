@@ -2,9 +2,9 @@
 // it, and making echoed text inert.
 import { describe, expect, it } from 'vitest';
 import { embedLength, fit, fitEmbed, linesWithin } from '../../../src/adapters/discord/limits.js';
-import { inert } from '../../../src/adapters/discord/markdown.js';
+import { inert } from '../../../src/adapters/discord/markup.js';
 import { renderGaps, renderReload } from '../../../src/adapters/discord/render.js';
-import type { ReloadReport } from '../../../src/core/knowledge-store.js';
+import type { ReloadReport } from '../../../src/core/knowledge/store.js';
 import type { Problem } from '../../../src/core/knowledge/problems.js';
 
 describe('fitting text to a limit', () => {

@@ -2,10 +2,10 @@
 // buttons it does not know, answers too long for Discord, and a token Discord refuses.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AdapterStartError } from '../../../src/adapters/adapter.js';
-import type { Answered } from '../../../src/core/answer.js';
-import type { KnowledgeStore } from '../../../src/core/knowledge-store.js';
-import { MESSAGES } from '../../../src/core/messages.js';
-import type { Recorder } from '../../../src/core/recorder.js';
+import type { Answered } from '../../../src/core/answering/answer.js';
+import type { KnowledgeStore } from '../../../src/core/knowledge/store.js';
+import { MESSAGES } from '../../../src/core/wording/messages.js';
+import type { Recorder } from '../../../src/core/answering/recorder.js';
 import { ADMIN, type DiscordStandIn } from '../../helpers/discord-stand-in/index.js';
 import { startTestBot, type TestBot } from '../../helpers/discord-bot.js';
 

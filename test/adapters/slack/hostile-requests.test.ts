@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../src/core/messages.js';
+import { MESSAGES } from '../../../src/core/wording/messages.js';
 import { freePort, startTs, type Running } from '../../helpers/long-running.js';
 import { rawPost } from '../../helpers/slack-stand-in/raw-post.js';
 import { textsOf } from '../../helpers/slack-stand-in/read-message.js';

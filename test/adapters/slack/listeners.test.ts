@@ -1,13 +1,13 @@
 // The listeners are plain functions of (deps, Bolt's arguments), so the cases that need
 // a particular core state are driven directly, with no Slack and no Bolt in between.
 import { describe, expect, it } from 'vitest';
-import { onMention } from '../../../src/adapters/slack/on-mention.js';
-import { onSlashCommand } from '../../../src/adapters/slack/on-slash-command.js';
-import type { ChatClient, SlackDeps, SlackResponse } from '../../../src/adapters/slack/slack-context.js';
-import type { RateLimiter } from '../../../src/core/command.js';
-import { KnowledgeStore } from '../../../src/core/knowledge-store.js';
-import { MESSAGES } from '../../../src/core/messages.js';
-import { notRecording } from '../../../src/core/recorder.js';
+import { onMention } from '../../../src/adapters/slack/listeners/mention.js';
+import { onSlashCommand } from '../../../src/adapters/slack/listeners/slash-command.js';
+import type { ChatClient, SlackDeps, SlackResponse } from '../../../src/adapters/slack/listeners/deps.js';
+import type { RateLimiter } from '../../../src/core/answering/command.js';
+import { KnowledgeStore } from '../../../src/core/knowledge/store.js';
+import { MESSAGES } from '../../../src/core/wording/messages.js';
+import { notRecording } from '../../../src/core/answering/recorder.js';
 import { createLogger } from '../../../src/logger.js';
 import { REAL_KNOWLEDGE } from '../../helpers/knowledge-dir.js';
 import { textsOf } from '../../helpers/slack-stand-in/read-message.js';

@@ -3,9 +3,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KnowledgeStore } from '../../../src/core/knowledge-store.js';
-import { MESSAGES } from '../../../src/core/messages.js';
-import type { Recorder } from '../../../src/core/recorder.js';
+import { KnowledgeStore } from '../../../src/core/knowledge/store.js';
+import { MESSAGES } from '../../../src/core/wording/messages.js';
+import type { Recorder } from '../../../src/core/answering/recorder.js';
 import { copyOfRealKnowledge, entryYaml, REAL_KNOWLEDGE } from '../../helpers/knowledge-dir.js';
 import { textsOf } from '../../helpers/slack-stand-in/read-message.js';
 import { ADMIN, startSlackBot, type BotUnderTest } from '../../helpers/slack-stand-in/slack-bot.js';

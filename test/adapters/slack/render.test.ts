@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_KIT_LIMITS } from '../../../src/adapters/slack/blocks.js';
-import { clip, escapeMrkdwn, fromSlackText } from '../../../src/adapters/slack/mrkdwn.js';
-import { questionOf } from '../../../src/adapters/slack/on-mention.js';
+import { clip, escapeMrkdwn, fromSlackText } from '../../../src/adapters/slack/markup.js';
+import { questionOf } from '../../../src/adapters/slack/listeners/mention.js';
 import { renderAnswer } from '../../../src/adapters/slack/render-answer.js';
 import { renderReload } from '../../../src/adapters/slack/render-reply.js';
-import type { Answered, Declined } from '../../../src/core/answer.js';
-import { decodeAction } from '../../../src/core/interactions.js';
-import type { ReloadReport } from '../../../src/core/knowledge-store.js';
-import { MESSAGES } from '../../../src/core/messages.js';
+import type { Answered, Declined } from '../../../src/core/answering/answer.js';
+import { decodeAction } from '../../../src/core/conversation/interactions.js';
+import type { ReloadReport } from '../../../src/core/knowledge/store.js';
+import { MESSAGES } from '../../../src/core/wording/messages.js';
 import { buttonIds, textsOf } from '../../helpers/slack-stand-in/read-message.js';
 
 function answered(overrides: Partial<Answered> = {}): Answered {

@@ -2,10 +2,10 @@
 // what Slack would send: signed slash commands, button presses and mention events.
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/slack-adapter.js';
-import type { CommandContext } from '../../../src/core/command.js';
-import { KnowledgeStore } from '../../../src/core/knowledge-store.js';
-import { notRecording, type Recorder } from '../../../src/core/recorder.js';
+import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
+import type { CommandContext } from '../../../src/core/answering/command.js';
+import { KnowledgeStore } from '../../../src/core/knowledge/store.js';
+import { notRecording, type Recorder } from '../../../src/core/answering/recorder.js';
 import { REAL_KNOWLEDGE } from '../knowledge-dir.js';
 import { startResponseUrl, type ResponseUrlStandIn } from './response-url.js';
 import { blockActionBody, FORM, JSON_TYPE, postSigned, slashCommandBody, type SlackReply } from './sign.js';

@@ -2,12 +2,12 @@
 // test can call it; a handler that throws is caught here, once: the person still gets an
 // ephemeral "something went wrong" and the log gets one line.
 import { Events, InteractionType, type Client, type Interaction } from 'discord.js';
-import { MESSAGES } from '../../../core/messages.js';
+import { MESSAGES } from '../../../core/wording/messages.js';
 import { loggableError } from '../../../logger.js';
 import { notice } from '../render.js';
 import { reply, replySomethingWentWrong } from '../reply.js';
-import { onAutocomplete, onChatInputCommand } from './commands.js';
-import { onButton, onSelectMenu } from './components.js';
+import { onAutocomplete, onChatInputCommand } from './slash-command.js';
+import { onButton, onSelectMenu } from './component.js';
 import type { DiscordDeps } from './deps.js';
 
 export function registerListeners(client: Client, deps: DiscordDeps, track: (work: Promise<void>) => void): void {

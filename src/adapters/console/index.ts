@@ -4,7 +4,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commands, findCommand } from '../../../commands/index.js';
-import { runCommand, type CommandReply } from '../../core/command.js';
+import { runCommand, type CommandReply } from '../../core/answering/command.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
 import { renderReply } from './render.js';
 

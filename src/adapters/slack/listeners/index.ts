@@ -1,12 +1,12 @@
 // Every Slack listener, registered in this one place, and the one place their errors are
 // caught: whatever fails, the person still gets a private answer, and the log gets one line.
 import { asCodedError, type App } from '@slack/bolt';
-import { MESSAGES } from '../../core/messages.js';
-import { notice } from './blocks.js';
-import { onAction } from './on-action.js';
-import { onMention } from './on-mention.js';
-import { onSlashCommand } from './on-slash-command.js';
-import type { Ack, ChatClient, Respond, SlackDeps } from './slack-context.js';
+import { MESSAGES } from '../../../core/wording/messages.js';
+import { notice } from '../blocks.js';
+import { onAction } from './action.js';
+import { onMention } from './mention.js';
+import { onSlashCommand } from './slash-command.js';
+import type { Ack, ChatClient, Respond, SlackDeps } from './deps.js';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   // Every slash command goes to one listener that looks it up in the shared list, so a

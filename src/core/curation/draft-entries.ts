@@ -3,8 +3,8 @@
 // empty and status: draft, so the loader checks them and the bot does not serve them.
 import { Document } from 'yaml';
 import type { DeclinedGroup } from './gaps.js';
-import { phrasingKey } from './knowledge/checks.js';
-import { phrasingsOf, type Entry } from './knowledge/types.js';
+import { phrasingKey } from '../knowledge/checks.js';
+import { phrasingsOf, type Entry } from '../knowledge/types.js';
 
 export interface DraftEntry {
   id: string;

@@ -6,8 +6,8 @@ import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
 import { boltLogger } from './bolt-logger.js';
-import { registerListeners } from './listeners.js';
-import { SLACK_DEFAULTS } from './slack-context.js';
+import { registerListeners } from './listeners/index.js';
+import { SLACK_DEFAULTS } from './listeners/deps.js';
 
 export interface SlackAdapterOptions extends AdapterDeps {
   config: NonNullable<Config['slack']>;

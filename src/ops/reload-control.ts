@@ -3,9 +3,9 @@
 // so the command can print what happened.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { KnowledgeStore, ReloadReport } from './core/knowledge-store.js';
-import { formatProblem } from './core/knowledge/problems.js';
-import type { Logger } from './logger.js';
+import type { KnowledgeStore, ReloadReport } from '../core/knowledge/store.js';
+import { formatProblem } from '../core/knowledge/problems.js';
+import type { Logger } from '../logger.js';
 
 export const PID_FILE = 'storybot.pid';
 export const REPORT_FILE = 'last-reload.json';

@@ -2,7 +2,7 @@
 // answer is right when its first quote comes from an expected paragraph; a question the
 // story cannot answer is right when declined.
 import { z } from 'zod';
-import type { AnswerResult } from './answer.js';
+import type { AnswerResult } from '../answering/answer.js';
 
 export const evalQuestionSchema = z.object({
   q: z.string(),

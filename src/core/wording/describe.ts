@@ -1,7 +1,7 @@
 // Plain sentences about a reload or a source, shared by every renderer: each platform adds
 // only its own markup and escaping around them.
-import type { AboutInfo } from './command.js';
-import type { ReloadReport } from './knowledge-store.js';
+import type { AboutInfo } from '../answering/command.js';
+import type { ReloadReport } from '../knowledge/store.js';
 import { MESSAGES } from './messages.js';
 
 /** "Added: a, b" per kind of change, or that nothing changed. */

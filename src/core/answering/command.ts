@@ -2,9 +2,9 @@
 // platform. Handlers return platform-neutral replies; each adapter renders them.
 import { z } from 'zod';
 import type { AnswerResult } from './answer.js';
-import type { GapReport, GapSource } from './gaps.js';
+import type { GapReport, GapSource } from '../curation/gaps.js';
 import type { Intake } from './intake.js';
-import type { KnowledgeStore, ReloadReport } from './knowledge-store.js';
+import type { KnowledgeStore, ReloadReport } from '../knowledge/store.js';
 import type { Platform, Recorder } from './recorder.js';
 
 export interface CommandOption {

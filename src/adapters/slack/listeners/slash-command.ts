@@ -1,12 +1,12 @@
 // A slash command from the shared list. Slack waits 3 seconds for the acknowledgement, and
 // a reply that is ready by then travels inside it; a slower one follows on response_url.
-import { findCommand } from '../../../commands/index.js';
-import { runCommand, type CommandReply } from '../../core/command.js';
-import { MESSAGES } from '../../core/messages.js';
-import { notice } from './blocks.js';
-import { fromSlackText } from './mrkdwn.js';
-import { renderReply } from './render-reply.js';
-import { slackUser, type Ack, type Respond, type SlackDeps, type SlackResponse } from './slack-context.js';
+import { findCommand } from '../../../../commands/index.js';
+import { runCommand, type CommandReply } from '../../../core/answering/command.js';
+import { MESSAGES } from '../../../core/wording/messages.js';
+import { notice } from '../blocks.js';
+import { fromSlackText } from '../markup.js';
+import { renderReply } from '../render-reply.js';
+import { slackUser, type Ack, type Respond, type SlackDeps, type SlackResponse } from './deps.js';
 
 export interface SlashCommandArgs {
   command: { command: string; text?: string; user_id: string };

@@ -2,11 +2,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KnowledgeStore, type ReloadReport } from '../src/core/knowledge-store.js';
-import { watchKnowledge, type KnowledgeWatcher, type Watch } from '../src/knowledge-watch.js';
-import { readReloadReport, reportReloads } from '../src/reload-control.js';
-import { captureLogger, LEVEL } from './helpers/capture-logger.js';
-import { copyOfRealKnowledge, entryYaml } from './helpers/knowledge-dir.js';
+import { KnowledgeStore, type ReloadReport } from '../../src/core/knowledge/store.js';
+import { watchKnowledge, type KnowledgeWatcher, type Watch } from '../../src/ops/knowledge-watch.js';
+import { readReloadReport, reportReloads } from '../../src/ops/reload-control.js';
+import { captureLogger, LEVEL } from '../helpers/capture-logger.js';
+import { copyOfRealKnowledge, entryYaml } from '../helpers/knowledge-dir.js';
 
 let watcher: KnowledgeWatcher | undefined;
 afterEach(() => {

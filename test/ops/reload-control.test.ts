@@ -4,9 +4,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ReloadReport } from '../src/core/knowledge-store.js';
-import { findRunningBot, logReload, PID_FILE, readReloadReport, removePidFile, writePidFile, writeReloadReport } from '../src/reload-control.js';
-import { captureLogger, LEVEL } from './helpers/capture-logger.js';
+import type { ReloadReport } from '../../src/core/knowledge/store.js';
+import { findRunningBot, logReload, PID_FILE, readReloadReport, removePidFile, writePidFile, writeReloadReport } from '../../src/ops/reload-control.js';
+import { captureLogger, LEVEL } from '../helpers/capture-logger.js';
 
 const dataDir = () => mkdtemp(path.join(tmpdir(), 'storybot-data-'));
 const at = new Date('2025-01-05T10:00:00.000Z');

@@ -1,9 +1,9 @@
 // Slash commands and their autocomplete, for whatever commands/index.ts holds.
 import { PermissionFlagsBits, type AutocompleteInteraction, type BaseInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { findCommand } from '../../../../commands/index.js';
-import type { EntryRef } from '../../../core/answer.js';
-import { runCommand, type Invocation } from '../../../core/command.js';
-import { MESSAGES } from '../../../core/messages.js';
+import type { EntryRef } from '../../../core/answering/answer.js';
+import { runCommand, type Invocation } from '../../../core/answering/command.js';
+import { MESSAGES } from '../../../core/wording/messages.js';
 import { DISCORD_LIMITS as L, fit } from '../limits.js';
 import { notice, renderReply } from '../render.js';
 import { reply, replyInTime } from '../reply.js';

@@ -3,8 +3,8 @@
 // store's own (load, validate, self-test, swap), so a change that fails validation leaves
 // the bot serving what it had; the report is logged by whoever listens to the store.
 import { watch as fsWatch } from 'node:fs';
-import type { KnowledgeStore } from './core/knowledge-store.js';
-import type { Logger } from './logger.js';
+import type { KnowledgeStore } from '../core/knowledge/store.js';
+import type { Logger } from '../logger.js';
 
 export const WATCH_DEFAULTS = Object.freeze({
   debounceMs: 300,

@@ -4,8 +4,8 @@
 // stems, synonyms and story aliases applied), the way the answer engine sees them, with a
 // one-letter slip allowed in longer words so typos land with their correct spelling.
 import type { DeclinedGroup } from './gaps.js';
-import { phrasingKey } from './knowledge/checks.js';
-import { editDistance } from './search/edit-distance.js';
+import { phrasingKey } from '../knowledge/checks.js';
+import { editDistance } from '../search/edit-distance.js';
 
 /** One exact wording as the question log holds it, already counted. */
 export interface DeclinedPhrasing {

@@ -1,10 +1,10 @@
 // "@StoryBot who is Tommy Robinson?": answered in a thread under the message, and a
 // follow-up mention inside that thread is answered in the same thread.
-import { findCommand } from '../../../commands/index.js';
-import { runCommand } from '../../core/command.js';
-import { fromSlackText } from './mrkdwn.js';
-import { renderReply } from './render-reply.js';
-import { slackUser, type ChatClient, type SlackDeps } from './slack-context.js';
+import { findCommand } from '../../../../commands/index.js';
+import { runCommand } from '../../../core/answering/command.js';
+import { fromSlackText } from '../markup.js';
+import { renderReply } from '../render-reply.js';
+import { slackUser, type ChatClient, type SlackDeps } from './deps.js';
 
 export interface MentionArgs {
   event: { text: string; user?: string; channel: string; ts: string; thread_ts?: string; bot_id?: string };

@@ -1,8 +1,8 @@
 // What every Slack listener needs, and the narrow shapes of Bolt's arguments they use: small
 // enough that a test can call a listener with plain objects, and Bolt's own types fit them.
-import type { CommandContext } from '../../core/command.js';
-import type { Logger } from '../../logger.js';
-import type { Block, SlackMessage } from './blocks.js';
+import type { CommandContext } from '../../../core/answering/command.js';
+import type { Logger } from '../../../logger.js';
+import type { Block, SlackMessage } from '../blocks.js';
 
 export type Visibility = 'ephemeral' | 'in_channel';
 

@@ -1,8 +1,8 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeLoadError, KnowledgeStore } from '../../src/core/knowledge-store.js';
-import { copyOfRealKnowledge, entryYaml, makeKnowledgeDir } from '../helpers/knowledge-dir.js';
+import { KnowledgeLoadError, KnowledgeStore } from '../../../src/core/knowledge/store.js';
+import { copyOfRealKnowledge, entryYaml, makeKnowledgeDir } from '../../helpers/knowledge-dir.js';
 
 describe('the knowledge store', () => {
   it('refuses to open an invalid knowledge base, listing the problems', async () => {

@@ -1,9 +1,9 @@
 // Buttons and menus under the bot's messages: votes, suggested and related questions. Their
 // custom ids are the core's encoded actions; anything else gets a polite refusal.
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
-import { castVote, chooseEntry, decodeAction, type Action, type Actor, type Chosen } from '../../../core/interactions.js';
-import { MESSAGES } from '../../../core/messages.js';
-import type { VoteOutcome } from '../../../core/recorder.js';
+import { castVote, chooseEntry, decodeAction, type Action, type Actor, type Chosen } from '../../../core/conversation/interactions.js';
+import { MESSAGES } from '../../../core/wording/messages.js';
+import type { VoteOutcome } from '../../../core/answering/recorder.js';
 import { notice, RELATED_MENU_ID, renderAnswer, renderReply, type Rendered } from '../render.js';
 import { reply } from '../reply.js';
 import type { DiscordDeps } from './deps.js';

@@ -1,10 +1,10 @@
 // Question in, platform-neutral result out: what the adapters render. An answer always
 // carries its verbatim quotes; a decline never carries an answer.
-import type { Citation, Entry, Knowledge, Source } from './knowledge/types.js';
-import type { EngineConfig } from './search/config.js';
-import { search, type Match, type SearchOutcome } from './search/engine.js';
-import type { SearchIndex } from './search/search-index.js';
-import { cleanInput } from './text/normalize.js';
+import type { Citation, Entry, Knowledge, Source } from '../knowledge/types.js';
+import type { EngineConfig } from '../search/config.js';
+import { search, type Match, type SearchOutcome } from '../search/engine.js';
+import type { SearchIndex } from '../search/search-index.js';
+import { cleanInput } from '../text/normalize.js';
 
 export const MAX_QUESTION_LENGTH = 300;
 

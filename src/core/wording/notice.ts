@@ -1,6 +1,6 @@
 // Replies that are only a sentence for the person who asked: every platform shows them as a
 // short private message, so their words are chosen here once.
-import type { CommandReply } from './command.js';
+import type { CommandReply } from '../answering/command.js';
 import { MESSAGES } from './messages.js';
 
 export type NoticeReply = Extract<CommandReply, { kind: 'gaps-unavailable' | 'refused' | 'rate-limited' | 'shutting-down' }>;

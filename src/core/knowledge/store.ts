@@ -1,14 +1,14 @@
 // Holds the knowledge base being served and swaps in a new one only when it is whole:
 // load the files, validate them, self-test the index, and only then replace the snapshot
 // in one assignment. Questions already running keep the snapshot they started with.
-import { answerEntry, answerQuestion, type AnswerResult, type Answered, type EntryRef } from './answer.js';
-import { loadKnowledge } from './knowledge/load.js';
-import { hasErrors, type Problem } from './knowledge/problems.js';
-import { forgetFieldLines, type Entry, type Knowledge } from './knowledge/types.js';
-import { QuestionCompleter } from './search/autocomplete.js';
-import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from './search/config.js';
-import { SearchIndex } from './search/search-index.js';
-import { selfTest } from './search/self-test.js';
+import { answerEntry, answerQuestion, type AnswerResult, type Answered, type EntryRef } from '../answering/answer.js';
+import { loadKnowledge } from './load.js';
+import { hasErrors, type Problem } from './problems.js';
+import { forgetFieldLines, type Entry, type Knowledge } from './types.js';
+import { QuestionCompleter } from '../search/autocomplete.js';
+import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../search/config.js';
+import { SearchIndex } from '../search/search-index.js';
+import { selfTest } from '../search/self-test.js';
 
 export interface Snapshot {
   knowledge: Knowledge;
@@ -40,7 +40,7 @@ export interface ReloadReport {
 
 export interface StoreOptions {
   config?: EngineConfig;
-  /** An English dictionary, so real words are not taken for typos (see src/english-words.ts). */
+  /** An English dictionary, so real words are not taken for typos (see src/lexicon/english-words.ts). */
   isWord?: (word: string) => boolean;
 }
 

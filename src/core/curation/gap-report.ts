@@ -1,10 +1,10 @@
 // Turns what the question log counted into the gap report: declined questions grouped,
 // answers voted unhelpful, and published entries nobody's question has reached. Pure, so
 // the storage only has to fetch rows and the rules are tested here.
-import type { EntryRef } from './answer.js';
+import type { EntryRef } from '../answering/answer.js';
 import { groupDeclined, type DeclinedPhrasing, type TermsOf } from './gap-groups.js';
 import type { GapReport } from './gaps.js';
-import type { KnowledgeStore } from './knowledge-store.js';
+import type { KnowledgeStore } from '../knowledge/store.js';
 
 export interface VoteTally {
   entryId: string;

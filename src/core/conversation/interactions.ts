@@ -1,9 +1,9 @@
 // Buttons and menus under an answer, shared by every platform: what each one means, how it
 // is written into a platform's custom id, and what pressing it does.
 import { z } from 'zod';
-import type { Answered } from './answer.js';
-import { takeQuestion, type CommandContext, type NotTaken } from './command.js';
-import type { Platform, VoteOutcome } from './recorder.js';
+import type { Answered } from '../answering/answer.js';
+import { takeQuestion, type CommandContext, type NotTaken } from '../answering/command.js';
+import type { Platform, VoteOutcome } from '../answering/recorder.js';
 
 export type Action =
   | { type: 'vote'; helpful: boolean; entryId: string }

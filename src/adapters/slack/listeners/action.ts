@@ -1,13 +1,13 @@
 // A button under an answer: a vote, a suggested or related question, or Share. The button's
-// id says which (core/interactions), so a press needs no memory of the message it was on.
-import type { Answered } from '../../core/answer.js';
-import { castVote, chooseEntry, decodeAction, type Actor } from '../../core/interactions.js';
-import { MESSAGES } from '../../core/messages.js';
-import type { VoteOutcome } from '../../core/recorder.js';
-import { notice, type SlackMessage } from './blocks.js';
-import { renderAnswer } from './render-answer.js';
-import { renderReply } from './render-reply.js';
-import type { ChatClient, Respond, SlackDeps } from './slack-context.js';
+// id says which (core/conversation/interactions), so a press needs no memory of the message it was on.
+import type { Answered } from '../../../core/answering/answer.js';
+import { castVote, chooseEntry, decodeAction, type Actor } from '../../../core/conversation/interactions.js';
+import { MESSAGES } from '../../../core/wording/messages.js';
+import type { VoteOutcome } from '../../../core/answering/recorder.js';
+import { notice, type SlackMessage } from '../blocks.js';
+import { renderAnswer } from '../render-answer.js';
+import { renderReply } from '../render-reply.js';
+import type { ChatClient, Respond, SlackDeps } from './deps.js';
 
 export interface ActionArgs {
   action: { action_id: string };
