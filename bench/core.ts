@@ -60,7 +60,7 @@ function withTypo(question: string): string {
 }
 
 async function storyQuestions(): Promise<string[]> {
-  const files = ['../shared/story/dev-questions.jsonl', 'test/fixtures/holdout-questions.jsonl'];
+  const files = ['examples/story/dev-questions.jsonl', 'test/fixtures/holdout-questions.jsonl'];
   const questions: string[] = [];
   for (const file of files) {
     const text = await readFile(file, 'utf8').catch(() => '');
@@ -71,7 +71,7 @@ async function storyQuestions(): Promise<string[]> {
 
 /** Share of the development questions a plain fuse.js answers from the right paragraph. */
 export async function baselineAccuracy(knowledge: Knowledge): Promise<{ engine: number; baseline: number; questions: number }> {
-  const text = await readFile('../shared/story/dev-questions.jsonl', 'utf8').catch(() => '');
+  const text = await readFile('examples/story/dev-questions.jsonl', 'utf8').catch(() => '');
   const rows = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { q: string; expect: number[] | 'none' });
   const fuse = plainFuse(publishedEntries(knowledge));
   const ctx = { knowledge, index: SearchIndex.build(knowledge, DEFAULT_ENGINE_CONFIG, isEnglishWord), config: DEFAULT_ENGINE_CONFIG };

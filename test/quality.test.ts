@@ -13,8 +13,8 @@ import { KnowledgeStore } from '../src/core/knowledge/store.js';
 import { isEnglishWord } from '../src/lexicon/english-words.js';
 import { runTs } from './helpers/run-node.js';
 
-const DEV = '../shared/story/dev-questions.jsonl';
-const SCORER = '../shared/story/score.mjs';
+const DEV = 'examples/story/dev-questions.jsonl';
+const SCORER = 'examples/story/score.mjs';
 
 async function questions(file: string) {
   return (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim()).map((l) => evalQuestionSchema.parse(JSON.parse(l)));

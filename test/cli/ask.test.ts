@@ -43,7 +43,7 @@ describe('npm run validate', () => {
 
 describe('npm run eval', () => {
   it('scores a question file and prints a table per kind', async () => {
-    const { code, stdout } = await runTs('src/cli/eval.ts', ['../shared/story/dev-questions.jsonl']);
+    const { code, stdout } = await runTs('src/cli/eval.ts', ['examples/story/dev-questions.jsonl']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^kind\s+questions\s+correct\s+wrong\s+declined/m);
     expect(stdout).toMatch(/^answerable\s+30\s/m);

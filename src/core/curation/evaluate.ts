@@ -1,4 +1,4 @@
-// Scores a set of questions with known answers, the way ../shared/story/score.mjs does: an
+// Scores a set of questions with known answers, the way examples/story/score.mjs does: an
 // answer is right when its first quote comes from an expected paragraph; a question the
 // story cannot answer is right when declined.
 import { z } from 'zod';
