@@ -1,32 +1,40 @@
 // Plain-text rendering for the terminal: the answer, then each quote with its paragraph.
-import type { AnswerResult } from '../../core/answering/answer.js';
+import type { AnswerResult, Declined, EntryRef, PassageView } from '../../core/answering/answer.js';
 import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
 import type { GapReport } from '../../core/curation/gaps.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
-import { MAX_QUESTION_LENGTH } from '../../core/answering/answer.js';
+import { declineSentence, passageLabel, passageSegments, strengthText } from '../../core/wording/reply-words.js';
+import { inMarks } from '../../core/wording/quote-words.js';
 import { describeChanges, describeSource } from '../../core/wording/describe.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
 
 export function renderAnswer(result: AnswerResult): string {
-  if (!result.answered) {
-    const lines = [declineText(result.reason)];
-    if (result.suggestions.length > 0) {
-      lines.push('', MESSAGES.suggestionsIntro, ...result.suggestions.map((s) => `  • ${s.question}`));
-    }
-    if (result.closestPassage && result.reason === 'not-in-story') lines.push('', MESSAGES.hintIntro(result.closestPassage.paragraph));
-    return lines.join('\n');
+  if (result.kind === 'decline') return renderDeclined(result);
+  if (result.kind === 'passage') {
+    return [passageLabel(result), '', passageLine(result.passage), '', `(${MESSAGES.asOf(result.asOf)})`, ...suggestionLines(result.suggestions)].join('\n');
   }
-  const quotes = result.citations.map((c) => `  ¶${c.paragraph}  “${c.quote}”`);
+  const quotes = result.citations.map((c) => `  ${MESSAGES.paragraph(c.paragraph)}: ${inMarks(c.quote)}`);
   const related = result.related.length > 0 ? ['', MESSAGES.relatedIntro, ...result.related.map((r) => `  • ${r.question}`)] : [];
-  return [result.answer, '', ...quotes, '', `(${MESSAGES.asOf(result.asOf)}, ${MESSAGES.confidence(result.confidence)})`, ...related].join('\n');
+  return [result.answer, '', ...quotes, '', `(${MESSAGES.asOf(result.asOf)}, ${strengthText(result)})`, ...related].join('\n');
 }
 
-export function declineText(reason: string): string {
-  if (reason === 'too-long') return MESSAGES.declineTooLong(MAX_QUESTION_LENGTH);
-  if (reason === 'empty') return MESSAGES.declineEmpty;
-  return MESSAGES.declineNotInStory;
+function renderDeclined(result: Declined): string {
+  const lines = [declineSentence(result)];
+  if (result.nearest) lines.push('', MESSAGES.nearestIntro, passageLine(result.nearest));
+  lines.push(...suggestionLines(result.suggestions));
+  return lines.join('\n');
+}
+
+/** A passage with its matched words between asterisks, as plain text shows emphasis. */
+function passageLine(passage: PassageView): string {
+  const text = passageSegments(passage).map((s) => (s.matched ? `*${s.text}*` : s.text)).join('');
+  return `  ${MESSAGES.paragraph(passage.paragraph)}: ${inMarks(text)}`;
+}
+
+function suggestionLines(suggestions: readonly EntryRef[]): string[] {
+  return suggestions.length > 0 ? ['', MESSAGES.suggestionsIntro, ...suggestions.map((s) => `  • ${s.question}`)] : [];
 }
 
 export function renderReload(report: ReloadReport): string {

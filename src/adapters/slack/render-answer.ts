@@ -1,7 +1,8 @@
 // An answer as Block Kit: the question, the answer, each quote with its paragraph, the date
 // and confidence, then buttons. A decline says so and offers questions it can answer.
-import { MAX_QUESTION_LENGTH, type Answered, type AnswerResult, type Declined } from '../../core/answering/answer.js';
+import type { Answered, AnswerResult, Declined, EntryRef, PassageReply, PassageView } from '../../core/answering/answer.js';
 import { MESSAGES } from '../../core/wording/messages.js';
+import { declineSentence, passageLabel, passageSegments, strengthText } from '../../core/wording/reply-words.js';
 import { actions, BLOCK_KIT_LIMITS, button, context, message, section, type Block, type Button, type SlackMessage } from './blocks.js';
 import { escapeMrkdwn } from './markup.js';
 
@@ -16,7 +17,23 @@ export interface AnswerOptions {
 }
 
 export function renderAnswer(result: AnswerResult, options: AnswerOptions): SlackMessage {
-  return result.answered ? renderAnswered(result, options) : renderDeclined(result);
+  if (result.kind === 'answer') return renderAnswered(result, options);
+  return result.kind === 'passage' ? renderPassage(result) : renderDeclined(result);
+}
+
+/** The story's words with the matched ones in bold, escaped piece by piece. */
+function markedPassage(passage: PassageView): string {
+  return passageSegments({ ...passage, quote: passage.quote.replace(/\s/g, ' ') })
+    .map((s) => (s.matched ? `*${escapeMrkdwn(s.text)}*` : escapeMrkdwn(s.text)))
+    .join('');
+}
+
+/** Not an answer: the story's closest sentence, labelled as such. */
+function renderPassage(result: PassageReply): SlackMessage {
+  const label = escapeMrkdwn(passageLabel(result));
+  const blocks: Block[] = [section(label), section(`>“${markedPassage(result.passage)}”\n>— _${escapeMrkdwn(MESSAGES.paragraph(result.passage.paragraph))}_`)];
+  blocks.push(...suggestionBlocks(result.suggestions), context(escapeMrkdwn(MESSAGES.asOf(result.asOf))));
+  return message(label, blocks);
 }
 
 function renderAnswered(result: Answered, options: AnswerOptions): SlackMessage {
@@ -33,7 +50,7 @@ function renderAnswered(result: Answered, options: AnswerOptions): SlackMessage 
   ];
   const related = uniqueRelated(result).map((r) => button(r.question, { type: 'pick', entryId: r.id }));
   const tail: Block[] = [
-    context(escapeMrkdwn(`${MESSAGES.asOf(result.asOf)} · ${MESSAGES.confidence(result.confidence)}`)),
+    context(escapeMrkdwn(`${MESSAGES.asOf(result.asOf)} · ${strengthText(result)}`)),
     ...(related.length > 0 ? [context(escapeMrkdwn(MESSAGES.relatedIntro)), actions(related)] : []),
     actions(feedback),
   ];
@@ -42,21 +59,21 @@ function renderAnswered(result: Answered, options: AnswerOptions): SlackMessage 
 }
 
 function renderDeclined(result: Declined): SlackMessage {
-  const text = escapeMrkdwn(declineText(result));
+  const text = escapeMrkdwn(declineSentence(result));
   const blocks: Block[] = [];
   if (result.question) blocks.push(questionLine(result.question));
   blocks.push(section(text));
-  if (result.reason === 'not-in-story' && result.closestPassage) blocks.push(context(escapeMrkdwn(MESSAGES.hintIntro(result.closestPassage.paragraph))));
-  const suggestions: Button[] = result.suggestions.slice(0, 3).map((s) => button(s.question, { type: 'pick', entryId: s.id }));
-  if (suggestions.length > 0) blocks.push(section(escapeMrkdwn(MESSAGES.suggestionsIntro)), actions(suggestions));
+  if (result.nearest) {
+    blocks.push(section(`${escapeMrkdwn(MESSAGES.nearestIntro)}\n>“${markedPassage(result.nearest)}”\n>— _${escapeMrkdwn(MESSAGES.paragraph(result.nearest.paragraph))}_`));
+  }
+  blocks.push(...suggestionBlocks(result.suggestions));
   if (result.asOf) blocks.push(context(escapeMrkdwn(MESSAGES.asOf(result.asOf))));
   return message(text, blocks);
 }
 
-export function declineText(result: Pick<Declined, 'reason'>): string {
-  if (result.reason === 'too-long') return MESSAGES.declineTooLong(MAX_QUESTION_LENGTH);
-  if (result.reason === 'empty') return MESSAGES.declineEmpty;
-  return MESSAGES.declineNotInStory;
+function suggestionBlocks(refs: readonly EntryRef[]): Block[] {
+  const suggestions: Button[] = refs.slice(0, 3).map((s) => button(s.question, { type: 'pick', entryId: s.id }));
+  return suggestions.length > 0 ? [section(escapeMrkdwn(MESSAGES.suggestionsIntro)), actions(suggestions)] : [];
 }
 
 function questionLine(question: string) {

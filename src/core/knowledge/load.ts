@@ -5,10 +5,12 @@ import { access, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { checkEntries } from './checks.js';
+import { checkStatements } from './statement-checks.js';
 import { splitStory } from './paragraphs.js';
 import { formatPath, hasErrors, type Problem } from './problems.js';
-import { aliasesFileSchema, entrySchema, sourceMetaSchema } from './schema.js';
-import type { AliasGroup, Entry, Knowledge, Source } from './types.js';
+import type { Calibration } from '../search/config.js';
+import { aliasesFileSchema, calibrationSchema, entrySchema, sourceMetaSchema, statementSchema } from './schema.js';
+import type { AliasGroup, Entry, Knowledge, Source, Statement } from './types.js';
 import { MAX_FILE_BYTES, parseYaml, tooLargeMessage, type ParsedYaml } from './yaml-file.js';
 
 export type LoadResult =
@@ -40,10 +42,12 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   }
 
   const aliases = await readAliases(path.join(root, 'aliases.yaml'), display, problems);
-  problems.push(...checkEntries(entries, sources));
+  const statements = await readStatements(path.join(root, 'quotations.yaml'), display, problems);
+  const calibration = await readCalibration(path.join(root, 'calibration', CALIBRATION_FILE), display, problems);
+  problems.push(...checkEntries(entries, sources), ...checkStatements(statements, sources, aliases, entries));
 
   if (hasErrors(problems)) return { ok: false, problems };
-  return { ok: true, knowledge: { sources, entries, aliases }, warnings: problems };
+  return { ok: true, knowledge: { sources, entries, aliases, statements, ...(calibration ? { calibration } : {}) }, warnings: problems };
 }
 
 async function listYaml(dir: string, problems: Problem[], display: (f: string) => string): Promise<string[]> {
@@ -145,6 +149,42 @@ async function readAliases(file: string, display: (f: string) => string, problem
   const parsed = await readParsed(file, shown, problems);
   if (!parsed) return [];
   return validate(aliasesFileSchema, parsed.data ?? [], [], shown, parsed, problems) ?? [];
+}
+
+async function readStatements(file: string, display: (f: string) => string, problems: Problem[]): Promise<Statement[]> {
+  const shown = display(file);
+  // Optional too: without it, quote checks still find phrases but name no speakers.
+  if (!(await access(file).then(() => true, () => false))) return [];
+  const parsed = await readParsed(file, shown, problems);
+  if (!parsed) return [];
+  if (parsed.data === null || parsed.data === undefined) return [];
+  if (!Array.isArray(parsed.data)) {
+    problems.push({ code: 'schema', severity: 'error', file: shown, line: 1, message: 'must be a YAML list of statements (each starting with "- id:")' });
+    return [];
+  }
+  return parsed.data.flatMap((raw, index): Statement[] => {
+    const statement = validate(statementSchema, raw, [index], shown, parsed, problems, idOf(raw));
+    return statement ? [{ ...statement, origin: { file: shown, line: parsed.lineOf([index]) } }] : [];
+  });
+}
+
+/** Written by `npm run calibrate`; absent, the engine uses its built-in defaults. */
+export const CALIBRATION_FILE = 'model.json';
+
+async function readCalibration(file: string, display: (f: string) => string, problems: Problem[]): Promise<Calibration | undefined> {
+  const shown = display(file);
+  if (!(await access(file).then(() => true, () => false))) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse((await readBounded(file)) ?? 'null');
+  } catch (error) {
+    problems.push({ code: 'unreadable', severity: 'error', file: shown, message: `is not valid JSON (${reason(error)}); run npm run calibrate to write it again` });
+    return undefined;
+  }
+  const parsed = calibrationSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) problems.push({ code: 'schema', severity: 'error', file: shown, field: formatPath(issue.path) || undefined, message: issue.message });
+  return undefined;
 }
 
 function validate<T extends z.ZodType>(

@@ -6,7 +6,7 @@ import { loadKnowledge } from './load.js';
 import { hasErrors, type Problem } from './problems.js';
 import { forgetFieldLines, type Entry, type Knowledge } from './types.js';
 import { QuestionCompleter } from '../search/autocomplete.js';
-import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../search/config.js';
+import { DEFAULT_ENGINE_CONFIG, type Calibration, type EngineConfig } from '../search/config.js';
 import { SearchIndex } from '../search/search-index.js';
 import { selfTest } from '../search/self-test.js';
 
@@ -47,9 +47,10 @@ export interface StoreOptions {
 export type BuildResult = { ok: true; snapshot: Snapshot; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 export async function buildSnapshot(dir: string, options: StoreOptions = {}): Promise<BuildResult> {
-  const config = options.config ?? DEFAULT_ENGINE_CONFIG;
   const loaded = await loadKnowledge(dir);
   if (!loaded.ok) return loaded;
+  // The knowledge base's own calibration, unless a caller (calibrate, a test) passes a config.
+  const config = options.config ?? withCalibration(DEFAULT_ENGINE_CONFIG, loaded.knowledge.calibration);
   // Each step runs without a break, and a large base takes seconds in all: between steps,
   // questions that arrived meanwhile are answered (from the snapshot still served).
   await nextTurn();
@@ -61,6 +62,10 @@ export async function buildSnapshot(dir: string, options: StoreOptions = {}): Pr
   await nextTurn();
   const snapshot = { knowledge: loaded.knowledge, index, config, completer: new QuestionCompleter(index), loadedAt: new Date() };
   return { ok: true, snapshot, warnings: [...loaded.warnings, ...collisions] };
+}
+
+export function withCalibration(config: EngineConfig, calibration: Calibration | undefined): EngineConfig {
+  return calibration ? Object.freeze({ ...config, calibration }) : config;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

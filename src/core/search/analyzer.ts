@@ -33,6 +33,8 @@ const DROPPED = '';
 export class Analyzer {
   /** Terms that name someone or something in the story: the story aliases' canonical terms. */
   readonly names = new Set<string>();
+  /** Terms of the general English synonym groups ("uk", "usa", "prison"): words, not names. */
+  readonly generalTerms = new Set<string>();
   private readonly stemCache = new Map<string, string>();
   private readonly terms = new Map<string, string | null>();
   /** Every word the lexicon and aliases name: English the analyzer knows, never a typo. */
@@ -49,7 +51,7 @@ export class Analyzer {
 
   constructor(aliases: readonly AliasGroup[] = []) {
     for (const [canonical, ...members] of SYNONYM_GROUPS) {
-      if (canonical) this.addGroup(canonical, [canonical, ...members], false);
+      if (canonical) this.generalTerms.add(this.addGroup(canonical, [canonical, ...members], false));
     }
     // Story aliases win over the general synonyms where both name a word.
     for (const group of aliases) {
@@ -98,6 +100,13 @@ export class Analyzer {
     const terms = new Set<string>();
     this.scan(words, (term) => terms.add(term));
     return [...terms];
+  }
+
+  /** Each term with the words it came from ([from, to) word positions), for highlighting. */
+  spans(words: readonly string[]): { term: string; from: number; to: number }[] {
+    const spans: { term: string; from: number; to: number }[] = [];
+    this.scan(words, (term, from, to) => spans.push({ term, from, to }));
+    return spans;
   }
 
   /** Calls emit for each term, with the span of words it came from. */
@@ -186,7 +195,7 @@ export class Analyzer {
    * (verbatim) map only the words given, so a name like "Wes" is not stemmed into a
    * different word's territory.
    */
-  private addGroup(canonical: string, members: readonly string[], verbatim: boolean): void {
+  private addGroup(canonical: string, members: readonly string[], verbatim: boolean): string {
     const canonicalWords = this.words(canonical);
     const term = canonicalWords.length === 1 && !verbatim ? stem(canonicalWords[0]!) : canonicalWords.join('_');
     for (const member of members) {
@@ -200,5 +209,6 @@ export class Analyzer {
       // (test/core/lexicon.test.ts keeps the lists free of such clashes).
       else if (!this.stems.has(key)) this.stems.set(key, term);
     }
+    return term;
   }
 }

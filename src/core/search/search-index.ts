@@ -7,6 +7,8 @@ import { phrasingsOf, publishedEntries, type Entry, type Knowledge } from '../kn
 import { Analyzer } from './analyzer.js';
 import { ANSWER_FORMS, isQuestionWordTerm } from './lexicon.js';
 import type { EngineConfig } from './config.js';
+import { PassageIndex } from './passages.js';
+import { QuoteIndex } from './quote-index.js';
 import { TypoCorrector } from './typo.js';
 
 export interface IndexedPhrasing {
@@ -36,12 +38,6 @@ export interface TermPostings {
   phrasings: Int32Array;
 }
 
-export interface IndexedParagraph {
-  source: string;
-  paragraph: number;
-  terms: ReadonlySet<string>;
-}
-
 export class SearchIndex {
   private readonly byId: ReadonlyMap<string, IndexedEntry>;
 
@@ -53,7 +49,10 @@ export class SearchIndex {
     readonly phrasingEntry: Int32Array,
     readonly phrasingWeight: Float64Array,
     readonly phrasingText: readonly string[],
-    readonly paragraphs: readonly IndexedParagraph[],
+    /** The story's sentences, for passage replies. */
+    readonly passages: PassageIndex,
+    /** Phrases and who says them, for quote checks. */
+    readonly quotes: QuoteIndex,
     readonly typos: TypoCorrector,
     private readonly weights: ReadonlyMap<string, number>,
     /** idf of a term found in no entry: what an unknown word is measured against. */
@@ -124,10 +123,7 @@ export class SearchIndex {
 
     // Words of the whole story and of the alias list count as known, so that a question
     // using them is not "corrected" into something else.
-    const paragraphs: IndexedParagraph[] = [];
-    for (const source of knowledge.sources.values()) {
-      source.paragraphs.forEach((text, i) => paragraphs.push({ source: source.id, paragraph: i + 1, terms: new Set(termsOf(text)) }));
-    }
+    for (const source of knowledge.sources.values()) source.paragraphs.forEach((text) => termsOf(text));
     for (const group of knowledge.aliases) [group.canonical, ...group.terms].forEach(termsOf);
 
     const entryLists = new Map<string, { entries: number[]; fieldWeights: number[]; phrasings: number[] }>();
@@ -172,6 +168,7 @@ export class SearchIndex {
       first += phrasings.length;
       return indexed;
     });
+    const passages = PassageIndex.build(knowledge.sources.values(), analyzer);
     const phrasingEntry = new Int32Array(phrasingCount);
     const phrasingWeight = new Float64Array(phrasingCount);
     const phrasingText: string[] = [];
@@ -182,7 +179,7 @@ export class SearchIndex {
         phrasingText.push(p.text);
       }),
     );
-    return new SearchIndex(analyzer, entries, postings, phrasingEntry, phrasingWeight, phrasingText, paragraphs, new TypoCorrector(wordCounts, isWord), weights, idf(0));
+    return new SearchIndex(analyzer, entries, postings, phrasingEntry, phrasingWeight, phrasingText, passages, new QuoteIndex(passages.sentences, knowledge.statements, knowledge.aliases, analyzer), new TypoCorrector(wordCounts, isWord), weights, idf(0));
   }
 
   /**

@@ -1,13 +1,29 @@
 // The words people read, in one place, so adapters stay thin and tests can assert on them.
 
+/** How a decline names what the story was published without. */
+const NOT_SUPPLIED_FIELD: Readonly<Record<string, string>> = Object.freeze({
+  author: "its author's name",
+  headline: 'its headline',
+  outlet: 'the name of the outlet that published it',
+  url: 'a link',
+});
+
 export const MESSAGES = Object.freeze({
   declineNotInStory: 'The story does not answer that.',
   declineEmpty: 'Ask a question about the story, for example "Who is Tommy Robinson?"',
   declineTooLong: (max: number) => `That question is longer than ${max} characters. Please ask it more briefly.`,
+  declineNotSupplied: (field: string) => `The story was published without ${NOT_SUPPLIED_FIELD[field] ?? `its ${field}`}, so StoryBot cannot say.`,
+  declineNoWordsOf: (name: string) => `The story quotes no words of ${name}.`,
+  declineNotVerbatim: 'The story does not use those words.',
+  declineUnresolved: 'Who do you mean? Without an earlier question, "he", "she" or "it" could be anyone: ask again with the name.',
   suggestionsIntro: 'Closest questions it does answer:',
-  hintIntro: (paragraph: number) => `The nearest passage is paragraph ${paragraph}.`,
+  nearestIntro: "The story's nearest passage:",
+  passageLabel: "No curated answer matches, but this is the story's closest passage:",
+  closestWordingLabel: 'The story does not use those words. Its closest wording:',
   asOf: (date: string) => `as of ${date}`,
   confidence: (value: number) => `confidence ${Math.round(value * 100)}%`,
+  strength: (strength: 'exact' | 'strong' | 'likely' | 'picked', value: number) =>
+    strength === 'exact' ? 'exact match' : strength === 'picked' ? 'picked from the list' : `${strength} match, ${Math.round(value * 100)}%`,
   somethingWentWrong: 'Something went wrong while answering. Please try again.',
   notAdmin: 'Sorry, only admins can do that.',
   rateLimited: (seconds: number) => `You're asking quickly; please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
