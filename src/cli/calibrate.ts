@@ -5,7 +5,7 @@
 // knowledge/calibration/questions/*.jsonl. Writes knowledge/calibration/model.json, which
 // the engine loads with the knowledge (a reload picks it up), and prints how the chosen
 // thresholds do on the labelled questions. Progress goes to stderr.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CALIBRATION_FILE, loadKnowledge } from '../core/knowledge/load.js';
@@ -32,7 +32,7 @@ if (args.help) {
 const progress = (what: string) => (share: number) => process.stderr.write(`\r${what}: ${Math.round(share * 100)}%   `);
 const config = readConfig();
 const dir = path.join(config.knowledge.dir, 'calibration');
-const loaded = await loadKnowledge(config.knowledge.dir);
+const loaded = await loadKnowledge(config.knowledge.dir, { withoutCalibration: true });
 if (!loaded.ok) {
   process.stderr.write('The knowledge base has problems; run npm run validate.\n');
   process.exit(1);
@@ -67,13 +67,16 @@ fitted = fitCalibration(ctx, samplesFor(), { onProgress: progress('fitting again
 process.stderr.write('\n');
 
 const { calibration, report } = fitted;
+// Written first, beside the old file and renamed into place: a run cut short (or whose
+// output is piped into head) never leaves half a file or none.
+const target = path.join(dir, CALIBRATION_FILE);
+if (!args['dry-run']) {
+  await writeFile(`${target}.tmp`, `${JSON.stringify(calibration, null, 2)}\n`);
+  await rename(`${target}.tmp`, target);
+}
 const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
 console.log(`labelled questions: ${report.labelled} (${report.answerable} answerable); off-topic ${offTopic.length}, near-miss ${nearMiss.length}`);
-console.log(`answer threshold ${calibration.answerThreshold}, passage threshold ${calibration.passageThreshold}, nearest-passage hint from ${calibration.hintThreshold}`);
+console.log(`answer threshold ${calibration.answerThreshold}, passage threshold ${calibration.passageThreshold}, about the story from ${calibration.topicThreshold}`);
 console.log(`on the labelled questions: curated answer right ${report.answeredRight}/${report.answerable} (${pct(report.answeredRight, report.answerable)}), wrong curated answers ${report.answeredWrong}, answer or passage right ${report.passageRight}/${report.answerable} (${pct(report.passageRight, report.answerable)}), off-topic shown a passage ${report.offTopicWithPassage}`);
 console.log(JSON.stringify(calibration, null, 2));
-if (args['dry-run']) console.log('(dry run: nothing written)');
-else {
-  await writeFile(path.join(dir, CALIBRATION_FILE), `${JSON.stringify(calibration, null, 2)}\n`);
-  console.log(`written to ${path.join(dir, CALIBRATION_FILE)}; reload the bot to use it`);
-}
+console.log(args['dry-run'] ? '(dry run: nothing written)' : `written to ${target}; reload the bot to use it`);

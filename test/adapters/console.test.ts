@@ -33,8 +33,8 @@ describe('the console', () => {
 
   it('answers plain questions and /ask with quotes and paragraph numbers', async () => {
     const text = await converse(['Who is Tommy Robinson?', '/ask what did musk say about jess phillips']);
-    expect(text).toContain('¶13');
-    expect(text).toContain('¶3');
+    expect(text).toContain('paragraph 13');
+    expect(text).toContain('paragraph 3');
     expect(text).toContain('as of 2025-01-03');
   });
 
@@ -55,6 +55,6 @@ describe('the console', () => {
     const { code, stdout } = await runTs('src/index.ts', [], { input: 'who is the health secretary\n', env: { DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' } });
     expect(code).toBe(0);
     expect(stdout).toContain('Wes Streeting');
-    expect(stdout).toContain('¶4');
+    expect(stdout).toContain('paragraph 4');
   });
 });

@@ -47,13 +47,13 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
   const blocked = blockAnswer(ctx.index, question, outcome);
   if (best && !blocked && best.confidence >= ctx.config.calibration.answerThreshold) return answered(ctx, question, best);
 
-  const passage = findPassage(ctx.knowledge, ctx.index.passages, outcome, ctx.config.calibration.passage);
+  const { calibration } = ctx.config;
+  const passage = findPassage(ctx.knowledge, ctx.index, outcome, calibration);
   const confidence = best?.confidence ?? 0;
-  if (passage && (blocked?.passageAllowed ?? true) && passage.confidence >= ctx.config.calibration.passageThreshold) {
-    return passageReply(question, passage, suggestions, asOf);
-  }
-  const nearest = passage && passage.confidence >= ctx.config.calibration.hintThreshold && blocked?.passageAllowed !== false ? passage.view : undefined;
-  return decline(blocked?.reason ?? 'not-in-story', { confidence, suggestions, ...(blocked?.subject ? { subject: blocked.subject } : {}), ...(nearest ? { nearest } : {}) });
+  // A question about something else gets nothing of the story; one about it, its nearest words.
+  const onTopic = passage && passage.onTopic >= calibration.topicThreshold && blocked?.passageAllowed !== false ? passage : undefined;
+  if (onTopic && onTopic.confidence >= calibration.passageThreshold) return passageReply(question, onTopic, suggestions, asOf);
+  return decline(blocked?.reason ?? 'not-in-story', { confidence, suggestions, ...(blocked?.subject ? { subject: blocked.subject } : {}), ...(onTopic ? { nearest: onTopic.view } : {}) });
 }
 
 /**
@@ -149,8 +149,8 @@ function passageReply(question: string, found: FoundPassage, suggestions: EntryR
 
 /** The nearest passage for a decline, when the question is about the story at all. */
 function nearestOf(ctx: AnswerContext, outcome: SearchOutcome): PassageView | undefined {
-  const passage = findPassage(ctx.knowledge, ctx.index.passages, outcome, ctx.config.calibration.passage);
-  return passage && passage.confidence >= ctx.config.calibration.hintThreshold ? passage.view : undefined;
+  const passage = findPassage(ctx.knowledge, ctx.index, outcome, ctx.config.calibration);
+  return passage && passage.onTopic >= ctx.config.calibration.topicThreshold ? passage.view : undefined;
 }
 
 function viewOf(ctx: AnswerContext, hit: PhraseHit): PassageView {

@@ -20,7 +20,7 @@ const NOT_SUPPLIED: readonly { field: 'author' | 'headline' | 'outlet' | 'url'; 
   { field: 'author', pattern: /\b(who (wrote|writes|authored|reported|penned)( (this|the|that))? (story|article|piece|report(?!\s+into)|news)|author|byline|journalist|reporter|writer|written by)\b/i },
   { field: 'headline', pattern: /\b(headline|hed|title of (the|this) (story|article|piece))\b/i },
   { field: 'outlet', pattern: /\b(outlet|newspaper|publisher|news agency|what paper|which paper|publication(?! date)|(which|what) (news )?(site|network|agency|publication) (published|ran|carried|wrote)|(published|ran|carried|printed) (this|the) (story|article|piece)|where (is|was) (this|the) (story|article|piece) from)\b/i },
-  { field: 'url', pattern: /\b(url|link to|web address|hyperlink|permalink)\b/i },
+  { field: 'url', pattern: /\b(url|web address|hyperlink|permalink|link (to|for) (the|this) (story|article|piece|original|source))\b/i },
 ];
 
 /** The field a question asks for that the story's metadata leaves empty, if any. */
@@ -45,8 +45,7 @@ export function blockAnswer(index: SearchIndex, question: string, outcome: Searc
   const best = outcome.matches[0];
   if (!best) return undefined;
   const content = outcome.terms.filter((t) => !isQuestionWordTerm(t.term));
-  // Countries and nationalities ("uk", "america") are proper nouns but name nothing in particular.
-  const named = content.filter((t) => index.analyzer.names.has(t.term) || (index.passages.properNouns.has(t.term) && !index.analyzer.generalTerms.has(t.term)));
+  const named = content.filter((t) => index.isName(t.term));
 
   const speaker = askedSpeaker(index, question);
   if (speaker) {
@@ -54,7 +53,7 @@ export function blockAnswer(index: SearchIndex, question: string, outcome: Searc
     if (!spokenBy(index, best.entry.citations, speaker)) return { reason: 'not-in-story', passageAllowed: true };
   }
   // One word that names nothing in the story ("help", "uk", "us") is not a question about it.
-  if (content.length === 1 && named.length === 0) return { reason: 'not-in-story', passageAllowed: false };
+  if (index.analyzer.words(question).length === 1 && named.length === 0) return { reason: 'not-in-story', passageAllowed: false };
   // "and what did he say about her?": without an earlier question, "he" and "her" are anyone.
   if (named.length === 0 && PRONOUNS.test(question) && (FOLLOW_UP.test(question) || content.length <= 2)) {
     return { reason: 'unresolved', passageAllowed: true };
@@ -64,7 +63,8 @@ export function blockAnswer(index: SearchIndex, question: string, outcome: Searc
   return undefined;
 }
 
-/** Whether the cited paragraphs hold words the reviewed list gives to this speaker. */
+/** Whether the paragraph an entry answers from holds words the reviewed list gives to this speaker. */
 function spokenBy(index: SearchIndex, citations: readonly { source: string; paragraph: number }[], speaker: string): boolean {
-  return index.quotes.statements.some((s) => s.speaker === speaker && citations.some((c) => c.source === s.statement.source && c.paragraph === s.statement.paragraph));
+  const main = citations[0];
+  return index.quotes.statements.some((s) => s.speaker === speaker && main?.source === s.statement.source && main.paragraph === s.statement.paragraph);
 }

@@ -1,55 +1,97 @@
-// Finds the story's sentence closest to a question. Two kinds of evidence meet here: the
-// words the question shares with each sentence, and the curated entries the question
-// resembles, each of which points at the paragraphs it cites. Curated phrasings carry the
-// many ways people ask ("locked up", "the tycoon"), so an entry that is not close enough to
-// answer with can still say where in the story the answer lies.
+// Finds the story's sentence closest to a question, and says whether the question is about
+// the story at all. Two kinds of evidence meet here: the words the question shares with
+// each sentence, and the curated entries the question resembles, each of which points at
+// the paragraphs it cites. Curated phrasings carry the many ways people ask ("locked up",
+// "the tycoon"), so an entry that is not close enough to answer with can still say where
+// in the story the answer lies.
 import type { Knowledge } from '../knowledge/types.js';
-import type { PassageFeatures, PassageWeights } from '../search/config.js';
+import type { Calibration, PassageFeatures, TopicFeatures } from '../search/config.js';
 import { knownShareOf, type SearchOutcome } from '../search/engine.js';
+import { isQuestionWordTerm } from '../search/lexicon.js';
 import { probability } from '../search/model.js';
-import { paragraphKey, type PassageIndex, type SentenceMatch } from '../search/passages.js';
+import { paragraphKey, type IndexedSentence, type SentenceMatch } from '../search/passages.js';
+import type { SearchIndex } from '../search/search-index.js';
 import type { PassageView } from './reply-types.js';
+
+export interface Candidate {
+  sentence: IndexedSentence;
+  matched: readonly string[];
+  features: PassageFeatures;
+}
 
 export interface FoundPassage {
   view: PassageView;
   features: PassageFeatures;
+  /** How likely the sentence's paragraph is the one that answers (the ranking model). */
   confidence: number;
+  topic: TopicFeatures;
+  /** How likely the question is about the story at all (the topic model). */
+  onTopic: number;
 }
 
-/** The best sentence for the question with its confidence, or undefined when none shares a word. */
-export function findPassage(knowledge: Knowledge, passages: PassageIndex, outcome: SearchOutcome, weights: PassageWeights): FoundPassage | undefined {
-  const sentences = passages.match(outcome.terms);
+/** Every sentence that could answer: those sharing words, and those the entries point to. */
+export function candidatesOf(index: SearchIndex, outcome: SearchOutcome): Candidate[] {
+  const sentences = index.passages.match(outcome.terms);
   const support = entrySupport(outcome);
-  const knownShare = knownShareOf(outcome.terms);
-  let best: { match: SentenceMatch | undefined; paragraph: string; features: PassageFeatures; confidence: number } | undefined;
-  const consider = (match: SentenceMatch | undefined, paragraph: string) => {
-    const features: PassageFeatures = {
-      coverage: match?.coverage ?? 0,
-      paragraphCoverage: match?.paragraphCoverage ?? 0,
-      entrySupport: support.get(paragraph) ?? 0,
-      knownShare,
-    };
-    const confidence = passageConfidence(features, weights);
-    if (!best || confidence > best.confidence) best = { match, paragraph, features, confidence };
+  const seen = new Set<IndexedSentence>();
+  const candidates: Candidate[] = [];
+  const add = (sentence: IndexedSentence, match: SentenceMatch | undefined) => {
+    seen.add(sentence);
+    const matched = match?.matched ?? [];
+    candidates.push({
+      sentence,
+      matched,
+      features: {
+        coverage: match?.coverage ?? 0,
+        knownCoverage: match?.knownCoverage ?? 0,
+        entrySupport: support.get(paragraphKey(sentence.source, sentence.paragraph)) ?? 0,
+        // Each shared word says more that the question is about this sentence; four say it all.
+        matched: Math.min(matched.length, 4) / 4,
+        named: matched.some((t) => index.isName(t)) ? 1 : 0,
+      },
+    });
   };
-  for (const match of sentences) consider(match, paragraphKey(match.sentence.source, match.sentence.paragraph));
-  // A paragraph the entries point to but whose words the question does not share.
-  for (const paragraph of support.keys()) if (!sentences.some((m) => paragraphKey(m.sentence.source, m.sentence.paragraph) === paragraph)) consider(undefined, paragraph);
-  if (!best) return undefined;
-  const match = best.match ?? firstSentenceOf(passages, best.paragraph);
-  if (!match) return undefined;
-  const { sentence } = match;
-  const published = knowledge.sources.get(sentence.source)?.published ?? '';
-  const highlights = match.matched.flatMap((term) => sentence.spans.get(term) ?? []).sort((a, b) => a[0] - b[0]);
+  for (const match of sentences) add(match.sentence, match);
+  for (const sentence of index.passages.sentences) {
+    if (!seen.has(sentence) && support.has(paragraphKey(sentence.source, sentence.paragraph))) add(sentence, undefined);
+  }
+  return candidates;
+}
+
+/** What says a question is about the story, whichever sentence answers it. */
+export function topicFeatures(index: SearchIndex, outcome: SearchOutcome, best: Candidate | undefined): TopicFeatures {
+  const content = outcome.terms.filter((t) => !isQuestionWordTerm(t.term));
+  const known = content.filter((t) => t.known);
   return {
-    view: { source: sentence.source, paragraph: sentence.paragraph, quote: sentence.text, published, highlights: mergeRanges(highlights) },
-    features: best.features,
-    confidence: best.confidence,
+    entryScore: outcome.matches[0]?.score ?? 0,
+    similarity: outcome.matches[0]?.similarity ?? 0,
+    knownShare: knownShareOf(outcome.terms),
+    coverage: best?.features.coverage ?? 0,
+    matched: best?.features.matched ?? 0,
+    knownTerms: Math.min(known.length, 4) / 4,
+    unknownTerms: Math.min(content.length - known.length, 4) / 4,
+    person: content.some((t) => index.quotes.people.has(t.term)) ? 1 : 0,
   };
 }
 
-export function passageConfidence(features: PassageFeatures, weights: PassageWeights): number {
-  return probability(weights, features);
+/** The best sentence for the question, or undefined when no sentence shares anything with it. */
+export function findPassage(knowledge: Knowledge, index: SearchIndex, outcome: SearchOutcome, calibration: Calibration): FoundPassage | undefined {
+  let best: { candidate: Candidate; confidence: number } | undefined;
+  for (const candidate of candidatesOf(index, outcome)) {
+    const confidence = probability(calibration.passage, candidate.features);
+    if (!best || confidence > best.confidence) best = { candidate, confidence };
+  }
+  if (!best) return undefined;
+  const { sentence, matched, features } = best.candidate;
+  const topic = topicFeatures(index, outcome, best.candidate);
+  const highlights = matched.flatMap((term) => sentence.spans.get(term) ?? []).sort((a, b) => a[0] - b[0]);
+  return {
+    view: { source: sentence.source, paragraph: sentence.paragraph, quote: sentence.text, published: knowledge.sources.get(sentence.source)?.published ?? '', highlights: mergeRanges(highlights) },
+    features,
+    confidence: best.confidence,
+    topic,
+    onTopic: probability(calibration.topic, topic),
+  };
 }
 
 /**
@@ -67,11 +109,6 @@ function entrySupport(outcome: SearchOutcome): Map<string, number> {
     });
   }
   return support;
-}
-
-function firstSentenceOf(passages: PassageIndex, paragraph: string): SentenceMatch | undefined {
-  const sentence = passages.sentences.find((s) => paragraphKey(s.source, s.paragraph) === paragraph);
-  return sentence && { sentence, coverage: 0, paragraphCoverage: 0, matched: [] };
 }
 
 function mergeRanges(ranges: readonly (readonly [number, number])[]): [number, number][] {

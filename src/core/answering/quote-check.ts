@@ -47,11 +47,14 @@ export function quotedPhrases(question: string): string[] {
   return [...question.matchAll(QUOTED)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim()).filter((p) => /\p{L}/u.test(p));
 }
 
-/** The words of a quotation from the reviewed list, when the question repeats them. */
+/**
+ * The words of a quotation from the reviewed list, when the question repeats them, if not
+ * word for word then every meaningful word of them ("civil war was inevitable").
+ */
 function implicitPhrase(index: SearchIndex, question: string): string | undefined {
-  const asked = ` ${question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  const found = index.quotes.statements.filter((s) => s.statement.quoted && s.loose.trim().split(' ').length >= 2 && asked.includes(s.loose));
-  return found.sort((a, b) => b.loose.length - a.loose.length)[0]?.statement.words;
+  const asked = new Set(index.analyzer.analyze(question).map((t) => t.term));
+  const found = index.quotes.statements.filter((s) => s.statement.quoted && s.terms.size >= 2 && [...s.terms].every((t) => asked.has(t)));
+  return found.sort((a, b) => b.terms.size - a.terms.size)[0]?.statement.words;
 }
 
 function checkPhrase(index: SearchIndex, question: string, phrase: string): Checked {
@@ -80,7 +83,9 @@ function notThere(index: SearchIndex, phrase: string): Checked {
 /** "Need Streeting's words verbatim": the quotations of the person asked about, on the topic asked. */
 function quotesOfSpeaker(index: SearchIndex, question: string): Checked | undefined {
   const people = namedPeople(index, question);
-  const person = askedSpeaker(index, question) ?? (people.length === 1 ? people[0]!.term : undefined);
+  // "Streeting's description of Musk's views": the first person named who is quoted at all.
+  const quoted = (term: string) => index.quotes.statements.some((s) => s.statement.quoted && s.speaker === term);
+  const person = askedSpeaker(index, question) ?? people.find((p) => quoted(p.term))?.term ?? people[0]?.term;
   if (!person) return undefined;
   const theirs = index.quotes.statements.filter((s) => s.statement.quoted && s.speaker === person);
   const name = index.quotes.personName(person);

@@ -4,14 +4,19 @@
 // else the question names after it.
 import type { SearchIndex } from '../search/search-index.js';
 
-/** Verbs and nouns of saying, as words of the question (after folding). */
+/**
+ * Verbs and nouns of saying, as words of the question (after folding). Not "call": "what
+ * does Yaxley-Lennon call himself" asks for a name, not for words he said.
+ */
 const SAYING = new Set([
-  'say', 'said', 'says', 'saying', 'tell', 'told', 'tells', 'call', 'called', 'calls', 'calling', 'describe', 'described', 'describes',
+  'say', 'said', 'says', 'saying', 'tell', 'told', 'tells', 'describe', 'described', 'describes',
   'write', 'wrote', 'writes', 'written', 'tweet', 'tweeted', 'tweets', 'post', 'posted', 'posts', 'claim', 'claimed', 'claims',
   'accuse', 'accused', 'accuses', 'suggest', 'suggested', 'suggests', 'urge', 'urged', 'urges', 'respond', 'responded', 'responds',
   'response', 'reply', 'replied', 'replies', 'react', 'reacted', 'reaction', 'comment', 'commented', 'comments', 'words', 'quote',
   'quoted', 'quotes', 'statement', 'stated', 'state', 'argue', 'argued', 'remark', 'remarked', 'answer', 'answered', 'retort',
 ]);
+
+const PASSIVE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'get', 'got']);
 
 export interface NamedPerson {
   /** The canonical term, as the analyzer writes it. */
@@ -40,7 +45,9 @@ export function asksAboutSaying(index: SearchIndex, question: string): boolean {
  */
 export function askedSpeaker(index: SearchIndex, question: string): string | undefined {
   const words = index.analyzer.words(question);
-  const verb = words.findIndex((w) => SAYING.has(w));
+  // "Robinson is said to have founded…", "was described as": passive, the subject is not
+  // speaking; "say no" is refusing, not saying.
+  const verb = words.findIndex((w, i) => SAYING.has(w) && !PASSIVE.has(words[i - 1] ?? '') && words[i + 1] !== 'no');
   if (verb < 0) return undefined;
   const before = namedPeople(index, question).filter((p) => p.at < verb);
   // "what did trump say", "streeting's response": the possessive is folded into the name.

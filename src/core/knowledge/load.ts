@@ -19,7 +19,12 @@ export type LoadResult =
 
 const YAML_FILE = /\.ya?ml$/i;
 
-export async function loadKnowledge(dir: string): Promise<LoadResult> {
+export interface LoadOptions {
+  /** Skip knowledge/calibration/model.json: `npm run calibrate` is about to write it anew. */
+  withoutCalibration?: boolean;
+}
+
+export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const root = path.resolve(dir);
   const display = (file: string) => path.join(path.basename(root), path.relative(root, file));
   const problems: Problem[] = [];
@@ -43,7 +48,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
 
   const aliases = await readAliases(path.join(root, 'aliases.yaml'), display, problems);
   const statements = await readStatements(path.join(root, 'quotations.yaml'), display, problems);
-  const calibration = await readCalibration(path.join(root, 'calibration', CALIBRATION_FILE), display, problems);
+  const calibration = options.withoutCalibration ? undefined : await readCalibration(path.join(root, 'calibration', CALIBRATION_FILE), display, problems);
   problems.push(...checkEntries(entries, sources), ...checkStatements(statements, sources, aliases, entries));
 
   if (hasErrors(problems)) return { ok: false, problems };
@@ -183,7 +188,10 @@ async function readCalibration(file: string, display: (f: string) => string, pro
   }
   const parsed = calibrationSchema.safeParse(data);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) problems.push({ code: 'schema', severity: 'error', file: shown, field: formatPath(issue.path) || undefined, message: issue.message });
+  // An engine upgrade can change the features the models weigh: fitting them again fixes it.
+  for (const issue of parsed.error.issues) {
+    problems.push({ code: 'schema', severity: 'error', file: shown, field: formatPath(issue.path) || undefined, message: `${issue.message}; run npm run calibrate to fit the models again` });
+  }
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 // The shape of the hand-edited knowledge files. Unknown fields are rejected so that a
 // misspelt field name ("alternatives:") is reported instead of silently ignored.
 import { z } from 'zod';
-import { ANSWER_FEATURES, PASSAGE_FEATURES } from '../search/config.js';
+import { ANSWER_FEATURES, PASSAGE_FEATURES, TOPIC_FEATURES } from '../search/config.js';
 
 const entryId = z
   .string()
@@ -84,5 +84,6 @@ export const calibrationSchema = z.strictObject({
   answerThreshold: probability,
   passage: z.strictObject({ intercept: z.number().finite(), weights: weightsOf(PASSAGE_FEATURES) }),
   passageThreshold: probability,
-  hintThreshold: probability,
+  topic: z.strictObject({ intercept: z.number().finite(), weights: weightsOf(TOPIC_FEATURES) }),
+  topicThreshold: probability,
 });

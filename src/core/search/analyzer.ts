@@ -40,12 +40,14 @@ export class Analyzer {
   /** Every word the lexicon and aliases name: English the analyzer knows, never a typo. */
   private readonly lexiconWords = new Set<string>();
   /**
-   * Multi-word phrases ("prime minister") and single words given verbatim ("pm", "x"),
-   * keyed by the stems of their words so that "rolling up" finds "roll up".
+   * Multi-word phrases ("prime minister", "rolling up"), keyed by the stems of their words
+   * so that "rolling up" finds "roll up".
    */
   private readonly phrases = new Map<string, string>();
   /** For each first word of a phrase, the longest phrase starting with it. */
   private readonly phraseLength = new Map<string, number>();
+  /** One-word aliases, as written: names are not stemmed into other words' territory. */
+  private readonly exactWords = new Map<string, string>();
   /** Stems of single-word synonyms, so inflections of a listed word are covered too. */
   private readonly stems = new Map<string, string>();
 
@@ -152,7 +154,8 @@ export class Analyzer {
     const questionWord = QUESTION_WORDS.get(word);
     if (questionWord) return questionWord;
     const stemmed = this.stemOf(word);
-    const alias = this.phrases.get(stemmed);
+    // A one-word alias names exactly that word: "street" is not "Streeting".
+    const alias = this.exactWords.get(word);
     if (alias) return alias;
     if (STOP_WORDS.has(word) || (word.length === 1 && !/\d/.test(word))) return null;
     return this.stems.get(stemmed) ?? stemmed;
@@ -204,7 +207,7 @@ export class Analyzer {
       for (const word of words) this.lexiconWords.add(word);
       const key = words.map(stem).join(' ');
       if (words.length > 1) this.addPhrase(key, term);
-      else if (verbatim) this.phrases.set(key, term);
+      else if (verbatim) this.exactWords.set(words[0]!, term);
       // First group wins: a word listed in two groups keeps its first meaning
       // (test/core/lexicon.test.ts keeps the lists free of such clashes).
       else if (!this.stems.has(key)) this.stems.set(key, term);

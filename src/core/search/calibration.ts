@@ -8,10 +8,10 @@
 // the ones closest to what people ask, so that wrong answers stay rare.
 import { answerQuestion, type AnswerContext } from '../answering/answer.js';
 import { blockAnswer } from '../answering/guards.js';
-import { findPassage } from '../answering/passage-finder.js';
+import { candidatesOf, findPassage, topicFeatures } from '../answering/passage-finder.js';
 import { checkQuote } from '../answering/quote-check.js';
 import { phrasingsOf, type Entry } from '../knowledge/types.js';
-import { ANSWER_FEATURES, PASSAGE_FEATURES, type AnswerFeatures, type Calibration, type PassageFeatures } from './config.js';
+import { ANSWER_FEATURES, PASSAGE_FEATURES, TOPIC_FEATURES, type AnswerFeatures, type Calibration, type PassageFeatures, type TopicFeatures } from './config.js';
 import { search, type HeldOut } from './engine.js';
 import { fitLogistic, probability, type Example, type FitOptions } from './model.js';
 
@@ -29,6 +29,11 @@ export interface Sample {
   /** For labelled questions: the paragraphs that answer it. */
   expect?: number[] | 'none';
   answer?: { features: AnswerFeatures; right: boolean };
+  /** Every sentence that could answer, and whether its paragraph does. */
+  candidates: { features: PassageFeatures; right: boolean }[];
+  /** What the topic model sees, given the best sentence by the passage model in use. */
+  topic?: TopicFeatures;
+  /** The best sentence by that model, and whether its paragraph answers. */
   passage?: { features: PassageFeatures; right: boolean };
 }
 
@@ -36,7 +41,7 @@ const paragraphOf = (c: { source: string; paragraph: number }) => `${c.source}#$
 
 /** A sample per question: the features of the best entry and best passage, and whether each is right. */
 function sampleOf(ctx: AnswerContext, question: string, right: (source: string, paragraph: number) => boolean, origin: Sample['origin'], kind: string, heldOut?: HeldOut): Sample {
-  const sample: Sample = { question, origin, kind };
+  const sample: Sample = { question, origin, kind, candidates: [] };
   if (checkQuote(ctx.index, question)) return sample;
   const outcome = search(ctx.index, question, ctx.config, 10, heldOut);
   const best = outcome.matches[0];
@@ -45,8 +50,14 @@ function sampleOf(ctx: AnswerContext, question: string, right: (source: string, 
     const first = best.entry.citations[0]!;
     sample.answer = { features: best.features, right: right(first.source, first.paragraph) };
   }
-  const passage = findPassage(ctx.knowledge, ctx.index.passages, outcome, ctx.config.calibration.passage);
-  if (passage && (blocked?.passageAllowed ?? true)) sample.passage = { features: passage.features, right: right(passage.view.source, passage.view.paragraph) };
+  if (blocked && !blocked.passageAllowed) return sample;
+  const candidates = candidatesOf(ctx.index, outcome);
+  sample.candidates = candidates.map((c) => ({ features: c.features, right: right(c.sentence.source, c.sentence.paragraph) }));
+  const passage = findPassage(ctx.knowledge, ctx.index, outcome, ctx.config.calibration);
+  if (passage) {
+    sample.topic = passage.topic;
+    sample.passage = { features: passage.features, right: right(passage.view.source, passage.view.paragraph) };
+  } else sample.topic = topicFeatures(ctx.index, outcome, undefined);
   return sample;
 }
 
@@ -119,22 +130,25 @@ export interface ThresholdReport {
 export const WRONG_ANSWER_COST = 6;
 
 export function fitCalibration(ctx: AnswerContext, samples: readonly Sample[], options: FitOptions = {}): Fitted {
-  const answerExamples: Example<(typeof ANSWER_FEATURES)[number]>[] = samples.flatMap((s) => (s.answer ? [{ features: s.answer.features, right: s.answer.right }] : []));
-  const passageExamples: Example<(typeof PASSAGE_FEATURES)[number]>[] = samples.flatMap((s) => (s.passage ? [{ features: s.passage.features, right: s.passage.right && s.kind === 'answerable' }] : []));
-  const answer = fitLogistic(ANSWER_FEATURES, answerExamples, options);
-  const passage = fitLogistic(PASSAGE_FEATURES, passageExamples, options);
+  const answer = fitLogistic(ANSWER_FEATURES, samples.flatMap((s) => (s.answer ? [{ features: s.answer.features, right: s.answer.right && s.kind === 'answerable' }] : [])), options);
+  // The ranking model learns from every candidate sentence of the answerable questions.
+  const passage = fitLogistic(PASSAGE_FEATURES, samples.flatMap((s) => (s.kind === 'answerable' ? s.candidates : [])), options);
+  // On-topic means about the story: answerable or not, anything but off-topic.
+  const topic = fitLogistic(TOPIC_FEATURES, samples.flatMap((s) => (s.topic ? [{ features: s.topic, right: s.kind !== 'off-topic' }] : [])), options);
+
   const labelled = samples.filter((s) => s.origin === 'labelled');
   const tuning = labelled.length > 0 ? labelled : samples;
   const answerThreshold = bestThreshold(tuning.flatMap((s) => (s.answer ? [{ p: probability(answer, s.answer.features), right: s.answer.right && s.kind === 'answerable' }] : [])));
-  // Passages are offered only above every off-topic question's passage: those get nothing.
-  const offTopic = samples.filter((s) => s.kind === 'off-topic');
-  const ceiling = Math.max(0, ...offTopic.flatMap((s) => (s.passage ? [probability(passage, s.passage.features)] : [])));
-  const hintThreshold = round(Math.min(0.99, ceiling + 0.01));
-  // Among the questions left without an answer, a passage from the right paragraph is worth
-  // as much as one from a wrong paragraph costs; near-misses may get one either way.
+  // Off-topic questions get nothing of the story: the topic threshold sits above them all.
+  const offTopic = samples.filter((s) => s.kind === 'off-topic' && s.topic).map((s) => probability(topic, s.topic!));
+  const topicThreshold = round(Math.min(0.99, Math.max(0, ...offTopic) + 0.01));
+  // Among answerable questions left without an answer, a passage from the right paragraph
+  // is worth what one from a wrong paragraph costs; below the threshold the sentence is
+  // shown as the nearest passage of a decline instead.
   const unanswered = tuning.filter((s) => s.passage && s.kind === 'answerable' && !(s.answer && probability(answer, s.answer.features) >= answerThreshold));
-  const passageThreshold = Math.max(hintThreshold, bestThreshold(unanswered.map((s) => ({ p: probability(passage, s.passage!.features), right: s.passage!.right })), 1, 0));
-  const calibration: Calibration = { answer, answerThreshold, passage, passageThreshold, hintThreshold };
+  const rescored = unanswered.map((s) => ({ p: Math.max(...s.candidates.map((c) => probability(passage, c.features))), right: s.passage!.right }));
+  const passageThreshold = bestThreshold(rescored, 1, 0);
+  const calibration: Calibration = { answer, answerThreshold, passage, passageThreshold, topic, topicThreshold };
   return { calibration, report: reportOn({ ...ctx, config: { ...ctx.config, calibration } }, labelled) };
 }
 

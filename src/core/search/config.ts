@@ -9,21 +9,28 @@ export const ANSWER_FEATURES = ['similarity', 'coverage', 'knownShare', 'margin'
 export type AnswerFeature = (typeof ANSWER_FEATURES)[number];
 export type AnswerFeatures = Record<AnswerFeature, number>;
 
-/** What the passage model knows about the best sentence of the story. */
-export const PASSAGE_FEATURES = ['coverage', 'paragraphCoverage', 'entrySupport', 'knownShare'] as const;
+/** What the passage model knows about a sentence of the story, to rank the sentences. */
+export const PASSAGE_FEATURES = ['coverage', 'knownCoverage', 'entrySupport', 'matched', 'named'] as const;
 export type PassageFeature = (typeof PASSAGE_FEATURES)[number];
 export type PassageFeatures = Record<PassageFeature, number>;
-export type PassageWeights = LogisticModel<PassageFeature>;
+
+/** What the topic model knows, to tell a question about the story from one that is not. */
+export const TOPIC_FEATURES = ['entryScore', 'similarity', 'knownShare', 'coverage', 'matched', 'knownTerms', 'unknownTerms', 'person'] as const;
+export type TopicFeature = (typeof TOPIC_FEATURES)[number];
+export type TopicFeatures = Record<TopicFeature, number>;
 
 export interface Calibration {
   answer: LogisticModel<AnswerFeature>;
   /** At or above this confidence, the best entry is given as the answer. */
   answerThreshold: number;
-  passage: PassageWeights;
-  /** At or above this, the story's closest sentence is offered when no entry answers. */
+  /** The probability that a sentence's paragraph answers the question. */
+  passage: LogisticModel<PassageFeature>;
+  /** At or above this, the best sentence is offered as a passage; below, a decline shows it as the nearest. */
   passageThreshold: number;
-  /** At or above this, a decline still shows the nearest passage; below, the question is off-topic. */
-  hintThreshold: number;
+  /** The probability that a question is about the story at all. */
+  topic: LogisticModel<TopicFeature>;
+  /** Below this, the question has nothing to do with the story: a plain decline, no passage. */
+  topicThreshold: number;
 }
 
 export interface EngineConfig {
@@ -53,9 +60,10 @@ export const DEFAULT_CALIBRATION: Calibration = Object.freeze({
     weights: Object.freeze({ similarity: 4.103, coverage: 0.949, knownShare: 0, margin: 0, agreement: 0, formMismatch: -1.839, nameMismatch: -3.503 }),
   }),
   answerThreshold: 0.5,
-  passage: Object.freeze({ intercept: -3, weights: Object.freeze({ coverage: 3, paragraphCoverage: 1, entrySupport: 3, knownShare: 1 }) }),
+  passage: Object.freeze({ intercept: -3, weights: Object.freeze({ coverage: 3, knownCoverage: 1, entrySupport: 3, matched: 0, named: 0 }) }),
   passageThreshold: 0.5,
-  hintThreshold: 0.2,
+  topic: Object.freeze({ intercept: -3, weights: Object.freeze({ entryScore: 3, similarity: 0, knownShare: 1, coverage: 1, matched: 0, knownTerms: 1, unknownTerms: 0, person: 1 }) }),
+  topicThreshold: 0.5,
 });
 
 export const DEFAULT_ENGINE_CONFIG: EngineConfig = Object.freeze({

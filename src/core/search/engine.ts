@@ -135,7 +135,7 @@ export function search(index: SearchIndex, question: string, config: EngineConfi
   const raw = top.map(({ index: i, phrasing, ...match }) => {
     const { entry, names } = index.entries[i]!;
     let missingName = 0;
-    for (const t of terms) if (index.analyzer.names.has(t.term) && !names.has(t.term)) missingName = Math.max(missingName, t.weight);
+    for (const t of terms) if (index.isName(t.term) && !names.has(t.term)) missingName = Math.max(missingName, t.weight);
     return { entry, ...match, nameMismatch: missingName / index.maxIdf, phrasing: index.phrasingText[phrasing]! };
   });
   return {

@@ -4,7 +4,7 @@
 import { splitSentences } from '../knowledge/sentences.js';
 import type { Source } from '../knowledge/types.js';
 import type { Analyzer } from './analyzer.js';
-import { isQuestionWordTerm } from './lexicon.js';
+import { CALENDAR_WORDS, isQuestionWordTerm } from './lexicon.js';
 
 export interface IndexedSentence {
   source: string;
@@ -18,10 +18,10 @@ export interface IndexedSentence {
 
 export interface SentenceMatch {
   sentence: IndexedSentence;
-  /** Share of the question's known weight that the sentence holds, 0..1. */
+  /** Share of the question's weight that the sentence holds, 0..1; words no sentence has count in full. */
   coverage: number;
-  /** Same, counting the sentence's whole paragraph. */
-  paragraphCoverage: number;
+  /** The same, leaving out the words no sentence has. */
+  knownCoverage: number;
   /** The question's terms found in the sentence. */
   matched: string[];
 }
@@ -31,7 +31,6 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export class PassageIndex {
   private readonly weights = new Map<string, number>();
-  private readonly paragraphTerms = new Map<string, Set<string>>();
   readonly maxWeight: number;
 
   constructor(
@@ -45,15 +44,13 @@ export class PassageIndex {
     const idf = (d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
     for (const [t, d] of df) this.weights.set(t, idf(d));
     this.maxWeight = idf(0);
-    for (const s of sentences) {
-      const key = paragraphKey(s.source, s.paragraph);
-      const set = this.paragraphTerms.get(key) ?? new Set<string>();
-      for (const t of s.terms) set.add(t);
-      this.paragraphTerms.set(key, set);
-    }
   }
 
-  static build(sources: Iterable<Source>, analyzer: Analyzer): PassageIndex {
+  /**
+   * `isWord` tells ordinary English words, so that a capital in mid-sentence marks a name
+   * only when the word is not one ("Oldham", "Rotherham"; not "Health" or "Friday").
+   */
+  static build(sources: Iterable<Source>, analyzer: Analyzer, isWord: (word: string) => boolean = () => false): PassageIndex {
     const sentences: IndexedSentence[] = [];
     const properNouns = new Set<string>();
     for (const source of sources) {
@@ -61,7 +58,10 @@ export class PassageIndex {
         for (const { text } of splitSentences(paragraph)) {
           sentences.push(indexSentence(source.id, i + 1, text, analyzer));
           // A capital inside a sentence marks a name; the first word's capital says nothing.
-          for (const m of text.matchAll(/(?<=\s)\p{Lu}[\p{L}-]+/gu)) for (const term of analyzer.termsOfWords(analyzer.words(m[0]))) properNouns.add(term);
+          for (const m of text.matchAll(/(?<=\s)\p{Lu}[\p{L}-]+/gu)) {
+            const words = analyzer.words(m[0]).filter((w) => !isWord(w) && !CALENDAR_WORDS.has(w));
+            for (const term of analyzer.termsOfWords(words)) properNouns.add(term);
+          }
         }
       });
     }
@@ -76,26 +76,22 @@ export class PassageIndex {
   /** Every sentence that shares a term with the question, best first. */
   match(terms: readonly { term: string; quality: number }[]): SentenceMatch[] {
     const content = terms.filter((t) => !isQuestionWordTerm(t.term));
+    const known = content.reduce((sum, t) => sum + (this.weights.get(t.term) ?? 0), 0);
     // A word no sentence has counts as much as the rarest: the question asks about more than the story holds.
     const total = content.reduce((sum, t) => sum + (this.weights.get(t.term) ?? this.maxWeight), 0);
-    if (total === 0) return [];
+    if (known === 0) return [];
     const matches: SentenceMatch[] = [];
     for (const sentence of this.sentences) {
       let held = 0;
-      let inParagraph = 0;
       const matched: string[] = [];
-      const paragraph = this.paragraphTerms.get(paragraphKey(sentence.source, sentence.paragraph))!;
       for (const t of content) {
-        const w = (this.weights.get(t.term) ?? 0) * t.quality;
-        if (sentence.terms.has(t.term)) {
-          held += w;
-          matched.push(t.term);
-        }
-        if (paragraph.has(t.term)) inParagraph += w;
+        if (!sentence.terms.has(t.term)) continue;
+        held += (this.weights.get(t.term) ?? 0) * t.quality;
+        matched.push(t.term);
       }
-      if (held > 0) matches.push({ sentence, coverage: held / total, paragraphCoverage: inParagraph / total, matched });
+      if (held > 0) matches.push({ sentence, coverage: held / total, knownCoverage: held / known, matched });
     }
-    return matches.sort((a, b) => b.coverage - a.coverage || b.paragraphCoverage - a.paragraphCoverage);
+    return matches.sort((a, b) => b.coverage - a.coverage);
   }
 }
 

@@ -83,6 +83,11 @@ export class SearchIndex {
   };
 
   /** A published entry by id; drafts are not in the index. */
+  /** Whether a term names someone or somewhere particular in the story (not a country). */
+  isName(term: string): boolean {
+    return this.analyzer.names.has(term) || (this.passages.properNouns.has(term) && !this.analyzer.generalTerms.has(term));
+  }
+
   entry(id: string): Entry | undefined {
     return this.byId.get(id)?.entry;
   }
@@ -156,19 +161,22 @@ export class SearchIndex {
     const weights = new Map([...postings].map(([term, list]) => [term, weightOf(term, list.entries.length)]));
     const termWeight = (term: string) => weights.get(term) ?? weightOf(term, 0);
 
+    const passages = PassageIndex.build(knowledge.sources.values(), analyzer, isWord);
+    // Names an entry is about: the people and groups of the aliases, and the story's places
+    // (Oldham, Rochdale), but not countries, which name nothing in particular.
+    const isName = (t: string) => analyzer.names.has(t) || (passages.properNouns.has(t) && !analyzer.generalTerms.has(t));
     let first = 0;
     const entries = draft.map(({ entry, phrasings }) => {
       const indexed = {
         entry,
         firstPhrasing: first,
         forms: answerForms(entry, phrasings),
-        names: new Set([...phrasings.flatMap((p) => p.terms), ...entry.tags.flatMap(termsOf)].filter((t) => analyzer.names.has(t))),
+        names: new Set([...phrasings.flatMap((p) => p.terms), ...entry.tags.flatMap(termsOf)].filter(isName)),
         phrasings: phrasings.map((p) => ({ ...p, weight: p.terms.reduce((sum, t) => sum + termWeight(t), 0) })),
       };
       first += phrasings.length;
       return indexed;
     });
-    const passages = PassageIndex.build(knowledge.sources.values(), analyzer);
     const phrasingEntry = new Int32Array(phrasingCount);
     const phrasingWeight = new Float64Array(phrasingCount);
     const phrasingText: string[] = [];
