@@ -10,7 +10,7 @@ import { search, type Match, type SearchOutcome } from '../search/engine.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { PhraseHit } from '../search/phrase-finder.js';
 import { cleanInput } from '../text/normalize.js';
-import { askedNotSupplied, blockAnswer } from './guards.js';
+import { askedNotSupplied, blockAnswer, tooThinForPassage } from './guards.js';
 import { findPassage, type FoundPassage } from './passage-finder.js';
 import { checkQuote, type Checked } from './quote-check.js';
 import type { Answered, AnswerResult, DeclineReason, Declined, EntryRef, MatchStrength, PassageReply, PassageView } from './reply-types.js';
@@ -51,7 +51,8 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
   const passage = findPassage(ctx.knowledge, ctx.index, outcome, calibration);
   const confidence = best?.confidence ?? 0;
   // A question about something else gets nothing of the story; one about it, its nearest words.
-  const onTopic = passage && passage.onTopic >= calibration.topicThreshold && blocked?.passageAllowed !== false ? passage : undefined;
+  const passageAllowed = blocked?.passageAllowed !== false && !tooThinForPassage(ctx.index, outcome);
+  const onTopic = passage && passage.onTopic >= calibration.topicThreshold && passageAllowed ? passage : undefined;
   if (onTopic && onTopic.confidence >= calibration.passageThreshold) return passageReply(question, onTopic, suggestions, asOf);
   return decline(blocked?.reason ?? 'not-in-story', { confidence, suggestions, ...(blocked?.subject ? { subject: blocked.subject } : {}), ...(onTopic ? { nearest: onTopic.view } : {}) });
 }

@@ -63,6 +63,16 @@ export function blockAnswer(index: SearchIndex, question: string, outcome: Searc
   return undefined;
 }
 
+/**
+ * A question with a single word of substance that names nothing in the story ("tell me
+ * something interesting") may match a curated question, but one shared word is too little
+ * to point at a passage of the story.
+ */
+export function tooThinForPassage(index: SearchIndex, outcome: SearchOutcome): boolean {
+  const content = outcome.terms.filter((t) => !isQuestionWordTerm(t.term));
+  return content.length === 1 && !index.isName(content[0]!.term);
+}
+
 /** Whether the paragraph an entry answers from holds words the reviewed list gives to this speaker. */
 function spokenBy(index: SearchIndex, citations: readonly { source: string; paragraph: number }[], speaker: string): boolean {
   const main = citations[0];

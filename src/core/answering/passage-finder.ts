@@ -60,17 +60,24 @@ export function candidatesOf(index: SearchIndex, outcome: SearchOutcome): Candid
 
 /** What says a question is about the story, whichever sentence answers it. */
 export function topicFeatures(index: SearchIndex, outcome: SearchOutcome, best: Candidate | undefined): TopicFeatures {
+  // Words of the story itself, not of the curated phrasings: those hold everyday words too
+  // ("down", "wait"), which say nothing about whether a question is about the story.
   const content = outcome.terms.filter((t) => !isQuestionWordTerm(t.term));
-  const known = content.filter((t) => t.known);
+  const known = content.filter((t) => index.passages.weight(t.term) !== undefined).length;
+  const unknown = content.length - known;
+  const step = (yes: boolean) => (yes ? 1 : 0);
   return {
     entryScore: outcome.matches[0]?.score ?? 0,
     similarity: outcome.matches[0]?.similarity ?? 0,
     knownShare: knownShareOf(outcome.terms),
     coverage: best?.features.coverage ?? 0,
     matched: best?.features.matched ?? 0,
-    knownTerms: Math.min(known.length, 4) / 4,
-    unknownTerms: Math.min(content.length - known.length, 4) / 4,
-    person: content.some((t) => index.quotes.people.has(t.term)) ? 1 : 0,
+    twoKnown: step(known === 2),
+    threeKnown: step(known >= 3),
+    oneUnknown: step(unknown >= 1),
+    twoUnknown: step(unknown >= 2),
+    twoKnownOneUnknown: step(known === 2 && unknown >= 1),
+    person: step(content.some((t) => index.quotes.people.has(t.term))),
   };
 }
 

@@ -49,12 +49,17 @@ export function quotedPhrases(question: string): string[] {
 
 /**
  * The words of a quotation from the reviewed list, when the question repeats them, if not
- * word for word then every meaningful word of them ("civil war was inevitable").
+ * word for word then every word of them that is not a stop word ("civil war was
+ * inevitable"). Words as written, not synonyms: "grooming gangs" is not "rape gangs".
  */
 function implicitPhrase(index: SearchIndex, question: string): string | undefined {
-  const asked = new Set(index.analyzer.analyze(question).map((t) => t.term));
-  const found = index.quotes.statements.filter((s) => s.statement.quoted && s.terms.size >= 2 && [...s.terms].every((t) => asked.has(t)));
-  return found.sort((a, b) => b.terms.size - a.terms.size)[0]?.statement.words;
+  const asked = new Set(index.analyzer.words(question));
+  const found = index.quotes.statements.filter((s) => {
+    if (!s.statement.quoted) return false;
+    const words = index.analyzer.words(s.statement.words).filter((w) => index.analyzer.termOf(w) !== null);
+    return words.length >= 2 && words.every((w) => asked.has(w));
+  });
+  return found.sort((a, b) => b.loose.length - a.loose.length)[0]?.statement.words;
 }
 
 function checkPhrase(index: SearchIndex, question: string, phrase: string): Checked {

@@ -7,7 +7,7 @@
 // The models are fitted on all of it; the thresholds are chosen on the labelled questions,
 // the ones closest to what people ask, so that wrong answers stay rare.
 import { answerQuestion, type AnswerContext } from '../answering/answer.js';
-import { blockAnswer } from '../answering/guards.js';
+import { blockAnswer, tooThinForPassage } from '../answering/guards.js';
 import { candidatesOf, findPassage, topicFeatures } from '../answering/passage-finder.js';
 import { checkQuote } from '../answering/quote-check.js';
 import { phrasingsOf, type Entry } from '../knowledge/types.js';
@@ -50,7 +50,7 @@ function sampleOf(ctx: AnswerContext, question: string, right: (source: string, 
     const first = best.entry.citations[0]!;
     sample.answer = { features: best.features, right: right(first.source, first.paragraph) };
   }
-  if (blocked && !blocked.passageAllowed) return sample;
+  if ((blocked && !blocked.passageAllowed) || tooThinForPassage(ctx.index, outcome)) return sample;
   const candidates = candidatesOf(ctx.index, outcome);
   sample.candidates = candidates.map((c) => ({ features: c.features, right: right(c.sentence.source, c.sentence.paragraph) }));
   const passage = findPassage(ctx.knowledge, ctx.index, outcome, ctx.config.calibration);
@@ -129,6 +129,9 @@ export interface ThresholdReport {
 /** A wrong answer costs this many right ones: declining is better than misleading. */
 export const WRONG_ANSWER_COST = 6;
 
+/** A passage shown for an off-topic question costs this many found for questions about the story. */
+export const OFF_TOPIC_PASSAGE_COST = 10;
+
 export function fitCalibration(ctx: AnswerContext, samples: readonly Sample[], options: FitOptions = {}): Fitted {
   const answer = fitLogistic(ANSWER_FEATURES, samples.flatMap((s) => (s.answer ? [{ features: s.answer.features, right: s.answer.right && s.kind === 'answerable' }] : [])), options);
   // The ranking model learns from every candidate sentence of the answerable questions.
@@ -139,9 +142,12 @@ export function fitCalibration(ctx: AnswerContext, samples: readonly Sample[], o
   const labelled = samples.filter((s) => s.origin === 'labelled');
   const tuning = labelled.length > 0 ? labelled : samples;
   const answerThreshold = bestThreshold(tuning.flatMap((s) => (s.answer ? [{ p: probability(answer, s.answer.features), right: s.answer.right && s.kind === 'answerable' }] : [])));
-  // Off-topic questions get nothing of the story: the topic threshold sits above them all.
-  const offTopic = samples.filter((s) => s.kind === 'off-topic' && s.topic).map((s) => probability(topic, s.topic!));
-  const topicThreshold = round(Math.min(0.99, Math.max(0, ...offTopic) + 0.01));
+  // Off-topic questions get nothing of the story. Some share every word with it ("What
+  // caused the English Civil War?") and no bag of words can tell them apart, so rather than
+  // sit above the last of them, the threshold trades a passage shown for a question about
+  // something else against OFF_TOPIC_PASSAGE_COST passages found for questions about the story.
+  const topicScored = samples.flatMap((s) => (s.topic && (s.kind === 'off-topic' || s.kind === 'answerable') ? [{ p: probability(topic, s.topic), right: s.kind === 'answerable' }] : []));
+  const topicThreshold = bestThreshold(topicScored, OFF_TOPIC_PASSAGE_COST, 0.2);
   // Among answerable questions left without an answer, a passage from the right paragraph
   // is worth what one from a wrong paragraph costs; below the threshold the sentence is
   // shown as the nearest passage of a decline instead.

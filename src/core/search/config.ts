@@ -5,7 +5,7 @@
 import type { LogisticModel } from './model.js';
 
 /** What the answer model knows about the best curated match. */
-export const ANSWER_FEATURES = ['similarity', 'coverage', 'knownShare', 'margin', 'agreement', 'formMismatch', 'nameMismatch'] as const;
+export const ANSWER_FEATURES = ['similarity', 'coverage', 'answerCoverage', 'knownShare', 'margin', 'agreement', 'formMismatch', 'nameMismatch'] as const;
 export type AnswerFeature = (typeof ANSWER_FEATURES)[number];
 export type AnswerFeatures = Record<AnswerFeature, number>;
 
@@ -14,8 +14,13 @@ export const PASSAGE_FEATURES = ['coverage', 'knownCoverage', 'entrySupport', 'm
 export type PassageFeature = (typeof PASSAGE_FEATURES)[number];
 export type PassageFeatures = Record<PassageFeature, number>;
 
-/** What the topic model knows, to tell a question about the story from one that is not. */
-export const TOPIC_FEATURES = ['entryScore', 'similarity', 'knownShare', 'coverage', 'matched', 'knownTerms', 'unknownTerms', 'person'] as const;
+/**
+ * What the topic model knows, to tell a question about the story from one that is not.
+ * The counts of known and unknown words go in as steps, not lines: two words the story
+ * knows beside one it does not ("is X down? my feed won't load") is a different question
+ * from two known words alone, and a linear weight cannot say so.
+ */
+export const TOPIC_FEATURES = ['entryScore', 'similarity', 'knownShare', 'coverage', 'matched', 'twoKnown', 'threeKnown', 'oneUnknown', 'twoUnknown', 'twoKnownOneUnknown', 'person'] as const;
 export type TopicFeature = (typeof TOPIC_FEATURES)[number];
 export type TopicFeatures = Record<TopicFeature, number>;
 
@@ -57,12 +62,12 @@ export interface EngineConfig {
 export const DEFAULT_CALIBRATION: Calibration = Object.freeze({
   answer: Object.freeze({
     intercept: -3.479,
-    weights: Object.freeze({ similarity: 4.103, coverage: 0.949, knownShare: 0, margin: 0, agreement: 0, formMismatch: -1.839, nameMismatch: -3.503 }),
+    weights: Object.freeze({ similarity: 4.103, coverage: 0.949, answerCoverage: 0, knownShare: 0, margin: 0, agreement: 0, formMismatch: -1.839, nameMismatch: -3.503 }),
   }),
   answerThreshold: 0.5,
   passage: Object.freeze({ intercept: -3, weights: Object.freeze({ coverage: 3, knownCoverage: 1, entrySupport: 3, matched: 0, named: 0 }) }),
   passageThreshold: 0.5,
-  topic: Object.freeze({ intercept: -3, weights: Object.freeze({ entryScore: 3, similarity: 0, knownShare: 1, coverage: 1, matched: 0, knownTerms: 1, unknownTerms: 0, person: 1 }) }),
+  topic: Object.freeze({ intercept: -3, weights: Object.freeze({ entryScore: 3, similarity: 0, knownShare: 1, coverage: 1, matched: 0, twoKnown: 1, threeKnown: 2, oneUnknown: -1, twoUnknown: -1, twoKnownOneUnknown: -1, person: 1 }) }),
   topicThreshold: 0.5,
 });
 

@@ -144,6 +144,7 @@ export function search(index: SearchIndex, question: string, config: EngineConfi
       const features: AnswerFeatures = {
         similarity: match.similarity,
         coverage: match.coverage,
+        answerCoverage: answerCoverageOf(index, match.entry, terms),
         knownShare,
         margin: marginOf(match, raw),
         agreement: agreementOf(match.entry, sentences),
@@ -153,6 +154,23 @@ export function search(index: SearchIndex, question: string, config: EngineConfi
       return { ...match, features, confidence: probability(config.calibration.answer, features) };
     }),
   };
+}
+
+/**
+ * How much of the question the entry's own answer and quotes speak to. A question that
+ * matches an entry's phrasings but asks for a detail its answer lacks ("how many seats did
+ * Labour win?") is one the entry cannot answer.
+ */
+function answerCoverageOf(index: SearchIndex, entry: Entry, terms: readonly QueryTerm[]): number {
+  const said = index.answerTerms(entry);
+  let total = 0;
+  let held = 0;
+  for (const t of terms) {
+    if (isQuestionWordTerm(t.term)) continue;
+    total += t.weight;
+    if (said.has(t.term)) held += t.weight;
+  }
+  return total === 0 ? 0 : held / total;
 }
 
 /** How far the match scores above the best match that points at other paragraphs. */

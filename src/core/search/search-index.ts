@@ -88,6 +88,21 @@ export class SearchIndex {
     return this.analyzer.names.has(term) || (this.passages.properNouns.has(term) && !this.analyzer.generalTerms.has(term));
   }
 
+  /**
+   * The terms of what an entry says (its answer and its quotes), worked out on first use
+   * and kept: only entries that questions reach pay for it.
+   */
+  answerTerms(entry: Entry): ReadonlySet<string> {
+    let terms = this.answerTermCache.get(entry.id);
+    if (!terms) {
+      terms = new Set(this.analyzer.analyze([entry.answer, ...entry.citations.map((c) => c.quote)].join(' ')).map((t) => t.term));
+      this.answerTermCache.set(entry.id, terms);
+    }
+    return terms;
+  }
+
+  private readonly answerTermCache = new Map<string, ReadonlySet<string>>();
+
   entry(id: string): Entry | undefined {
     return this.byId.get(id)?.entry;
   }
