@@ -86,7 +86,7 @@ async function measureOne(client: string, script: string, ready: RegExp, isRight
 export async function measureDiscord(options: { count?: number; inFlight?: number } = {}): Promise<DiscordResult> {
   const count = options.count ?? 3000;
   const inFlight = options.inFlight ?? 10;
-  const answered: Check = (m) => /^¶\d+/.test(m.embeds?.[0]?.fields?.[0]?.name ?? '');
+  const answered: Check = (m) => /^paragraph \d+/.test(m.embeds?.[0]?.fields?.[0]?.name ?? '');
   const adapter = await measureOne('StoryBot (npm start)', 'src/index.ts', /discord connected/, answered, count, inFlight);
   const bare = await measureOne('bare discord.js, fixed reply', 'bench/servers/bare-discord.ts', /bare discord ready/, (m) => m.content === 'fixed reply', count, inFlight);
   return { inFlight, adapter, bare, ratio: adapter.perSecond / bare.perSecond };

@@ -53,7 +53,7 @@ describe('npm start on Discord, seen from the ops port', () => {
     expect(await ready.json()).toMatchObject({ ready: true, adapters: { discord: true }, knowledge: { loaded: true }, stopping: false });
 
     const answer = await (await standIn.slash('ask', { question: 'Who is Tommy Robinson?' })).reply();
-    expect(answer.message.embeds[0].fields[0].name).toContain('¶13');
+    expect(answer.message.embeds[0].fields[0].name).toContain('paragraph 13');
     const refused = await (await standIn.slash('ask', { question: 'Who is Jess Phillips?' })).reply();
     expect(refused).toMatchObject({ ephemeral: true, message: { content: MESSAGES.rateLimited(30) } });
     const reload = await (await standIn.slash('reload', {}, ADMIN)).reply();
@@ -96,7 +96,7 @@ describe('graceful shutdown', () => {
     held.release();
     const answer = await inFlight.reply();
     expect(answer.ephemeral).toBe(false);
-    expect(answer.message.embeds[0].fields[0].name).toContain('¶13');
+    expect(answer.message.embeds[0].fields[0].name).toContain('paragraph 13');
     expect(await bot.exited).toBe(0);
     expect(messagesOf(bot)).not.toContain('shutdown deadline passed with commands in flight; disconnecting anyway');
   });

@@ -41,7 +41,7 @@ describe('/reload on Discord', () => {
     const entries = bot.ctx.store.current().knowledge.entries.length;
     expect(reply.ephemeral).toBe(true);
     expect(reply.message.embeds[0].title).toBe(MESSAGES.reloadedTitle);
-    expect(reply.message.embeds[0].description).toContain(`${entries} entries (0 drafts) from 1 source(s)`);
+    expect(reply.message.embeds[0].description).toContain(`${entries} entries from 1 source`);
     expect(reply.message.embeds[0].description).toContain(MESSAGES.reloadNoChanges);
   });
 
@@ -66,7 +66,7 @@ describe('/reload on Discord', () => {
     expect(reply.message.embeds[0].description).toContain('robinson.yaml');
 
     const answer = await (await bot.standIn.slash('ask', { question: 'Who is Tommy Robinson?' })).reply();
-    expect(answer.message.embeds[0].fields[0].name).toContain('¶13');
+    expect(answer.message.embeds[0].fields[0].name).toContain('paragraph 13');
   });
 });
 

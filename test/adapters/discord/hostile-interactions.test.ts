@@ -43,7 +43,7 @@ afterAll(async () => {
 async function expectStillAnswering(): Promise<void> {
   const reply = await replyTo(standIn.slash('ask', { question: 'Who is Jess Phillips?' }));
   expect(reply.ephemeral).toBe(false);
-  expect(reply.message.embeds[0].fields[0].name).toMatch(/^¶\d+/);
+  expect(reply.message.embeds[0].fields[0].name).toMatch(/^paragraph \d+/);
 }
 
 const ask = (options: { name: string; type: number; value: unknown }[]) => ({ name: 'ask', type: 1, guild_id: '100000000000000001', options });

@@ -31,7 +31,7 @@ describe('npm start with DISCORD_TOKEN', () => {
 
     const answer = await ask('Who is Tommy Robinson?');
     expect(answer.message.embeds[0].fields[0]).toEqual({
-      name: '¶13 · 2025-01-03',
+      name: 'paragraph 13 · 2025-01-03',
       value: '> Stephen Yaxley-Lennon, the founder of the far-right English Defence League, who is better known as Tommy Robinson',
     });
 
