@@ -4,6 +4,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseCli, usageError } from '../src/cli/args.js';
+import { step } from '../src/cli/progress.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
 import { runCore } from './core.js';
 import { measureDiscord } from './discord.js';
@@ -15,13 +17,27 @@ import { syntheticKnowledge, syntheticQuestions, writeSyntheticFolder } from './
 import { mib, printTable } from './table.js';
 
 const SECTIONS = ['core', 'memory', 'reload', 'slack', 'discord'] as const;
-const asked = process.argv.slice(2).filter((a) => a !== '--');
+const CLI = {
+  usage: `usage: npm run bench [-- SECTION...]   (sections: ${SECTIONS.join(', ')}; all when none is named)`,
+  about: [
+    'Measures the bot on this machine against baselines measured in the same run, prints a table',
+    'per section and the targets met or missed, and writes bench/results.json. Takes about five',
+    'minutes for every section; progress goes to stderr.',
+  ],
+  options: {},
+  help: {},
+  positionals: { max: SECTIONS.length, name: 'section' },
+} as const;
+const asked = parseCli(CLI).positionals;
 const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
-if (unknown.length > 0) {
-  console.error(`Unknown section(s): ${unknown.join(', ')}. Choose from: ${SECTIONS.join(', ')}.`);
-  process.exit(2);
-}
-const runs = (section: (typeof SECTIONS)[number]) => asked.length === 0 || asked.includes(section);
+if (unknown.length > 0) usageError(CLI, `Unknown section(s): ${unknown.join(', ')}. Choose from: ${SECTIONS.join(', ')}.`);
+const chosen = SECTIONS.filter((section) => asked.length === 0 || asked.includes(section));
+// Each section says on stderr that it has started, as the first results take minutes.
+const runs = (section: (typeof SECTIONS)[number]) => {
+  if (!chosen.includes(section)) return false;
+  step(`bench: ${section} (section ${chosen.indexOf(section) + 1} of ${chosen.length})`);
+  return true;
+};
 const knowledgeDir = process.env.KNOWLEDGE_DIR ?? 'knowledge';
 const STORY_QUESTIONS = ['Who is Tommy Robinson?', 'What did Musk accuse Starmer of?', 'Where is Oldham?', 'Who is Jess Phillips?', 'What did Wes Streeting say?', 'What is the capital of Peru?'];
 
@@ -45,7 +61,7 @@ if (runs('core')) {
   targets.push(['story p99 <= 1 ms', core.rows[0]!.engine.p99 <= 1], ['story p99 best-of-5 <= 1 ms', core.rows[0]!.engine.p99Best <= 1], ['10,000 entries p99 <= 10 ms', core.rows[2]!.engine.p99 <= 10], ['10,000 entries index build <= 2 s', core.rows[2]!.buildMs <= 2000]);
 }
 
-if (runs('memory') || runs('reload')) {
+if (chosen.includes('memory') || chosen.includes('reload')) {
   const loaded = await loadKnowledge(knowledgeDir);
   if (!loaded.ok) throw new Error('the knowledge base is invalid; run npm run validate');
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'storybot-bench-'));

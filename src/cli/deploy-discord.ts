@@ -5,8 +5,18 @@ import { DiscordAPIError, REST } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { restOptions } from '../adapters/discord/index.js';
 import { deployCommands } from '../adapters/discord/register.js';
+import { parseCli } from './args.js';
 import { readConfig } from './open-store.js';
 
+parseCli({
+  usage: 'usage: npm run deploy:discord',
+  about: [
+    'Registers the slash commands with Discord, using DISCORD_TOKEN and DISCORD_APPLICATION_ID:',
+    'in the server DISCORD_GUILD_ID when it is set (they appear at once), otherwise globally.',
+  ],
+  options: {},
+  help: {},
+});
 const { discord } = readConfig();
 if (!discord) {
   process.stderr.write('DISCORD_TOKEN: must be set (in .env or the environment) to register the commands, with DISCORD_APPLICATION_ID.\n');
