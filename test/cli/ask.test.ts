@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { entryYaml, makeKnowledgeDir } from '../helpers/knowledge-dir.js';
 import { runTs } from '../helpers/run-node.js';
 
 const DEV_QUESTIONS = 'examples/story/dev-questions.jsonl';
@@ -42,7 +43,22 @@ describe('npm run validate', () => {
   it('passes on the real knowledge base', async () => {
     const { code, stdout } = await runTs('src/cli/validate.ts');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/OK\. \d+ entries/);
+    expect(stdout).toMatch(/: OK\. \d+ entries \(0 drafts\), [\d,]+ phrasings, 1 source; every phrasing finds its own entry\. 0 warnings\.\n$/);
+  });
+
+  it('lists each real problem once, where it is, and ends with the count', async () => {
+    const yaml = entryYaml('m', 'Q?', '  alternatives:\n    - another wording').replace('contempt of court', 'contempt of parliament');
+    const dir = await makeKnowledgeDir({ 'a.yaml': yaml });
+    const { code, stdout, stderr } = await runTs('src/cli/validate.ts', [], { env: { KNOWLEDGE_DIR: dir } });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      expect.stringMatching(/^error .*\/entries\/a\.yaml:8 m\.alternatives: is not a known field; did you mean `alternates`\?$/),
+      expect.stringMatching(/^error .*\/entries\/a\.yaml:7 m\.citations\[0\]\.quote: is not a verbatim excerpt/),
+    ]);
+    expect(lines.at(-1)).toBe(`${dir}: 2 errors, 0 warnings. The bot would refuse these files.`);
+    expect(stderr).not.toContain('Nothing was changed');
   });
 });
 
