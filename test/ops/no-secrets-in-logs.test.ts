@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, MEMBER, PERMISSIONS, startDiscordStandIn, type DiscordStandIn, type StoredMessage } from '../helpers/discord-stand-in/index.js';
 import { freePort } from '../helpers/long-running.js';
 import { buttonIds } from '../helpers/slack-stand-in/read-message.js';
-import { startResponseUrl, type ResponseUrlStandIn } from '../helpers/slack-stand-in/response-url.js';
+import { replyToCommand, startResponseUrl, type ResponseUrlStandIn } from '../helpers/slack-stand-in/response-url.js';
 import { blockActionBody, FORM, JSON_TYPE, postSigned, slashCommandBody } from '../helpers/slack-stand-in/sign.js';
 import { startSocketMode, type SocketModeStandIn } from '../helpers/slack-stand-in/socket-mode.js';
 import { BOT_USER_ID, startWebApi, type WebApiStandIn } from '../helpers/slack-stand-in/web-api.js';
@@ -108,7 +108,7 @@ describe('the logs of a whole run', () => {
     const slackAnswer = await ask('Who is Tommy Robinson?', 's1');
     expect(slackAnswer.status).toBe(200);
     expect((await send(slashCommandBody({ command: '/ask', text: 'forged', user_id: REPORTER, response_url: responses.url('forged') }), FORM, 'not-the-secret')).status).toBe(401);
-    const pick = buttonIds(slackAnswer.json ?? (await responses.posts.waitFor((p) => p.id === 's1')).body).find((id) => id.startsWith('sb:pick:'))!;
+    const pick = buttonIds(await replyToCommand(slackAnswer.json, responses.posts, 's1')).find((id) => id.startsWith('sb:pick:'))!;
     await send(blockActionBody(pressPayload(REPORTER, pick, responses.url('s2'))));
     await send(blockActionBody(pressPayload(REPORTER, 'sb:vote:up:who-is-tommy-robinson', responses.url('s3'))));
     await send(JSON.stringify(mentionPayload(REPORTER, '1736000400.000100')), JSON_TYPE);

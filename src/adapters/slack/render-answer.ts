@@ -48,7 +48,8 @@ function renderDeclined(result: Declined): SlackMessage {
   if (result.question) blocks.push(questionLine(result.question));
   blocks.push(section(text));
   if (result.reason === 'not-in-story' && result.closestPassage) blocks.push(context(escapeMrkdwn(MESSAGES.hintIntro(result.closestPassage.paragraph))));
-  const suggestions: Button[] = result.suggestions.slice(0, 3).map((s) => button(s.question, { type: 'pick', entryId: s.id }));
+  // Button ids must be unique within a message, as in uniqueRelated below.
+  const suggestions: Button[] = [...new Map(result.suggestions.map((s) => [s.id, s] as const)).values()].slice(0, 3).map((s) => button(s.question, { type: 'pick', entryId: s.id }));
   if (suggestions.length > 0) blocks.push(section(escapeMrkdwn(MESSAGES.suggestionsIntro)), actions(suggestions));
   if (result.asOf) blocks.push(context(escapeMrkdwn(MESSAGES.asOf(result.asOf))));
   return message(text, blocks);

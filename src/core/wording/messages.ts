@@ -16,6 +16,7 @@ export const MESSAGES = Object.freeze({
   asOf: (date: string) => `as of ${date}`,
   confidence: (value: number) => `confidence ${Math.round(value * 100)}%`,
   consoleBanner: (published: number) => `StoryBot: ask about the story (${questions(published)}). /help for commands.`,
+  workingOnIt: 'Working on it…',
   somethingWentWrong: 'Something went wrong while answering. Please try again.',
   notAdmin: 'Sorry, only admins can do that.',
   rateLimited: (seconds: number) => `You're asking quickly; please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
