@@ -43,6 +43,8 @@ export async function handleRest(state: StandInState, request: IncomingMessage, 
   };
   state.requests.push(record);
   await state.holdFor(record);
+  // Discord creates the original message from the HTTP response before it takes edits to it.
+  if (record.route.startsWith('/webhooks/')) await logOf(state, record.route)?.delivered;
   try {
     if (!url.pathname.startsWith(prefix)) throw new HttpError(404, 0, '404: Not Found');
     const result = route(state, record);
@@ -52,16 +54,37 @@ export async function handleRest(state: StandInState, request: IncomingMessage, 
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
     }
   } catch (error) {
-    const e = error instanceof HttpError ? error : new HttpError(500, 0, String(error));
-    state.rejections.push({ route: record.route, status: e.status, message: e.message, errors: e.errors });
-    // Tied to its interaction too, so a test waiting on one sees why nothing came.
-    const token = /^\/(?:interactions\/[^/]+|webhooks\/[^/]+)\/([^/]+)/.exec(record.route)?.[1];
-    const log = token ? state.byToken.get(decodeURIComponent(token)) : undefined;
-    if (log) {
-      log.events.push({ kind: 'rejected', status: e.status, message: e.message, errors: e.errors });
-      log.notify();
-    }
+    const e = rejected(state, record.route, error, logOf(state, record.route));
     response.writeHead(e.status, { 'content-type': 'application/json' }).end(JSON.stringify({ message: e.message, code: e.code, ...(e.errors ? { errors: e.errors } : {}) }));
+  }
+}
+
+/** The interaction a callback or webhook route is about, found by its token. */
+function logOf(state: StandInState, route: string): InteractionLog | undefined {
+  const token = /^\/(?:interactions\/[^/]+|webhooks\/[^/]+)\/([^/]+)/.exec(route)?.[1];
+  return token ? state.byToken.get(decodeURIComponent(token)) : undefined;
+}
+
+/** Records a refusal, tied to its interaction too, so a test waiting on one sees why nothing came. */
+function rejected(state: StandInState, route: string, error: unknown, log: InteractionLog | undefined): HttpError {
+  const e = error instanceof HttpError ? error : new HttpError(500, 0, String(error));
+  state.rejections.push({ route, status: e.status, message: e.message, errors: e.errors });
+  if (log) {
+    log.events.push({ kind: 'rejected', status: e.status, message: e.message, errors: e.errors });
+    log.notify();
+  }
+  return e;
+}
+
+/**
+ * An interaction's first response as it came back in the HTTP response, judged like one
+ * sent to the callback route; a refusal is recorded the same way.
+ */
+export function acceptHttpResponse(state: StandInState, log: InteractionLog, body: Json): void {
+  try {
+    acceptCallback(state, log, body);
+  } catch (error) {
+    rejected(state, '(HTTP response)', error, log);
   }
 }
 
@@ -73,7 +96,7 @@ function route(state: StandInState, r: RecordedRequest): unknown {
 
   if (r.method === 'GET' && r.route === '/gateway/bot') {
     needBot();
-    return { url: state.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } };
+    return { url: state.gatewayUrl, shards: state.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: state.maxConcurrency } };
   }
   if (r.method === 'GET' && r.route === '/users/@me') {
     needBot();
@@ -119,6 +142,14 @@ function registerCommands(state: StandInState, scope: string, body: unknown): Js
 function interactionCallback(state: StandInState, id: string, token: string, body: Json, withResponse: boolean): unknown {
   const log = state.byToken.get(token);
   if (!log || log.payload.id !== id) throw new HttpError(404, 10062, 'Unknown interaction');
+  // An interaction delivered over HTTP is answered in the HTTP response, not here.
+  if (log.delivered) throw new HttpError(400, 40060, 'Interaction has already been acknowledged.');
+  const message = acceptCallback(state, log, body);
+  if (!withResponse) return undefined;
+  return { interaction: { id, type: log.payload.type }, ...(message ? { resource: { type: body?.type, message } } : {}) };
+}
+
+function acceptCallback(state: StandInState, log: InteractionLog, body: Json): StoredMessage | undefined {
   if (log.events.some((e) => e.kind === 'callback')) throw new HttpError(400, 40060, 'Interaction has already been acknowledged.');
   if (state.callbacksToReject > 0) {
     state.callbacksToReject--;
@@ -142,8 +173,7 @@ function interactionCallback(state: StandInState, id: string, token: string, bod
   if (type === CALLBACK.updateMessage && log.payload.message) message = state.updateMessage(log.payload.message.id, body.data);
   log.events.push({ kind: 'callback', type, data: body.data, message });
   log.notify();
-  if (!withResponse) return undefined;
-  return { interaction: { id, type: log.payload.type }, ...(message ? { resource: { type, message } } : {}) };
+  return message;
 }
 
 function original(log: InteractionLog): StoredMessage {
