@@ -7,10 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { readyEvent, type Shard } from './ready.js';
 
 const OP = { dispatch: 0, heartbeat: 1, identify: 2, resume: 6, reconnect: 7, invalidSession: 9, hello: 10, heartbeatAck: 11 } as const;
-
-type Shard = [id: number, count: number];
 
 interface Session {
   id: string;
@@ -175,26 +174,8 @@ export class GatewayStandIn extends EventEmitter {
     const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], shard };
     this.sessions.set(session.id, session);
     connection.session = session;
-    this.send(connection.socket, {
-      op: OP.dispatch,
-      t: 'READY',
-      s: ++session.seq,
-      d: {
-        v: 10,
-        user: { id: this.options.botUserId, username: 'StoryBot', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 },
-        guilds: [],
-        session_id: session.id,
-        resume_gateway_url: this.options.url(),
-        shard,
-        application: { id: this.options.applicationId, flags: 0 },
-        private_channels: [],
-        relationships: [],
-        presences: [],
-        guild_join_requests: [],
-        geo_ordered_rtc_regions: [],
-        user_settings: {},
-      },
-    });
+    const ready = readyEvent({ botUserId: this.options.botUserId, applicationId: this.options.applicationId, sessionId: session.id, resumeUrl: this.options.url(), shard });
+    this.send(connection.socket, { op: OP.dispatch, t: 'READY', s: ++session.seq, d: ready });
     this.markReady(connection);
   }
 

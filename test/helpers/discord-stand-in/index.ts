@@ -6,8 +6,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayStandIn } from './gateway.js';
-import { acceptHttpResponse, handleRest } from './rest.js';
-import { newSigner, postSigned, type HttpReply, type Signer } from './sign.js';
+import { deliverOverHttp } from './http-delivery.js';
+import { handleRest } from './rest.js';
+import { newSigner, type HttpReply, type Signer } from './sign.js';
 import { InteractionLog, StandInState, type StoredMessage } from './state.js';
 
 export type { StoredMessage } from './state.js';
@@ -153,26 +154,10 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
 
   const commandId = (name: string) => [...state.commands.values()].flat().find((c) => c.name === name)?.id ?? state.nextId();
 
-  /** Posts the interaction to the bot, signed, and takes its HTTP response as the first response. */
-  async function post(url: string, payload: Json, log: InteractionLog): Promise<HttpReply> {
-    const posted = postSigned(url, JSON.stringify(payload), { signer });
-    log.delivered = posted.then(
-      (reply) => {
-        if (reply.status === 200 && reply.json) return acceptHttpResponse(state, log, reply.json);
-        log.events.push({ kind: 'rejected', status: reply.status, message: `the bot answered HTTP ${reply.status}: ${reply.text}` });
-        log.notify();
-      },
-      () => undefined,
-    );
-    const reply = await posted;
-    await log.delivered;
-    return reply;
-  }
-
   async function send(payload: Json): Promise<Exchange> {
     const log = new InteractionLog(payload);
     state.byToken.set(payload.token, log);
-    const http = interactionsUrl ? await post(interactionsUrl, payload, log) : undefined;
+    const http = interactionsUrl ? await deliverOverHttp(state, signer, interactionsUrl, payload, log) : undefined;
     if (!interactionsUrl) await gateway.dispatch('INTERACTION_CREATE', payload, gateway.shardOf(payload.guild_id));
     return {
       log,
