@@ -14,7 +14,8 @@ const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits o
 const secret = (what: string) => z.string().min(1, `must not be empty (${what})`);
 // The application's Ed25519 public key as the Developer Portal shows it: 32 bytes in hex.
 const publicKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters of the Public Key (General Information)');
-const shards = z.union([z.literal('auto'), z.coerce.number().int().positive()], { error: 'must be "auto" or a whole number of shards greater than 0' });
+const SHARDS_MESSAGE = 'must be "auto" or a whole number of shards greater than 0';
+const shards = z.union([z.literal('auto'), z.coerce.number().int(SHARDS_MESSAGE).positive(SHARDS_MESSAGE)], { error: SHARDS_MESSAGE });
 
 export const SECRET_VARIABLES = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'USER_HASH_SECRET'] as const;
 
