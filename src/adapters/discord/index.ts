@@ -43,10 +43,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, transport: 
   return {
     name: 'discord',
     start: () => transport.start(receive),
-    async stop() {
-      await Promise.allSettled([...inFlight]);
-      await transport.stop();
-    },
+    stop: () => transport.stop(Promise.allSettled([...inFlight])),
     connected: () => transport.connected(),
     shards: () => transport.shards(),
   };

@@ -2,13 +2,15 @@
 // made for the test, to the bot's endpoint on 127.0.0.1 and takes the HTTP response as the
 // first response; deferred replies are edited through the stand-in's webhook routes.
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { Agent, request, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeAction } from '../../../src/core/conversation/interactions.js';
 import type { KnowledgeStore } from '../../../src/core/knowledge/store.js';
 import type { Recorder } from '../../../src/core/answering/recorder.js';
 import { MESSAGES } from '../../../src/core/wording/messages.js';
 import { ADMIN, type Exchange, type Reply } from '../../helpers/discord-stand-in/index.js';
-import { postSigned, type HttpReply } from '../../helpers/discord-stand-in/sign.js';
+import { postSigned, type HttpReply, type Signer } from '../../helpers/discord-stand-in/sign.js';
 import { startTestBot, type TestBot } from '../../helpers/discord-bot.js';
 
 const bots: TestBot[] = [];
@@ -170,6 +172,44 @@ describe('a command slower than Discord waits for', () => {
   });
 });
 
+describe('stopping behind a load balancer', () => {
+  it('closes an idle keep-alive connection instead of leaving it open until it times out', async () => {
+    const bot = await start();
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const ping = JSON.stringify({ id: '1', application_id: '1', type: 1, token: 'ping-token', version: 1 });
+    const idle = await keptAlive(agent, bot.interactionsUrl!, ping, bot.standIn.signer);
+    expect(idle.headers.connection).toBe('keep-alive');
+    await bot.adapter.stop();
+    await idle.closed;
+    agent.destroy();
+  });
+
+  it('answers a request in flight when it stops, and closes that connection after the answer', async () => {
+    // A reply within the HTTP response, held back until the adapter is stopping.
+    const bot = await start({ deferAfterMs: 60_000 });
+    let reached!: () => void;
+    let release!: () => void;
+    const running = new Promise<void>((resolve) => (reached = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const store = bot.ctx.store;
+    bot.ctx.store = Object.create(store, { reload: { value: async () => (reached(), gate.then(() => store.reload())) } }) as KnowledgeStore;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const reload = { ...askPayload(bot, ''), member: { user: { id: ADMIN.id, username: ADMIN.username }, permissions: ADMIN.permissions }, data: { id: '2', name: 'reload', type: 1 } };
+    const answered = keptAlive(agent, bot.interactionsUrl!, JSON.stringify(reload), bot.standIn.signer);
+    await running;
+    const stopped = bot.adapter.stop();
+    release();
+    const reply = await answered;
+    expect(reply.json).toMatchObject({ type: 4, data: { embeds: [{ title: MESSAGES.reloadedTitle }] } });
+    // Kept alive, the connection would hold the port open for the keep-alive timeout (65 s).
+    expect(reply.headers.connection).toBe('close');
+    await stopped;
+    await reply.closed;
+    expect(bot.adapter.connected()).toBe(false);
+    agent.destroy();
+  });
+});
+
 describe('a handler that throws over HTTP', () => {
   const failing: Recorder = {
     recordQuestion: () => {
@@ -211,4 +251,29 @@ function askPayload(bot: TestBot, question: string) {
 /** Discord's relative timestamps (<t:…:R>) differ between two bots started moments apart. */
 function maskTimes<T>(value: T): T {
   return JSON.parse(JSON.stringify(value).replace(/<t:\d+:R>/g, '<t:…:R>')) as T;
+}
+
+interface KeptAlive {
+  headers: IncomingMessage['headers'];
+  json: Record<string, any>;
+  /** Settles once the connection the response came on is closed. */
+  closed: Promise<unknown>;
+}
+
+/** A signed POST through a keep-alive agent, as a load balancer sends it; resolves once the response is read. */
+function keptAlive(agent: Agent, url: string, body: string, signer: Signer): Promise<KeptAlive> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const headers = { 'content-type': 'application/json', 'x-signature-timestamp': timestamp, 'x-signature-ed25519': signer.sign(timestamp, body) };
+  return new Promise((resolve, reject) => {
+    let closed: Promise<unknown> = Promise.resolve();
+    const req = request(url, { method: 'POST', agent, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ headers: res.headers, json: JSON.parse(text) as Record<string, any>, closed }));
+    });
+    req.on('socket', (socket: Socket) => (closed = new Promise((done) => socket.once('close', done))));
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -60,7 +60,9 @@ export function gatewayTransport(options: GatewayOptions): DiscordTransport {
       }
       logger.info({ user: me.user.tag, application: me.application.id, shards: client.ws.shards.size }, 'discord connected');
     },
-    async stop() {
+    async stop(inFlight) {
+      // Replies in flight still need the client's REST queue.
+      await inFlight;
       // Closing our own connection is not a reconnect worth logging.
       client.removeAllListeners(Events.ShardReconnecting);
       await client.destroy();

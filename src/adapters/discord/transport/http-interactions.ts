@@ -72,15 +72,13 @@ export function httpInteractionsTransport(options: HttpInteractionsOptions): Htt
       const { address, port } = listening.address() as AddressInfo;
       logger.info({ host: address, port, path: D.path }, 'discord listening for HTTP interactions');
     },
-    async stop() {
+    async stop(inFlight) {
+      // No new connections from now on, while the requests in flight are answered; each of
+      // those answers closes its connection (see send), so none is left waiting.
       const closing = server;
       server = undefined;
-      if (closing?.listening) {
-        await new Promise<void>((resolve) => {
-          closing.close(() => resolve());
-          closing.closeIdleConnections();
-        });
-      }
+      const closed = closing?.listening ? new Promise<void>((resolve) => closing.close(() => resolve())) : undefined;
+      await Promise.all([inFlight, closed]);
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();
     },
@@ -109,7 +107,7 @@ export function httpInteractionsTransport(options: HttpInteractionsOptions): Htt
         return answer(response, 401, { error: 'invalid request signature' });
       }
       const payload = parseJson(body);
-      if (payload === undefined) return answer(response, 400, { error: 'the body is not JSON' });
+      if (payload === undefined) return answer(response, 400, { error: 'the body is not a JSON object' });
       if ((payload as { type?: unknown }).type === InteractionType.Ping) return answer(response, 200, { type: InteractionResponseType.Pong });
 
       let answered = false;
@@ -120,9 +118,29 @@ export function httpInteractionsTransport(options: HttpInteractionsOptions): Htt
       });
       if (!answered) answer(response, 400, { error: 'not an interaction this bot answers' });
     } catch (error) {
-      logger.error({ message: (error as Error).message }, 'discord HTTP interaction request failed');
+      // A client that went away mid-request, mostly: the request's trouble, not the bot's.
+      logger.warn({ message: (error as Error).message }, 'discord HTTP interaction request failed');
       if (!response.headersSent) answer(response, 500, { error: 'internal error' });
     }
+  }
+
+  /** An answer from the endpoint itself (a refusal, a PONG); if the client has gone, there is no one to tell. */
+  function answer(response: ServerResponse, status: number, body: unknown): void {
+    send(response, status, body).catch(() => undefined);
+  }
+
+  /** Resolves once the response is handed to the network; rejects if the request went away first. */
+  function send(response: ServerResponse, status: number, body: unknown): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (response.headersSent || response.destroyed) return reject(new Error('the HTTP request was closed before the response could be sent'));
+      const text = JSON.stringify(body);
+      // Once stopping, no connection is kept for another request: a balancer's keep-alive
+      // connection would otherwise hold the port open until it times out (65 s).
+      if (!server) response.setHeader('connection', 'close');
+      response.once('close', () => (response.writableFinished ? resolve() : reject(new Error('the HTTP request was closed before the response was sent'))));
+      response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+      response.end(text, () => resolve());
+    });
   }
 }
 
@@ -157,21 +175,5 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
-  });
-}
-
-/** An answer from the endpoint itself (a refusal, a PONG); if the client has gone, there is no one to tell. */
-function answer(response: ServerResponse, status: number, body: unknown): void {
-  send(response, status, body).catch(() => undefined);
-}
-
-/** Resolves once the response is handed to the network; rejects if the request went away first. */
-function send(response: ServerResponse, status: number, body: unknown): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (response.headersSent || response.destroyed) return reject(new Error('the HTTP request was closed before the response could be sent'));
-    const text = JSON.stringify(body);
-    response.once('close', () => (response.writableFinished ? resolve() : reject(new Error('the HTTP request was closed before the response was sent'))));
-    response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
-    response.end(text, () => resolve());
   });
 }

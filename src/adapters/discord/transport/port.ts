@@ -18,8 +18,11 @@ export interface DiscordTransport {
   readonly rest: REST;
   /** Resolves once interactions can arrive: the gateway is connected, or the port listens. */
   start(receive: Receive): Promise<void>;
-  /** Stops taking interactions and lets go of the connection or the port. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking interactions and lets go of the connection or the port, letting the work
+   * still in flight finish first.
+   */
+  stop(inFlight: Promise<unknown>): Promise<void>;
   connected(): boolean;
   shards(): readonly ShardState[];
 }
