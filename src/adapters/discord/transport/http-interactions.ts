@@ -57,6 +57,7 @@ export function httpInteractionsTransport(options: HttpInteractionsOptions): Htt
     async start(receive) {
       const listening = createServer((request, response) => void handle(request, response, receive));
       listening.requestTimeout = D.requestTimeoutMs;
+      listening.headersTimeout = D.requestTimeoutMs;
       listening.keepAliveTimeout = D.keepAliveTimeoutMs;
       await new Promise<void>((resolve, reject) => {
         listening.once('error', reject);
