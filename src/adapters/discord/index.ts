@@ -6,7 +6,7 @@ import type { Adapter, AdapterDeps } from '../adapter.js';
 import { onInteraction } from './listeners/index.js';
 import { gatewayTransport } from './transport/gateway.js';
 import { httpInteractionsTransport } from './transport/http-interactions.js';
-import type { DiscordTransport } from './transport/port.js';
+import type { DiscordTransport, Receive } from './transport/port.js';
 
 export interface DiscordAdapterOptions extends AdapterDeps {
   applicationId: string;
@@ -31,7 +31,7 @@ export function createTransport(options: DiscordAdapterOptions): DiscordTranspor
 export function createDiscordAdapter(options: DiscordAdapterOptions, transport: DiscordTransport = createTransport(options)): Adapter {
   const deps = { ctx: options.ctx, logger: options.logger, deferAfterMs: options.deferAfterMs ?? DISCORD_DEFAULTS.deferAfterMs };
   const inFlight = new Set<Promise<void>>();
-  const receive = (payload: unknown, first: Parameters<typeof onInteraction>[1]) => {
+  const receive: Receive = (payload, first) => {
     const work = onInteraction(payload, first, transport.rest, deps);
     // The app's intake sees it too: shutdown waits for the whole exchange, reply included.
     options.ctx.intake?.track(work);

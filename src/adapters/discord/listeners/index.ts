@@ -15,7 +15,8 @@ export async function onInteraction(payload: unknown, first: FirstResponse, rest
   const interaction = ReceivedInteraction.read(payload);
   if (!interaction) {
     // Without an id, a token and a sender there is no one to answer, nor a way to.
-    deps.logger.warn({ type: (payload as { type?: unknown } | null)?.type }, 'discord interaction without an id, a token or a sender: not answered');
+    const type = (payload as { type?: unknown } | null)?.type;
+    deps.logger.warn({ type: typeof type === 'number' ? type : undefined }, 'discord interaction without an id, a token or a sender: not answered');
     return;
   }
   const responder = new Responder(interaction, first, rest);
