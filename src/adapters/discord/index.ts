@@ -28,6 +28,7 @@ export function createTransport(options: DiscordAdapterOptions): DiscordTranspor
     : gatewayTransport({ token: transport.token, shards: transport.shards, applicationId: options.applicationId, apiUrl, logger });
 }
 
+/** The transport may be given, made by createTransport, for whoever needs to reach it (a test, for the port it listens on). */
 export function createDiscordAdapter(options: DiscordAdapterOptions, transport: DiscordTransport = createTransport(options)): Adapter {
   const deps = { ctx: options.ctx, logger: options.logger, deferAfterMs: options.deferAfterMs ?? DISCORD_DEFAULTS.deferAfterMs };
   const inFlight = new Set<Promise<void>>();
