@@ -41,7 +41,7 @@ COPY --chown=node:node knowledge/entries/drafts ./knowledge/entries/drafts
 USER node
 VOLUME ["/app/knowledge", "/app/data"]
 # 9091: /healthz, /readyz, /metrics (set OPS_HOST=0.0.0.0 to reach them from outside the
-# container). 3000: Slack's HTTP mode.
-EXPOSE 9091 3000
+# container). 3000: Slack's HTTP mode. 3001: Discord's HTTP interactions.
+EXPOSE 9091 3000 3001
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "dist/src/cli/healthcheck.js"]
 CMD ["node", "dist/src/index.js"]

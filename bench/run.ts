@@ -1,6 +1,6 @@
 // npm run bench: prints tables and writes bench/results.json. Never part of npm test.
 // `npm run bench -- slack discord` runs only the sections named (core, memory, reload,
-// slack, discord).
+// slack, discord, discord-http).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { step } from '../src/cli/progress.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
 import { runCore } from './core.js';
 import { measureDiscord } from './discord.js';
+import { measureDiscordHttp } from './discord-http.js';
 import { ms } from './measure.js';
 import { measureMemory } from './memory.js';
 import { measureReload } from './reload.js';
@@ -16,7 +17,7 @@ import { measureSlack } from './slack-http.js';
 import { syntheticKnowledge, syntheticQuestions, writeSyntheticFolder } from './synthetic.js';
 import { mib, printTable } from './table.js';
 
-const SECTIONS = ['core', 'memory', 'reload', 'slack', 'discord'] as const;
+const SECTIONS = ['core', 'memory', 'reload', 'slack', 'discord', 'discord-http'] as const;
 const CLI = {
   usage: `usage: npm run bench [-- SECTION...]   (sections: ${SECTIONS.join(', ')}; all when none is named)`,
   about: [
@@ -118,9 +119,18 @@ if (runs('discord')) {
   const discord = await measureDiscord();
   results.discord = discord;
   console.log(`Discord through the local gateway stand-in: /ask interactions, ${discord.inFlight} in flight, dispatch to callback (latency in ms)`);
-  printTable(['client', 'interactions', 'per second', 'p50', 'p99', 'errors', 'wrong answers'], [discord.adapter, discord.bare].map((r) => [r.client, String(r.interactions), r.perSecond.toFixed(0), ms(r.latencyP50), ms(r.latencyP99), String(r.errors), String(r.wrong)]));
+  printTable(['client', 'interactions', 'per second', 'p50', 'p99', 'errors', 'wrong answers', 'client CPU ms/interaction'], [discord.adapter, discord.bare].map((r) => [r.client, String(r.interactions), r.perSecond.toFixed(0), ms(r.latencyP50), ms(r.latencyP99), String(r.errors), String(r.wrong), r.cpuMsPerInteraction?.toFixed(3) ?? 'n/a']));
   console.log(`StoryBot handles ${(discord.ratio * 100).toFixed(0)}% of the bare client's interactions per second.\n`);
   targets.push(['no Discord errors under load', discord.adapter.errors + discord.adapter.wrong === 0]);
+}
+
+if (runs('discord-http')) {
+  const http = await measureDiscordHttp();
+  results.discordHttp = http;
+  console.log(`Discord over HTTP interactions: autocannon, ${http.connections} connections, signed /ask interactions, best of ${http.rounds} runs of ${http.durationSeconds} s each (latency in ms; errors summed over all runs)`);
+  printTable(['server', 'requests', 'req/s', 'p50', 'p99', 'errors', 'non-2xx', 'wrong answers', 'server CPU ms/request'], [http.adapter, http.bare].map((r) => [r.server, String(r.requests), r.requestsPerSecond.toFixed(0), String(r.latencyP50), String(r.latencyP99), String(r.errors), String(r.non2xx), String(r.wrong), r.cpuMsPerRequest?.toFixed(3) ?? 'n/a']));
+  console.log(`StoryBot serves ${(http.ratio * 100).toFixed(0)}% of the bare server's interactions per second; every answer goes inline in the HTTP response.\n`);
+  targets.push(['no Discord HTTP errors under load', http.adapter.errors + http.adapter.non2xx + http.adapter.wrong === 0]);
 }
 
 results.targets = Object.fromEntries(targets.map(([name, met]) => [name, met]));

@@ -3,7 +3,7 @@
 // once, for development), otherwise globally. Run it again whenever commands/ changes.
 import { DiscordAPIError, REST } from 'discord.js';
 import { commands } from '../../commands/index.js';
-import { restOptions } from '../adapters/discord/index.js';
+import { restOptions } from '../adapters/discord/rest.js';
 import { deployCommands } from '../adapters/discord/register.js';
 import { parseCli } from './args.js';
 import { readConfig } from './open-store.js';
@@ -18,7 +18,8 @@ parseCli({
   help: {},
 });
 const { discord } = readConfig();
-if (!discord) {
+// HTTP interactions need no bot token to answer, but registering commands does.
+if (!discord?.token) {
   process.stderr.write('DISCORD_TOKEN: must be set (in .env or the environment) to register the commands, with DISCORD_APPLICATION_ID.\n');
   process.exit(2);
 }
