@@ -52,7 +52,7 @@ describe('a Discord interactions endpoint', () => {
     ['signed JSON that is no interaction', (url, _, bot) => postSigned(url, JSON.stringify({ hello: 'world' }), { signer: signerOf(bot) }), 400],
     ['a signed interaction without a token or a sender', (url, _, bot) => postSigned(url, JSON.stringify({ id: '9', application_id: '1', type: 2, data: { name: 'ask' } }), { signer: signerOf(bot) }), 400],
     ['another path', (url, body, bot) => postSigned(url.replace('/discord/interactions', '/discord'), body, { signer: signerOf(bot) }), 404],
-  ])('refuses %s with %i, asks nothing and keeps answering', async (_, send, status) => {
+  ])('refuses %s with its status, asks nothing and keeps answering', async (_, send, status) => {
     const asked: string[] = [];
     const bot = await start({ ctx: { recorder: { recordQuestion: (q) => void asked.push(q.question), recordVote: () => 'recorded' } } });
     const body = JSON.stringify(askPayload(bot, 'Who is Tommy Robinson?'));
@@ -61,7 +61,7 @@ describe('a Discord interactions endpoint', () => {
     expect(asked).toEqual([]);
     expect(webhookCalls(bot)).toEqual([]);
     const answer = await (await bot.standIn.slash('ask', { question: 'Who is Jess Phillips?' })).reply();
-    expect(answer.message.embeds[0].fields[0].name).toMatch(/^¶\d+/);
+    expect(answer.message.embeds[0].fields[0].name).toMatch(/^paragraph \d+/);
     expect(asked).toEqual(['Who is Jess Phillips?']);
   });
 

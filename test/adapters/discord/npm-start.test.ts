@@ -93,7 +93,7 @@ describe('npm start with DISCORD_PUBLIC_KEY', () => {
 
     const exchange = await standIn.slash('ask', { question: 'Who is Tommy Robinson?' });
     expect(exchange.http?.status).toBe(200);
-    expect((await exchange.reply()).message.embeds[0].fields[0].name).toBe('¶13 · 2025-01-03');
+    expect((await exchange.reply()).message.embeds[0].fields[0].name).toBe('paragraph 13 · 2025-01-03');
     const ready = await fetch(`${whole.ops}/readyz`);
     expect(ready.status).toBe(200);
     const body = await ready.json();

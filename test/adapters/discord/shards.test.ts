@@ -24,7 +24,7 @@ async function expectAnsweredOnEachShard(s: DiscordStandIn, count: number): Prom
     const guild = guildOnShard(shard, count);
     expect(s.gateway.shardOf(guild)).toBe(shard);
     const reply = await (await s.slash('ask', { question: 'Who is Tommy Robinson?' }, MEMBER, guild)).reply();
-    expect(reply.message.embeds[0].fields[0].name).toContain('¶13');
+    expect(reply.message.embeds[0].fields[0].name).toContain('paragraph 13');
     const vote = await (await s.press(reply.message, reply.message.components[0].components[0].custom_id, MEMBER, guild)).reply();
     expect(vote.ephemeral).toBe(true);
   }
