@@ -30,7 +30,7 @@ export interface HttpRun {
  * CPU time a process has used so far, in ms, from /proc (Linux). Requests per second move
  * with whatever else the machine runs; CPU time per request barely does.
  */
-function cpuMsOf(pid: number | undefined): number | null {
+export function cpuMsOf(pid: number | undefined): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
@@ -104,10 +104,10 @@ async function drive(server: string, pid: number | undefined, port: number, conn
   };
 }
 
-const ROUNDS = 2;
+export const ROUNDS = 2;
 
 /** The run with the most requests per second, its errors summed over every run. */
-function best(runs: readonly HttpRun[]): HttpRun {
+export function best(runs: readonly HttpRun[]): HttpRun {
   const top = runs.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
   const sum = (key: 'errors' | 'non2xx' | 'wrong') => runs.reduce((n, r) => n + r[key], 0);
   return { ...top, errors: sum('errors'), non2xx: sum('non2xx'), wrong: sum('wrong') };

@@ -7,29 +7,32 @@
 // thresholds do on the labelled questions. Progress goes to stderr.
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { CALIBRATION_FILE, loadKnowledge } from '../core/knowledge/load.js';
 import { fitCalibration, heldOutSamples, questionSamples, type LabelledQuestion, type Sample } from '../core/search/calibration.js';
 import { DEFAULT_ENGINE_CONFIG } from '../core/search/config.js';
 import { SearchIndex } from '../core/search/search-index.js';
 import { evalQuestionSchema } from '../core/curation/evaluate.js';
 import { isEnglishWord } from '../lexicon/english-words.js';
+import { parseCli } from './args.js';
 import { readConfig } from './open-store.js';
+import { progress, step } from './progress.js';
 
-const USAGE = 'usage: npm run calibrate [-- --dry-run]';
-let args;
-try {
-  args = parseArgs({ options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } } }).values;
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-  process.exit(2);
-}
-if (args.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-
-const progress = (what: string) => (share: number) => process.stderr.write(`\r${what}: ${Math.round(share * 100)}%   `);
+const args = parseCli({
+  usage: 'usage: npm run calibrate [-- --dry-run]',
+  about: [
+    'Fits the answer, passage and topic models and their thresholds from the knowledge base: each',
+    'curated wording held out in turn, KNOWLEDGE_DIR/calibration/off-topic.txt and near-miss.txt,',
+    'and the labelled questions in KNOWLEDGE_DIR/calibration/questions/*.jsonl. Writes',
+    'KNOWLEDGE_DIR/calibration/model.json, which the bot loads with the knowledge. Progress on stderr.',
+  ],
+  options: { 'dry-run': { type: 'boolean' } },
+  help: { 'dry-run': 'print the fitted models without writing model.json' },
+}).values;
+/** A progress line for a share of work done, on stderr. */
+const shareDone = (what: string) => {
+  const line = progress(what, 100);
+  return (share: number) => (share >= 1 ? line.finish() : line.update(Math.round(share * 100)));
+};
 const config = readConfig();
 const dir = path.join(config.knowledge.dir, 'calibration');
 const loaded = await loadKnowledge(config.knowledge.dir, { withoutCalibration: true });
@@ -47,7 +50,7 @@ for (const name of (await readdir(path.join(dir, 'questions')).catch(() => [] as
   for (const line of await lines(path.join('questions', name))) labelled.push(evalQuestionSchema.parse(JSON.parse(line)));
 }
 
-process.stderr.write('building the index…\n');
+step('Building the index');
 // Fitted from the engine's defaults, so that an earlier model.json does not colour the fit.
 const engine = DEFAULT_ENGINE_CONFIG;
 const index = SearchIndex.build(loaded.knowledge, engine, isEnglishWord);
@@ -55,16 +58,15 @@ let ctx = { knowledge: loaded.knowledge, index, config: engine };
 const offTopic = (await lines('off-topic.txt')).map((q) => ({ q, expect: 'none' as const, kind: 'off-topic' }));
 const nearMiss = (await lines('near-miss.txt')).map((q) => ({ q, expect: 'none' as const, kind: 'near-miss' }));
 const samplesFor = (): Sample[] => [
-  ...heldOutSamples(ctx, 4_000, progress('held-out phrasings')),
+  ...heldOutSamples(ctx, 4_000, shareDone('held-out wordings asked')),
   ...questionSamples(ctx, [...offTopic, ...nearMiss], 'unanswerable'),
   ...questionSamples(ctx, labelled, 'labelled'),
 ];
 // Which passage is best depends on the passage model, so fit twice: once from the defaults,
 // then again choosing passages with the first fit.
-let fitted = fitCalibration(ctx, samplesFor(), { onProgress: progress('fitting') });
+let fitted = fitCalibration(ctx, samplesFor(), { onProgress: shareDone('fitting the models') });
 ctx = { ...ctx, config: { ...engine, calibration: fitted.calibration } };
-fitted = fitCalibration(ctx, samplesFor(), { onProgress: progress('fitting again') });
-process.stderr.write('\n');
+fitted = fitCalibration(ctx, samplesFor(), { onProgress: shareDone('fitting again') });
 
 const { calibration, report } = fitted;
 // Written first, beside the old file and renamed into place: a run cut short (or whose

@@ -5,8 +5,8 @@ import type { GapReport } from '../../core/curation/gaps.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
 import { declineSentence, passageLabel, passageSegments, strengthText } from '../../core/wording/reply-words.js';
-import { inMarks } from '../../core/wording/quote-words.js';
 import { describeChanges, describeSource } from '../../core/wording/describe.js';
+import { paragraphLabel, quotation, quotationMarks, relativeTime } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
 
@@ -15,7 +15,7 @@ export function renderAnswer(result: AnswerResult): string {
   if (result.kind === 'passage') {
     return [passageLabel(result), '', passageLine(result.passage), '', `(${MESSAGES.asOf(result.asOf)})`, ...suggestionLines(result.suggestions)].join('\n');
   }
-  const quotes = result.citations.map((c) => `  ${MESSAGES.paragraph(c.paragraph)}: ${inMarks(c.quote)}`);
+  const quotes = result.citations.map((c) => `  ${paragraphLabel(c.paragraph)}: ${quotation(c.quote)}`);
   const related = result.related.length > 0 ? ['', MESSAGES.relatedIntro, ...result.related.map((r) => `  • ${r.question}`)] : [];
   return [result.answer, '', ...quotes, '', `(${MESSAGES.asOf(result.asOf)}, ${strengthText(result)})`, ...related].join('\n');
 }
@@ -29,8 +29,9 @@ function renderDeclined(result: Declined): string {
 
 /** A passage with its matched words between asterisks, as plain text shows emphasis. */
 function passageLine(passage: PassageView): string {
+  const [open, close] = quotationMarks(passage.quote);
   const text = passageSegments(passage).map((s) => (s.matched ? `*${s.text}*` : s.text)).join('');
-  return `  ${MESSAGES.paragraph(passage.paragraph)}: ${inMarks(text)}`;
+  return `  ${paragraphLabel(passage.paragraph)}: ${open}${text}${close}`;
 }
 
 function suggestionLines(suggestions: readonly EntryRef[]): string[] {
@@ -51,7 +52,7 @@ export function renderReload(report: ReloadReport): string {
 }
 
 export function renderAbout(about: AboutInfo): string {
-  return [...about.sources.map(describeSource), MESSAGES.aboutEntries(about.entries, about.drafts, about.loadedAt.toISOString())].join('\n');
+  return [...about.sources.map(describeSource), MESSAGES.aboutEntries(about.entries, about.drafts, relativeTime(about.loadedAt))].join('\n');
 }
 
 export function renderReply(reply: CommandReply): string {

@@ -1,6 +1,7 @@
 // An answer as Block Kit: the question, the answer, each quote with its paragraph, the date
 // and confidence, then buttons. A decline says so and offers questions it can answer.
 import type { Answered, AnswerResult, Declined, EntryRef, PassageReply, PassageView } from '../../core/answering/answer.js';
+import { paragraphLabel, quotation, quotationMarks } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { declineSentence, passageLabel, passageSegments, strengthText } from '../../core/wording/reply-words.js';
 import { actions, BLOCK_KIT_LIMITS, button, context, message, section, type Block, type Button, type SlackMessage } from './blocks.js';
@@ -28,10 +29,16 @@ function markedPassage(passage: PassageView): string {
     .join('');
 }
 
+/** A passage as a blockquote, its matched words in bold, with its paragraph. */
+function passageQuote(passage: PassageView): string {
+  const [open, close] = quotationMarks(passage.quote);
+  return `>${open}${markedPassage(passage)}${close}\n>— _${escapeMrkdwn(paragraphLabel(passage.paragraph))}_`;
+}
+
 /** Not an answer: the story's closest sentence, labelled as such. */
 function renderPassage(result: PassageReply): SlackMessage {
   const label = escapeMrkdwn(passageLabel(result));
-  const blocks: Block[] = [section(label), section(`>“${markedPassage(result.passage)}”\n>— _${escapeMrkdwn(MESSAGES.paragraph(result.passage.paragraph))}_`)];
+  const blocks: Block[] = [section(label), section(passageQuote(result.passage))];
   blocks.push(...suggestionBlocks(result.suggestions), context(escapeMrkdwn(MESSAGES.asOf(result.asOf))));
   return message(label, blocks);
 }
@@ -64,7 +71,7 @@ function renderDeclined(result: Declined): SlackMessage {
   if (result.question) blocks.push(questionLine(result.question));
   blocks.push(section(text));
   if (result.nearest) {
-    blocks.push(section(`${escapeMrkdwn(MESSAGES.nearestIntro)}\n>“${markedPassage(result.nearest)}”\n>— _${escapeMrkdwn(MESSAGES.paragraph(result.nearest.paragraph))}_`));
+    blocks.push(section(`${escapeMrkdwn(MESSAGES.nearestIntro)}\n${passageQuote(result.nearest)}`));
   }
   blocks.push(...suggestionBlocks(result.suggestions));
   if (result.asOf) blocks.push(context(escapeMrkdwn(MESSAGES.asOf(result.asOf))));
@@ -72,7 +79,9 @@ function renderDeclined(result: Declined): SlackMessage {
 }
 
 function suggestionBlocks(refs: readonly EntryRef[]): Block[] {
-  const suggestions: Button[] = refs.slice(0, 3).map((s) => button(s.question, { type: 'pick', entryId: s.id }));
+  // Button ids must be unique within a message, as in uniqueRelated below.
+  const unique = [...new Map(refs.map((s) => [s.id, s] as const)).values()];
+  const suggestions: Button[] = unique.slice(0, 3).map((s) => button(s.question, { type: 'pick', entryId: s.id }));
   return suggestions.length > 0 ? [section(escapeMrkdwn(MESSAGES.suggestionsIntro)), actions(suggestions)] : [];
 }
 
@@ -82,7 +91,7 @@ function questionLine(question: string) {
 
 // A blockquote is one line in mrkdwn, so line breaks inside a quote are folded.
 function quoteBlock(quote: string, paragraph: number) {
-  return section(`>“${escapeMrkdwn(quote.replace(/\s+/g, ' ').trim())}”\n>— _${escapeMrkdwn(MESSAGES.paragraph(paragraph))}_`);
+  return section(`>${escapeMrkdwn(quotation(quote.replace(/\s+/g, ' ').trim()))}\n>— _${escapeMrkdwn(paragraphLabel(paragraph))}_`);
 }
 
 /** Keeps as many quotes as fit in `room` blocks, saying how many were left out. */

@@ -79,6 +79,7 @@ export function heldOutSamples(ctx: AnswerContext, limit = 4_000, onProgress?: (
     samples.push(sampleOf(ctx, question, (source, paragraph) => cited.has(`${source}#${paragraph}`), 'held-out phrasing', 'answerable', heldOut));
     if (onProgress && samples.length % 200 === 0) onProgress(samples.length / Math.min(limit, all.length));
   }
+  onProgress?.(1);
   return samples;
 }
 

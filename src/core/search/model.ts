@@ -63,6 +63,7 @@ export function fitLogistic<F extends string>(names: readonly F[], examples: rea
     w = w.map((wi, j) => wi - rate * grad[j]!);
     if (onProgress && step % 2_000 === 0) onProgress(step / iterations);
   }
+  onProgress?.(1);
   const round = (n: number) => Math.round(n * 1000) / 1000;
   const weights = Object.fromEntries(names.map((n, j) => [n, round(w[j + 1]!)])) as Record<F, number>;
   return { intercept: round(w[0]!), weights };

@@ -2,17 +2,14 @@
 // asker's: what a reply shows in public must be the bot's text or the story's.
 import type { QuoteCheck } from '../answering/reply-types.js';
 import type { PhraseHit } from '../search/phrase-finder.js';
+import { paragraphLabel, quotation } from './format.js';
 
-/** Wraps story words in quotation marks, without doubling marks the words already carry. */
-export function inMarks(words: string): string {
-  return `“${words.replace(/^[“”"‘’'\s]+|[“”"‘’'\s]+$/g, '')}”`;
-}
 
 export const QUOTE_WORDS = Object.freeze({
   found(hit: PhraseHit, check: QuoteCheck, attribution: string | undefined, notSaidBy: string | undefined): string {
     const where = hit.exact
-      ? `${inMarks(hit.wording)} is in the story, in paragraph ${hit.sentence.paragraph}.`
-      : `The story writes it ${inMarks(hit.wording)}, in paragraph ${hit.sentence.paragraph}.`;
+      ? `${quotation(hit.wording)} is in the story, in ${paragraphLabel(hit.sentence.paragraph)}.`
+      : `The story writes it ${quotation(hit.wording)}, in ${paragraphLabel(hit.sentence.paragraph)}.`;
     let how: string;
     if (check.quoted && check.speaker) how = `It stands in quotation marks there, attributed to ${check.speaker}.`;
     else if (check.quoted && attribution) how = `It stands in quotation marks there, as ${attribution}.`;
@@ -23,7 +20,7 @@ export const QUOTE_WORDS = Object.freeze({
     return `${where} ${how}${mismatch}`;
   },
   spelled(hit: PhraseHit): string {
-    return `The story writes it ${inMarks(hit.wording)}, in paragraph ${hit.sentence.paragraph}.`;
+    return `The story writes it ${quotation(hit.wording)}, in ${paragraphLabel(hit.sentence.paragraph)}.`;
   },
   quotesOf(name: string): string {
     return `The story quotes ${name} in these words:`;
