@@ -15,7 +15,9 @@ const CLI = {
   about: [
     'Scores a question file, one {"q": ..., "expect": [paragraphs] | "none", "kind": ...} per line,',
     'and prints a table per kind. An answer is right when its first quote is from an expected',
-    'paragraph; a question expecting "none" is right when declined.',
+    'paragraph; "passage" counts the story\'s own passage from an expected paragraph where no',
+    'curated answer was given; a question expecting "none" is right without a curated answer,',
+    'and an off-topic one only when nothing of the story is quoted at all.',
   ],
   options: { verbose: { type: 'boolean' }, threshold: { type: 'string' } },
   help: {
@@ -74,10 +76,11 @@ const percent = (n: number) => `${(n * 100).toFixed(1)}%`;
 
 function printTable(tallies: KindTally[]): void {
   const pct = (n: number, d: number) => (d === 0 ? '-' : percent(n / d));
-  const header = ['kind', 'questions', 'correct', 'wrong', 'declined', 'accuracy'];
-  const body = tallies.map((t) => [t.kind, t.total, t.correct, t.wrong, t.declined, pct(t.correct, t.total)].map(String));
-  const all = tallies.reduce((s, t) => ({ total: s.total + t.total, correct: s.correct + t.correct, wrong: s.wrong + t.wrong, declined: s.declined + t.declined }), { total: 0, correct: 0, wrong: 0, declined: 0 });
-  body.push(['all', all.total, all.correct, all.wrong, all.declined, pct(all.correct, all.total)].map(String));
+  const header = ['kind', 'questions', 'correct', 'passage', 'wrong', 'declined', 'accuracy', 'with passage'];
+  const row = (t: Omit<KindTally, 'kind'>, kind: string) => [kind, t.total, t.correct, t.passage, t.wrong, t.declined, pct(t.correct, t.total), pct(t.correct + t.passage, t.total)].map(String);
+  const body = tallies.map((t) => row(t, t.kind));
+  const all = tallies.reduce((s, t) => ({ total: s.total + t.total, correct: s.correct + t.correct, passage: s.passage + t.passage, wrong: s.wrong + t.wrong, declined: s.declined + t.declined }), { total: 0, correct: 0, passage: 0, wrong: 0, declined: 0 });
+  body.push(row(all, 'all'));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n'));
@@ -86,8 +89,12 @@ function printTable(tallies: KindTally[]): void {
 function printMisses(rows: EvalRow[]): void {
   for (const row of rows) {
     if (row.verdict === 'correct') continue;
-    const first = row.result.answered ? row.result.citations[0] : undefined;
-    const got = row.result.answered ? `${first ? paragraphLabel(first.paragraph) : 'no quote'}, ${row.result.entry.id}` : 'declined';
+    const { result } = row;
+    const first = result.kind === 'answer' ? result.citations[0] : undefined;
+    let got: string;
+    if (result.kind === 'answer') got = `${first ? paragraphLabel(first.paragraph) : 'no quote'}, ${result.entry.id}`;
+    else if (result.kind === 'passage') got = `passage from ${paragraphLabel(result.passage.paragraph)}`;
+    else got = result.nearest ? `declined, nearest ${paragraphLabel(result.nearest.paragraph)}` : 'declined';
     const want = row.question.expect === 'none' ? 'decline' : paragraphLabel(row.question.expect);
     console.log(`${row.verdict.padEnd(8)} ${row.question.q}  -> ${got} (${row.result.confidence.toFixed(2)}), want ${want}`);
   }

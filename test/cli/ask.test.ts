@@ -66,7 +66,7 @@ describe('npm run eval', () => {
   it('scores a question file and prints a table per kind', async () => {
     const { code, stdout, stderr } = await runTs('src/cli/eval.ts', [DEV_QUESTIONS]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^kind\s+questions\s+correct\s+wrong\s+declined/m);
+    expect(stdout).toMatch(/^kind\s+questions\s+correct\s+passage\s+wrong\s+declined\s+accuracy\s+with passage$/m);
     expect(stdout).toMatch(/^answerable\s+30\s/m);
     expect(stdout).toMatch(/^off-topic\s+5\s+5\s/m);
     // A short file needs no progress report.
@@ -95,7 +95,7 @@ describe('npm run eval', () => {
   ])('with --threshold=%s exits %i, saying how answerable accuracy compares', async (threshold, exit, verdict) => {
     const file = await threeOfFour();
     const { code, stdout, stderr } = await runTs('src/cli/eval.ts', [file, `--threshold=${threshold}`]);
-    expect(stdout).toMatch(/^answerable\s+4\s+3\s+1\s+0\s+75\.0%$/m);
+    expect(stdout).toMatch(/^answerable\s+4\s+3\s+0\s+1\s+0\s+75\.0%\s+75\.0%$/m);
     expect(code).toBe(exit);
     expect(exit === 0 ? stdout : stderr).toMatch(verdict);
   });
@@ -121,6 +121,6 @@ describe('npm run eval', () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'storybot-eval-')), 'miss.jsonl');
     await writeFile(file, `${JSON.stringify({ q: 'Who is Tommy Robinson?', expect: [1, 2] })}\n`);
     const { stdout } = await runTs('src/cli/eval.ts', [file, '--verbose']);
-    expect(stdout).toContain('wrong    Who is Tommy Robinson?  -> paragraph 13, who-is-tommy-robinson (0.83), want paragraph 1 or 2');
+    expect(stdout).toMatch(/wrong {4}Who is Tommy Robinson\? {2}-> paragraph 13, who-is-tommy-robinson \(\d\.\d\d\), want paragraph 1 or 2/);
   });
 });

@@ -63,7 +63,8 @@ function markedPassage(passage: PassageView): string {
 function renderPassage(result: PassageReply): Rendered {
   const embed = fitEmbed({
     color: COLOURS.info,
-    description: passageLabel(result),
+    // Only the asker sees a passage, so their question can be shown above it.
+    description: [result.question ? MESSAGES.youAsked(`“${inert(result.question)}”`) : '', passageLabel(result)].filter(Boolean).join('\n'),
     fields: [{ name: [MESSAGES.paragraph(result.passage.paragraph), result.passage.published].filter(Boolean).join(' · '), value: quoteBlock(markedPassage(result.passage)) }],
     footer: { text: MESSAGES.asOf(result.asOf) },
   });

@@ -38,7 +38,8 @@ function passageQuote(passage: PassageView): string {
 /** Not an answer: the story's closest sentence, labelled as such. */
 function renderPassage(result: PassageReply): SlackMessage {
   const label = escapeMrkdwn(passageLabel(result));
-  const blocks: Block[] = [section(label), section(passageQuote(result.passage))];
+  // Only the asker sees a passage, so their question can be shown above it.
+  const blocks: Block[] = [...(result.question ? [questionLine(result.question)] : []), section(label), section(passageQuote(result.passage))];
   blocks.push(...suggestionBlocks(result.suggestions), context(escapeMrkdwn(MESSAGES.asOf(result.asOf))));
   return message(label, blocks);
 }

@@ -55,7 +55,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   const aliases = await readAliases(path.join(root, 'aliases.yaml'), display, problems);
   const statements = await readStatements(path.join(root, 'quotations.yaml'), display, problems);
   const calibration = options.withoutCalibration ? undefined : await readCalibration(path.join(root, 'calibration', CALIBRATION_FILE), display, problems);
-  problems.push(...checkEntries(entries, sources, unusable), ...checkStatements(statements, sources, aliases, entries));
+  problems.push(...checkEntries(entries, sources, unusable), ...checkStatements(statements, sources, aliases, entries, unusable.sources));
 
   if (hasErrors(problems)) return { ok: false, problems };
   return { ok: true, knowledge: { sources, entries, aliases, statements, ...(calibration ? { calibration } : {}) }, warnings: problems };

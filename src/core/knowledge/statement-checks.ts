@@ -7,7 +7,14 @@ import { normalizeForQuote, straightenPunctuation } from '../text/normalize.js';
 import type { Problem } from './problems.js';
 import type { AliasGroup, Entry, Source, Statement } from './types.js';
 
-export function checkStatements(statements: readonly Statement[], sources: ReadonlyMap<string, Source>, aliases: readonly AliasGroup[], entries: readonly Entry[]): Problem[] {
+export function checkStatements(
+  statements: readonly Statement[],
+  sources: ReadonlyMap<string, Source>,
+  aliases: readonly AliasGroup[],
+  entries: readonly Entry[],
+  /** Sources whose own problems are reported already: statements citing them are not reported again. */
+  unusableSources: ReadonlySet<string> = new Set(),
+): Problem[] {
   if (statements.length === 0) return [];
   const problems: Problem[] = [];
   const speakers = new Set(aliases.map((a) => a.canonical));
@@ -22,6 +29,7 @@ export function checkStatements(statements: readonly Statement[], sources: Reado
       at('speaker', 'schema', `names "${statement.speaker}", which is no canonical name in aliases.yaml`);
     }
     const source = sources.get(statement.source);
+    if (!source && unusableSources.has(statement.source)) continue;
     if (!source) {
       at('source', 'unknown-source', `names the source "${statement.source}", which does not exist`);
       continue;

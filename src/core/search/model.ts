@@ -31,40 +31,73 @@ export interface Example<F extends string> {
 }
 
 export interface FitOptions {
+  /** At most this many Newton steps; it usually settles in under ten. */
   iterations?: number;
-  rate?: number;
   l2?: number;
   /** Called now and then with the share done, for progress on a terminal. */
   onProgress?: (done: number) => void;
 }
 
 /**
- * Fits by gradient descent, each class weighted to half the total, so that many examples
- * of one kind do not drown the fewer of the other.
+ * Fits by Newton's method (iteratively reweighted least squares), each class weighted to
+ * half the total, so that many examples of one kind do not drown the fewer of the other. A
+ * dozen features need a dozen-by-dozen system per step and converge in a few steps, where
+ * plain gradient descent took tens of thousands of passes over every example.
  */
 export function fitLogistic<F extends string>(names: readonly F[], examples: readonly Example<F>[], options: FitOptions = {}): LogisticModel<F> {
-  const { iterations = 20_000, rate = 0.5, l2 = 1e-3, onProgress } = options;
+  const { iterations = 50, l2 = 1e-3, onProgress } = options;
   const rightTotal = examples.reduce((s, e) => s + (e.right ? (e.weight ?? 1) : 0), 0);
   const wrongTotal = examples.reduce((s, e) => s + (e.right ? 0 : (e.weight ?? 1)), 0);
   if (rightTotal === 0 || wrongTotal === 0) throw new Error('calibration needs both right replies and questions to decline');
   const xs = examples.map((e) => [1, ...names.map((n) => e.features[n] ?? 0)]);
   const ys = examples.map((e) => (e.right ? 1 : 0));
   const ws = examples.map((e) => (e.weight ?? 1) * (e.right ? 0.5 / rightTotal : 0.5 / wrongTotal));
-  let w = new Array<number>(names.length + 1).fill(0);
+  const size = names.length + 1;
+  let w = new Array<number>(size).fill(0);
   for (let step = 0; step < iterations; step++) {
+    // Gradient and Hessian of the weighted log-loss plus the L2 penalty (not on the intercept).
     const grad = w.map((wi, j) => (j === 0 ? 0 : l2 * wi));
+    const hess = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i === j && i > 0 ? l2 : 0)));
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
       let z = 0;
-      for (let j = 0; j < x.length; j++) z += x[j]! * w[j]!;
-      const error = (1 / (1 + Math.exp(-z)) - ys[i]!) * ws[i]!;
-      for (let j = 0; j < x.length; j++) grad[j]! += error * x[j]!;
+      for (let j = 0; j < size; j++) z += x[j]! * w[j]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const g = (p - ys[i]!) * ws[i]!;
+      const h = p * (1 - p) * ws[i]!;
+      for (let j = 0; j < size; j++) {
+        grad[j]! += g * x[j]!;
+        for (let k = 0; k <= j; k++) hess[j]![k]! += h * x[j]! * x[k]!;
+      }
     }
-    w = w.map((wi, j) => wi - rate * grad[j]!);
-    if (onProgress && step % 2_000 === 0) onProgress(step / iterations);
+    for (let j = 0; j < size; j++) for (let k = j + 1; k < size; k++) hess[j]![k] = hess[k]![j]!;
+    const delta = solve(hess, grad);
+    w = w.map((wi, j) => wi - delta[j]!);
+    onProgress?.((step + 1) / iterations);
+    if (Math.max(...delta.map(Math.abs)) < 1e-7) break;
   }
   onProgress?.(1);
   const round = (n: number) => Math.round(n * 1000) / 1000;
   const weights = Object.fromEntries(names.map((n, j) => [n, round(w[j + 1]!)])) as Record<F, number>;
   return { intercept: round(w[0]!), weights };
+}
+
+/** Solves a x = b by Gaussian elimination with partial pivoting; a feature that never varies gets 0. */
+function solve(a: readonly (readonly number[])[], b: readonly number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
+    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
+    const lead = m[col]![col]!;
+    if (Math.abs(lead) < 1e-12) continue;
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const factor = m[r]![col]! / lead;
+      if (factor === 0) continue;
+      for (let c = col; c <= n; c++) m[r]![c]! -= factor * m[col]![c]!;
+    }
+  }
+  return m.map((row, i) => (Math.abs(row[i]!) < 1e-12 ? 0 : row[n]! / row[i]!));
 }

@@ -35,7 +35,7 @@ describe('/ask on Discord', () => {
     expect(embed.description).toBe(expected.answer);
     expect(embed.fields).toEqual(expected.citations.map((c) => ({ name: `paragraph ${c.paragraph} · 2025-01-03`, value: `> ${c.quote}` })));
     expect(embed.fields[0].name).toContain('paragraph 13');
-    expect(embed.footer.text).toMatch(/^confidence \d+% · as of 2025-01-03$/);
+    expect(embed.footer.text).toMatch(/^(exact match|(strong|likely) match, \d+%) · as of 2025-01-03$/);
     expect(reply.message.allowed_mentions).toEqual({ parse: [] });
   });
 

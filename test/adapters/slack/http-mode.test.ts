@@ -49,7 +49,7 @@ describe('the Slack adapter over HTTP', () => {
     expect(reply.json).toMatchObject({ response_type: 'ephemeral' });
     const texts = textsOf(reply.json);
     expect(texts).toContain(`>“${ROBINSON_QUOTE}”\n>— _paragraph 13_`);
-    expect(texts).toContainEqual(expect.stringMatching(/^as of 2025-01-03 · confidence \d+%$/));
+    expect(texts).toContainEqual(expect.stringMatching(/^as of 2025-01-03 · (exact match|(strong|likely) match, \d+%)$/));
     const paragraph13 = bot.ctx.store.current().knowledge.sources.get(SOURCE_ID)!.paragraphs[12]!;
     expect(paragraph13).toContain(ROBINSON_QUOTE);
     expect(buttonIds(reply.json)).toEqual(expect.arrayContaining(['sb:vote:up:who-is-tommy-robinson', 'sb:vote:down:who-is-tommy-robinson', 'sb:share:who-is-tommy-robinson']));

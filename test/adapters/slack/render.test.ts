@@ -73,7 +73,7 @@ describe('an answer in Block Kit', () => {
     const texts = textsOf(renderAnswer(answered(), { shareable: true }));
     expect(texts).toContain('The founder of the English Defence League.');
     expect(texts).toContainEqual(expect.stringMatching(/“the founder of the far-right English Defence League”[\s\S]*paragraph 13/));
-    expect(texts).toContain('as of 2025-01-03 · confidence 87%');
+    expect(texts).toContain('as of 2025-01-03 · strong match, 87%');
   });
 
   it.each([
@@ -126,7 +126,7 @@ describe('an answer in Block Kit', () => {
 describe('a decline in Block Kit', () => {
   it('says the story does not answer it, quotes the nearest passage and offers at most three questions as buttons', () => {
     const suggestions = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, question: `Question ${id}?` }));
-    const nearest = { source: 's', paragraph: 7, quote: 'A 2022 report into safeguarding measures in Oldham', published: '2025-01-03', highlights: [[9, 15] as const] };
+    const nearest = { source: 's', paragraph: 7, quote: 'A 2022 report into safeguarding measures in Oldham', published: '2025-01-03', highlights: [[7, 13] as const] };
     const message = renderAnswer(declined({ suggestions, nearest }), { shareable: true });
     expect(message.text).toBe(MESSAGES.declineNotInStory);
     expect(textsOf(message)).toEqual(expect.arrayContaining([MESSAGES.declineNotInStory, MESSAGES.suggestionsIntro]));
