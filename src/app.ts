@@ -16,11 +16,13 @@ import { watchKnowledge, type KnowledgeWatcher } from './ops/knowledge-watch.js'
 import type { Logger } from './logger.js';
 import { Metrics } from './ops/metrics.js';
 import { observeQuestions } from './ops/observed-recorder.js';
-import { meteredRateLimiter } from './ops/rate-limit.js';
 import { RunStatus } from './ops/run-status.js';
 import { reportReloads } from './ops/reload-control.js';
 import { databasePath } from './storage/database.js';
 import { QuestionLog, QuestionLogUnavailableError } from './storage/question-log.js';
+import { hashKey, userHasher } from './storage/user-hash.js';
+import type { SharedState } from './core/answering/shared-state.js';
+import { openSharedState } from './state/open.js';
 
 export const APP_DEFAULTS = Object.freeze({
   /** How long disconnecting may take, after the in-flight deadline, before the database is closed anyway. */
@@ -29,6 +31,8 @@ export const APP_DEFAULTS = Object.freeze({
 
 export interface App {
   ctx: CommandContext;
+  /** Rate limits, reloads and votes: this process's own, or shared with replicas in Redis. */
+  state: SharedState;
   adapters: Adapter[];
   /**
    * Graceful shutdown: stop taking new commands, finish those in flight (up to the
@@ -71,6 +75,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   status.store = store;
 
   const log = openQuestionLog(config, store, logger);
+  const state = await openSharedState(config, { store, metrics, logger, hash: () => userHasher(hashKey(config.data.dir, config.data.hashSecret)) });
+  status.redis = state.kind === 'redis' ? state : undefined;
   const intake = new Intake();
   const ctx: CommandContext = {
     store,
@@ -79,7 +85,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     startedAt: new Date(),
     intake,
     // The person at the local console runs the bot; only people on a platform are limited.
-    limiter: platforms.length > 0 ? meteredRateLimiter(config.rateLimit, metrics, logger) : undefined,
+    limiter: platforms.length > 0 ? state.limiter : undefined,
+    reloads: state.reloads,
+    votes: state.votes,
   };
   const watcher: KnowledgeWatcher | undefined = config.knowledge.watch ? watchKnowledge({ store, logger }) : undefined;
 
@@ -109,6 +117,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   }
   return {
     ctx,
+    state,
     adapters,
     async stop() {
       status.stopping = true;
@@ -123,6 +132,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       else logger.info({ adapters: adapters.map((a) => a.name) }, 'adapters disconnected');
       log.close();
       logger.info('question log closed');
+      await state.close();
       return { drained, abandoned };
     },
   };

@@ -45,6 +45,14 @@ export class Metrics {
         for (const adapter of status.adapters) this.set({ adapter: adapter.name }, adapter.connected() ? 1 : 0);
       },
     });
+    new Gauge({
+      name: 'storybot_redis_connected',
+      help: 'Whether the shared state in Redis is reachable (1) or not (0); absent without REDIS_URL.',
+      registers,
+      collect() {
+        if (status.redis) this.set(status.redis.connected() ? 1 : 0);
+      },
+    });
     // Zero from the start, so a dashboard shows a flat line rather than no data.
     for (const outcome of ['ok', 'failed']) this.reloads.inc({ outcome }, 0);
     for (const platform of options.platforms ?? []) {

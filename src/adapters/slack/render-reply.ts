@@ -4,7 +4,7 @@ import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
 import type { GapReport } from '../../core/curation/gaps.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem, type Problem } from '../../core/knowledge/problems.js';
-import { describeChanges, describeSource } from '../../core/wording/describe.js';
+import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
 import { message, notice, section, type Block, type SlackMessage } from './blocks.js';
@@ -33,6 +33,7 @@ export function renderReload(report: ReloadReport): SlackMessage {
   } else {
     summary.push(MESSAGES.reloadFailed(report.entries));
   }
+  summary.push(...describeReplicas(report.replicas));
   const text = escapeMrkdwn(summary.join('\n'));
   const blocks: Block[] = [section(text)];
   const problems = [...report.errors, ...report.warnings];

@@ -30,9 +30,9 @@ async function perform(interaction: ButtonInteraction | StringSelectMenuInteract
   }
   const actor: Actor = { platform: 'discord', userId: interaction.user.id };
   if (action.type === 'vote') {
-    return reply(interaction, notice(VOTE_REPLIES[castVote(deps.ctx, actor, action.entryId, action.helpful)]));
+    return reply(interaction, notice(VOTE_REPLIES[await castVote(deps.ctx, actor, action.entryId, action.helpful)]));
   }
-  await reply(interaction, renderChosen(chooseEntry(deps.ctx, actor, action.entryId)));
+  await reply(interaction, renderChosen(await chooseEntry(deps.ctx, actor, action.entryId)));
 }
 
 function renderChosen(chosen: Chosen): Rendered {
