@@ -1,0 +1,137 @@
+// Two StoryBot processes, as npm start runs them, sharing a real Redis and a real
+// PostgreSQL, each taking signed Slack HTTP requests: what a load balancer in front of them
+// relies on.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../src/core/wording/messages.js';
+import { copyOfRealKnowledge, SOURCE_ID } from '../helpers/knowledge-dir.js';
+import { command, startReplica, type Replica } from '../helpers/replicas.js';
+import { startPostgres, type PostgresServer } from '../helpers/services/postgres-server.js';
+import { startRedis, waitUntil, type RedisServer } from '../helpers/services/redis-server.js';
+import { startResponseUrl, type ResponseUrlStandIn } from '../helpers/slack-stand-in/response-url.js';
+import { startWebApi, type WebApiStandIn } from '../helpers/slack-stand-in/web-api.js';
+
+const ADMIN_USER = 'UADMIN1';
+const ADMIN_TOKEN = 'replica-suite-admin-token-0123456789';
+const ROBINSON_QUOTE = 'Stephen Yaxley-Lennon, the founder of the far-right English Defence League';
+
+let redis: RedisServer;
+let postgres: PostgresServer;
+let api: WebApiStandIn;
+let responses: ResponseUrlStandIn;
+let knowledge: string;
+let databaseUrl: string;
+let a: Replica;
+let b: Replica;
+
+beforeAll(async () => {
+  [redis, postgres, api, responses] = await Promise.all([startRedis(), startPostgres(), startWebApi(), startResponseUrl()]);
+  knowledge = await copyOfRealKnowledge();
+  databaseUrl = await postgres.database('replicas');
+  const env = {
+    SLACK_API_URL: api.url,
+    SLACK_ADMIN_USERS: ADMIN_USER,
+    KNOWLEDGE_DIR: knowledge,
+    REDIS_URL: redis.url,
+    DATABASE_URL: databaseUrl,
+    USER_HASH_SECRET: 'replica-suite-hash-key',
+    ADMIN_TOKEN,
+    RATE_LIMIT_QUESTIONS: '3',
+    RATE_LIMIT_WINDOW_SECONDS: '600',
+  };
+  // One after the other: two start-ups at once on a small machine take twice as long each.
+  a = await startReplica('a', env);
+  b = await startReplica('b', env);
+}, 180_000);
+
+afterAll(async () => {
+  for (const replica of [a, b]) if (replica?.bot.child.exitCode === null) replica.bot.child.kill('SIGTERM');
+  await Promise.all([a?.bot.exited, b?.bot.exited]);
+  await Promise.all([redis?.close(), postgres?.close(), api?.close(), responses?.close()]);
+}, 60_000);
+
+const ask = (replica: Replica, question: string, userId: string) => command(replica, responses, '/ask', question, userId);
+const answered = (texts: string[], quote: string) => texts.some((t) => t.includes(quote));
+
+function entry(id: string, question: string, answer: string): string {
+  return [`- id: ${id}`, `  question: ${question}`, `  answer: ${answer}`, '  citations:', `    - source: ${SOURCE_ID}`, '      paragraph: 13', '      quote: who is serving an 18-month jail term for contempt of court'].join('\n');
+}
+
+describe('two replicas sharing Redis and PostgreSQL', () => {
+  it('reload both from the admin endpoint of either, for deploy tooling', async () => {
+    await writeFile(path.join(knowledge, 'entries', 'replicas.yaml'), entry('replica-check-one', 'What is the first replica check?', 'The first replica check answer.'));
+    const response = await fetch(`${b.bot.ops}/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, added: ['replica-check-one'], replicas: { replicas: 2, reloaded: 2, refused: 0, silent: 0 } });
+    for (const replica of [a, b]) expect((await ask(replica, 'What is the first replica check?', 'UREADER2')).texts.join('\n')).toContain('The first replica check answer.');
+  });
+
+  // Each replica reloads and checks the files itself, concurrently; what the load balancer
+  // relies on is that they never serve different knowledge for long. So the measure is the
+  // time between the two replicas swapping the new files in, from their own log lines, and
+  // not how long a reload takes on a machine as busy as this one may be.
+  it('serve a /reload asked of one from both within 2 s of each other, and say that both reloaded', async () => {
+    await writeFile(path.join(knowledge, 'entries', 'replicas.yaml'), entry('replica-check-two', 'What is the second replica check?', 'The second replica check answer.'));
+    const reply = await command(a, responses, '/reload', '', ADMIN_USER);
+    expect(reply.texts.join('\n')).toContain(MESSAGES.reloadReplicasAll(2));
+    // Once the reply is there, both already serve the new files.
+    const served = await Promise.all([a, b].map((r) => ask(r, 'What is the second replica check?', 'UREADER1')));
+    for (const outcome of served) expect(outcome.texts.join('\n')).toContain('The second replica check answer.');
+    const swappedAt = (replica: Replica) => replica.bot.logs().find((l) => l.msg === 'knowledge reloaded' && l.added?.includes('replica-check-two'))?.time as number;
+    expect(Math.abs(swappedAt(a) - swappedAt(b))).toBeLessThan(2_000);
+  });
+
+  it('hold a person to one rate limit across both', async () => {
+    const outcomes = [];
+    for (const replica of [a, b, a, b]) outcomes.push(await ask(replica, 'Who is Tommy Robinson?', 'ULIMITED'));
+    expect(outcomes.slice(0, 3).map((o) => answered(o.texts, ROBINSON_QUOTE))).toEqual([true, true, true]);
+    expect(outcomes[3]!.texts.join('\n')).toMatch(/^You're asking quickly; please wait \d+ seconds? and try again\.$/);
+    // Someone else is not held up by it, on either replica.
+    for (const replica of [a, b]) expect(answered((await ask(replica, 'Who is Tommy Robinson?', 'UOTHER')).texts, ROBINSON_QUOTE)).toBe(true);
+  });
+
+  it('answer every question while Redis is down, and share reloads again once it is back', async () => {
+    await redis.stop();
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => ask(i % 2 ? b : a, 'Who is Tommy Robinson?', `UREDISDOWN${i}`)));
+      expect(outcomes.every((o) => o.status === 200 && answered(o.texts, ROBINSON_QUOTE))).toBe(true);
+    } finally {
+      await redis.start();
+    }
+    for (const replica of [a, b]) await replica.bot.logged('redis reachable again: state is shared with the other replicas once more');
+    const response = await fetch(`${a.bot.ops}/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(await response.json()).toMatchObject({ replicas: { replicas: 2, reloaded: 2 } });
+  });
+
+  // Last: it leaves one replica dead.
+  it('lose no answer the other replica took when one is killed with SIGKILL under load', async () => {
+    const results: { replica: string; ok: boolean; error?: string }[] = [];
+    let killed = false;
+    const total = 80;
+    let next = 0;
+    const worker = async () => {
+      while (next < total) {
+        const i = next++;
+        const replica = i % 2 ? b : a;
+        if (i === total / 4 && !killed) {
+          killed = true;
+          a.bot.child.kill('SIGKILL');
+        }
+        try {
+          const outcome = await ask(replica, 'Who is Tommy Robinson?', `UKILL${i}`);
+          results.push({ replica: replica.name, ok: outcome.status === 200 && answered(outcome.texts, ROBINSON_QUOTE) });
+        } catch (error) {
+          results.push({ replica: replica.name, ok: false, error: String((error as Error).cause ?? error) });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, worker));
+    const onB = results.filter((r) => r.replica === 'b');
+    expect(onB).toHaveLength(total / 2);
+    expect(onB.filter((r) => !r.ok)).toEqual([]);
+    // What went to the killed one either was answered before it died or never got through: nothing wrong was sent.
+    for (const r of results.filter((r) => r.replica === 'a' && !r.ok)) expect(r.error).toMatch(/ECONNREFUSED|ECONNRESET|socket|other side closed/i);
+    expect(await a.bot.exited).toBeNull();
+  });
+});
