@@ -2,17 +2,21 @@
 //                               voted unhelpful, and entries no question has reached
 // npm run gaps -- --yaml        also stage one draft entry per group of declined questions
 //                               in KNOWLEDGE_DIR/entries/drafts.yaml
+// Reads the log the bot writes: PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR.
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderGaps } from '../adapters/console/render.js';
 import { draftEntries, draftsYaml } from '../core/curation/draft-entries.js';
-import { catalogueOf } from '../core/curation/gap-report.js';
+import { buildGapReport, catalogueOf, type Catalogue } from '../core/curation/gap-report.js';
 import { buildSnapshot, type KnowledgeStore } from '../core/knowledge/store.js';
 import { formatProblem } from '../core/knowledge/problems.js';
 import type { GapReport } from '../core/curation/gaps.js';
 import { databasePath } from '../storage/database.js';
-import { readGapReport } from '../storage/gap-queries.js';
+import { readGapReport, retentionCutoff } from '../storage/gap-queries.js';
+import { openPostgresStore, POSTGRES_WHERE } from '../storage/postgres.js';
+import { POSTGRES_LOG_DEFAULTS } from '../storage/postgres-log.js';
+import { createLogger } from '../logger.js';
 import { openStore, readConfig } from './open-store.js';
 
 export const DRAFTS_FILE = 'drafts.yaml';
@@ -33,12 +37,20 @@ async function main(args: string[]): Promise<number> {
   }
   const config = readConfig();
   const file = databasePath(config.data.dir);
-  if (!existsSync(file)) {
+  if (!config.databaseUrl && !existsSync(file)) {
     process.stderr.write(`There is no question log at ${file} yet: it is made when the bot runs with QUESTION_LOG=on (the default) and DATA_DIR=${config.data.dir}.\n`);
     return 1;
   }
   const store = await openStore(config);
-  const report = readGapReport(config.data.dir, config.data.retentionDays, catalogueOf(store), parsed.limit);
+  let report: GapReport;
+  if (config.databaseUrl) {
+    try {
+      report = await readPostgresGapReport(config.databaseUrl, config.data.retentionDays, catalogueOf(store), parsed.limit);
+    } catch (error) {
+      process.stderr.write(`Cannot read the question log in ${POSTGRES_WHERE}: ${(error as Error).message}.\n`);
+      return 1;
+    }
+  } else report = readGapReport(config.data.dir, config.data.retentionDays, catalogueOf(store), parsed.limit);
   process.stdout.write(`Over the last ${config.data.retentionDays} days (QUESTION_LOG_DAYS):\n${renderGaps(report, { phrasings: true })}\n`);
   return parsed.yaml ? writeDrafts(store, report) : 0;
 }
@@ -64,6 +76,17 @@ async function writeDrafts(store: KnowledgeStore, report: GapReport): Promise<nu
   }
   process.stdout.write(`\nWrote ${drafts.length} draft entr${drafts.length === 1 ? 'y' : 'ies'} to ${file}: ${drafts.map((d) => d.id).join(', ')}.\n`);
   return 0;
+}
+
+/** The gap report from the log on PostgreSQL, whichever replicas wrote it; brings its schema up to date first. */
+async function readPostgresGapReport(url: string, retentionDays: number, catalogue: Catalogue, limit: number): Promise<GapReport> {
+  const store = await openPostgresStore(url, createLogger({ level: 'warn', pretty: false }));
+  try {
+    const since = retentionCutoff(new Date(), retentionDays);
+    return buildGapReport(await store.gapInputs(since, POSTGRES_LOG_DEFAULTS.maxDeclinedWordings), catalogue, limit);
+  } finally {
+    await store.close();
+  }
 }
 
 function parseArgs(args: string[]): { yaml: boolean; limit: number } | undefined {

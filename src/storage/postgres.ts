@@ -35,17 +35,47 @@ export async function openPostgresStore(url: string, logger: Logger): Promise<Lo
   pool.on('error', (error) => logger.debug({ message: error.message }, 'an idle PostgreSQL connection closed'));
   try {
     const client = await pool.connect();
+    // As in transaction(): a dropped connection fails the migration rather than the process.
+    let broken: Error | undefined;
+    const onError = (error: Error) => void (broken = error);
+    client.on('error', onError);
     try {
       const ran = await migratePostgres(client);
       if (ran.length > 0) logger.info({ migrations: ran }, 'question log schema brought up to date in PostgreSQL');
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken);
     }
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;
   }
   return postgresStore(pool);
+}
+
+/**
+ * Runs a transaction on one connection. A connection the server drops between two of its
+ * queries reports that as an 'error' event, which without a listener would end the process;
+ * here it fails the transaction, and the broken connection is thrown away, not reused.
+ */
+async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => void (broken = error);
+  client.on('error', onError);
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    broken ??= error as Error;
+    throw error;
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
 }
 
 function postgresStore(pool: pg.Pool): LogStore {
@@ -55,21 +85,13 @@ function postgresStore(pool: pg.Pool): LogStore {
     where: POSTGRES_WHERE,
     async insertQuestions(questions: readonly QuestionRow[]) {
       if (questions.length === 0) return;
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await transaction(pool, async (client) => {
         for (let i = 0; i < questions.length; i += POSTGRES_DEFAULTS.rowsPerInsert) {
           const batch = questions.slice(i, i + POSTGRES_DEFAULTS.rowsPerInsert);
           const values = batch.flatMap((q) => [q.at, q.platform, q.userHash, q.question, q.entryId, q.confidence, q.answered, q.ms]);
           await client.query(insertMany(QUERIES.insertQuestion, batch.length), values);
         }
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     async insertVote(vote: VoteRow) {
       const result = await pool.query(numbered(QUERIES.insertVote), [vote.at, vote.platform, vote.userHash, vote.entryId, vote.helpful]);
@@ -87,21 +109,12 @@ function postgresStore(pool: pg.Pool): LogStore {
         matched: new Set(matched.map((r) => r.entryId)),
       };
     },
-    async deleteOlderThan(before: number) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+    deleteOlderThan: (before: number) =>
+      transaction(pool, async (client) => {
         const questions = await client.query(numbered(QUERIES.deleteQuestions), [before]);
         const votes = await client.query(numbered(QUERIES.deleteVotes), [before]);
-        await client.query('COMMIT');
         return { questions: questions.rowCount ?? 0, votes: votes.rowCount ?? 0 };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+      }),
     close: () => pool.end(),
   };
 }

@@ -62,6 +62,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     port,
     async database(name) {
       const admin = new pg.Client({ connectionString: url('postgres') });
+      admin.on('error', () => undefined);
       await admin.connect();
       try {
         await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)}`);

@@ -84,7 +84,8 @@ export async function waitUntil(check: () => Promise<boolean>, ms: number, faile
   for (;;) {
     const why = failed();
     if (why) throw new Error(why);
-    if (await check()) return;
+    // A check that throws (a table not made yet, a server still starting) is not there yet.
+    if (await check().catch(() => false)) return;
     if (Date.now() > deadline) throw new Error(`not ready within ${ms} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
