@@ -4,7 +4,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { MESSAGES } from '../../src/core/wording/messages.js';
+import { userHasher } from '../../src/storage/user-hash.js';
 import { copyOfRealKnowledge, SOURCE_ID } from '../helpers/knowledge-dir.js';
 import { command, startReplica, type Replica } from '../helpers/replicas.js';
 import { startPostgres, type PostgresServer } from '../helpers/services/postgres-server.js';
@@ -15,6 +17,7 @@ import { startWebApi, type WebApiStandIn } from '../helpers/slack-stand-in/web-a
 const ADMIN_USER = 'UADMIN1';
 const ADMIN_TOKEN = 'replica-suite-admin-token-0123456789';
 const ROBINSON_QUOTE = 'Stephen Yaxley-Lennon, the founder of the far-right English Defence League';
+const HASH_KEY = 'replica-suite-hash-key';
 
 let redis: RedisServer;
 let postgres: PostgresServer;
@@ -35,7 +38,7 @@ beforeAll(async () => {
     KNOWLEDGE_DIR: knowledge,
     REDIS_URL: redis.url,
     DATABASE_URL: databaseUrl,
-    USER_HASH_SECRET: 'replica-suite-hash-key',
+    USER_HASH_SECRET: HASH_KEY,
     ADMIN_TOKEN,
     RATE_LIMIT_QUESTIONS: '3',
     RATE_LIMIT_WINDOW_SECONDS: '600',
@@ -53,6 +56,20 @@ afterAll(async () => {
 
 const ask = (replica: Replica, question: string, userId: string) => command(replica, responses, '/ask', question, userId);
 const answered = (texts: string[], quote: string) => texts.some((t) => t.includes(quote));
+
+/** How many questions the shared log holds from these people, whichever replica took them. */
+async function logged(userIds: readonly string[]): Promise<number> {
+  const hash = userHasher(HASH_KEY);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM questions WHERE user_hash = ANY($1)', [userIds.map((id) => hash('slack', id))]);
+    return Number(rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
 
 function entry(id: string, question: string, answer: string): string {
   return [`- id: ${id}`, `  question: ${question}`, `  answer: ${answer}`, '  citations:', `    - source: ${SOURCE_ID}`, '      paragraph: 13', '      quote: who is serving an 18-month jail term for contempt of court'].join('\n');
@@ -91,6 +108,33 @@ describe('two replicas sharing Redis and PostgreSQL', () => {
     for (const replica of [a, b]) expect(answered((await ask(replica, 'Who is Tommy Robinson?', 'UOTHER')).texts, ROBINSON_QUOTE)).toBe(true);
   });
 
+  it('show every question on /gaps, whichever replica took it and whichever is asked', async () => {
+    // Far apart, so that the report does not group them as one question asked two ways.
+    await ask(a, 'What is the capital of Peru?', 'UGAPS1');
+    await ask(b, 'Who won the football on Saturday?', 'UGAPS2');
+    for (const replica of [a, b]) {
+      // Each replica writes its questions a moment after answering them.
+      await waitUntil(async () => {
+        const report = (await command(replica, responses, '/gaps', '', ADMIN_USER)).texts.join('\n');
+        return report.includes('What is the capital of Peru?') && report.includes('Who won the football on Saturday?');
+      }, 15_000, () => undefined);
+    }
+  });
+
+  it('answer every question while PostgreSQL is down, and log every one of them once it is back', async () => {
+    const users = Array.from({ length: 12 }, (_, i) => `UPGDOWN${i}`);
+    await postgres.stop();
+    try {
+      const outcomes = await Promise.all(users.map((user, i) => ask(i % 2 ? b : a, 'Who is Tommy Robinson?', user)));
+      expect(outcomes.every((o) => o.status === 200 && answered(o.texts, ROBINSON_QUOTE))).toBe(true);
+    } finally {
+      await postgres.start();
+    }
+    await waitUntil(async () => (await logged(users)) === users.length, 60_000, () => undefined);
+    expect(await logged(users)).toBe(users.length);
+    for (const replica of [a, b]) await replica.bot.logged('question log writes work again: everything held has been written');
+  });
+
   it('answer every question while Redis is down, and share reloads again once it is back', async () => {
     await redis.stop();
     try {
@@ -100,13 +144,28 @@ describe('two replicas sharing Redis and PostgreSQL', () => {
       await redis.start();
     }
     for (const replica of [a, b]) await replica.bot.logged('redis reachable again: state is shared with the other replicas once more');
-    const response = await fetch(`${a.bot.ops}/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-    expect(await response.json()).toMatchObject({ replicas: { replicas: 2, reloaded: 2 } });
+    // Each replica's subscription comes back on a connection of its own, a moment apart.
+    let tally: Record<string, unknown> = {};
+    await waitUntil(async () => {
+      const response = await fetch(`${a.bot.ops}/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      tally = ((await response.json()) as { replicas: Record<string, unknown> }).replicas;
+      return tally.replicas === 2;
+    }, 15_000, () => undefined);
+    expect(tally).toMatchObject({ replicas: 2, reloaded: 2, reached: true });
+  });
+
+  it('log neither the database password, the admin token nor the hashing key', () => {
+    const secrets = [new URL(databaseUrl).password, ADMIN_TOKEN, HASH_KEY];
+    for (const replica of [a, b]) {
+      const text = replica.bot.lines.items.join('\n');
+      expect(text).toContain('redis connected');
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
   });
 
   // Last: it leaves one replica dead.
   it('lose no answer the other replica took when one is killed with SIGKILL under load', async () => {
-    const results: { replica: string; ok: boolean; error?: string }[] = [];
+    const results: { replica: string; user: string; ok: boolean; error?: string }[] = [];
     let killed = false;
     const total = 80;
     let next = 0;
@@ -118,11 +177,12 @@ describe('two replicas sharing Redis and PostgreSQL', () => {
           killed = true;
           a.bot.child.kill('SIGKILL');
         }
+        const user = `UKILL${i}`;
         try {
-          const outcome = await ask(replica, 'Who is Tommy Robinson?', `UKILL${i}`);
-          results.push({ replica: replica.name, ok: outcome.status === 200 && answered(outcome.texts, ROBINSON_QUOTE) });
+          const outcome = await ask(replica, 'Who is Tommy Robinson?', user);
+          results.push({ replica: replica.name, user, ok: outcome.status === 200 && answered(outcome.texts, ROBINSON_QUOTE) });
         } catch (error) {
-          results.push({ replica: replica.name, ok: false, error: String((error as Error).cause ?? error) });
+          results.push({ replica: replica.name, user, ok: false, error: String((error as Error).cause ?? error) });
         }
       }
     };
@@ -133,5 +193,9 @@ describe('two replicas sharing Redis and PostgreSQL', () => {
     // What went to the killed one either was answered before it died or never got through: nothing wrong was sent.
     for (const r of results.filter((r) => r.replica === 'a' && !r.ok)) expect(r.error).toMatch(/ECONNREFUSED|ECONNRESET|socket|other side closed/i);
     expect(await a.bot.exited).toBeNull();
+    // And every answer the survivor gave is in the shared log.
+    const answeredByB = results.filter((r) => r.replica === 'b').map((r) => r.user);
+    await waitUntil(async () => (await logged(answeredByB)) === answeredByB.length, 15_000, () => undefined);
+    expect(await logged(answeredByB)).toBe(answeredByB.length);
   });
 });
