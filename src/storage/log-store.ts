@@ -2,7 +2,9 @@
 // (sqlite.ts, the embedded default) or PostgreSQL (postgres.ts, DATABASE_URL), with the same
 // tables and the same queries (queries.ts). The log itself (question-log.ts) queues, retries
 // and hashes; a store only reads and writes. Every method may fail: the log copes.
+import type { QuestionRecord, VoteRecord } from '../core/answering/recorder.js';
 import type { GapInputs } from '../core/curation/gap-report.js';
+import type { UserHasher } from './user-hash.js';
 
 export interface QuestionRow {
   at: number;
@@ -36,4 +38,15 @@ export interface LogStore {
   gapInputs(since: number, maxWordings: number): Promise<GapInputs>;
   deleteOlderThan(before: number): Promise<{ questions: number; votes: number }>;
   close(): Promise<void>;
+}
+
+/** A question as a store keeps it: the user id replaced by its keyed hash. */
+export function questionRow(record: QuestionRecord, hash: UserHasher): QuestionRow {
+  const { at, platform, userId, question, entryId, confidence, answered, ms } = record;
+  return { at: at.getTime(), platform, userHash: hash(platform, userId), question, entryId, confidence, answered: answered ? 1 : 0, ms };
+}
+
+export function voteRow(record: VoteRecord, hash: UserHasher): VoteRow {
+  const { at, platform, userId, entryId, helpful } = record;
+  return { at: at.getTime(), platform, userHash: hash(platform, userId), entryId, helpful: helpful ? 1 : 0 };
 }

@@ -1,17 +1,14 @@
-// The question log on PostgreSQL (DATABASE_URL), shared by every replica: the Recorder the
-// commands write to and the GapSource /gaps reads from, over the PostgreSQL store.
-//
-// Answers never wait on the database. Questions (and votes that could not be written at
-// once) are held in a bounded buffer and written in batches on a later turn. While the
-// server is unreachable, at start-up or later, writing is retried with a growing wait, each
-// failed attempt counted; once it is back, everything held is written, so nothing within
-// the buffer is lost. Past the buffer the oldest are dropped, counted and said at warn.
+// The question log on PostgreSQL (DATABASE_URL), shared by every replica. Answers never wait
+// on the database: questions (and votes not written at once) are held in a bounded buffer
+// and written in batches on a later turn; while the server is unreachable, at start-up or
+// later, writing is retried with a growing wait, each failed try counted, and all that is
+// held is written once it is back. Past the bound the oldest are dropped, counted, said at warn.
 import type { QuestionRecord, Recorder, VoteOutcome, VoteRecord } from '../core/answering/recorder.js';
 import { buildGapReport, type Catalogue } from '../core/curation/gap-report.js';
 import type { GapReport, GapSource } from '../core/curation/gaps.js';
 import type { Logger } from '../logger.js';
 import { retentionCutoff } from './gap-queries.js';
-import type { LogStore, QuestionRow, VoteRow } from './log-store.js';
+import { questionRow, voteRow, type LogStore, type QuestionRow, type VoteRow } from './log-store.js';
 import { openPostgresStore, POSTGRES_WHERE } from './postgres.js';
 import type { UserHasher } from './user-hash.js';
 
@@ -36,7 +33,6 @@ export interface PostgresLogOptions {
   hash: UserHasher;
   logger: Logger;
   catalogue: Catalogue;
-  /** Each record dropped from a full buffer. */
   onDropped?: (count: number) => void;
   /** Each failed attempt to connect or write. */
   onWriteFailed?: () => void;
@@ -70,13 +66,12 @@ export class PostgresQuestionLog implements Recorder, GapSource {
   }
 
   recordQuestion(record: QuestionRecord): void {
-    const { hash } = this.options;
-    this.hold({ kind: 'question', row: { at: record.at.getTime(), platform: record.platform, userHash: hash(record.platform, record.userId), question: record.question, entryId: record.entryId, confidence: record.confidence, answered: record.answered ? 1 : 0, ms: record.ms } });
+    this.hold({ kind: 'question', row: questionRow(record, this.options.hash) });
   }
 
   async recordVote(record: VoteRecord): Promise<VoteOutcome> {
     if (this.closed) return 'not-recorded';
-    const row: VoteRow = { at: record.at.getTime(), platform: record.platform, userHash: this.options.hash(record.platform, record.userId), entryId: record.entryId, helpful: record.helpful ? 1 : 0 };
+    const row = voteRow(record, this.options.hash);
     if (this.store && !this.failing) {
       const fresh = await within(this.store.insertVote(row), POSTGRES_LOG_DEFAULTS.voteWaitMs).catch((error: unknown) => this.failed(error));
       if (fresh !== undefined) return fresh ? 'recorded' : 'already-voted';
@@ -130,7 +125,8 @@ export class PostgresQuestionLog implements Recorder, GapSource {
   private hold(record: Held): void {
     if (this.closed) return;
     const max = this.options.maxQueued ?? POSTGRES_LOG_DEFAULTS.maxQueued;
-    if (this.held.length >= max) {
+    // A while, not an if: a failed batch put back may have taken the buffer past its bound.
+    while (this.held.length >= max) {
       this.held.shift();
       this.dropped++;
       this.options.onDropped?.(1);
@@ -142,7 +138,7 @@ export class PostgresQuestionLog implements Recorder, GapSource {
 
   private schedule(ms: number): void {
     if (this.timer || this.closed) return;
-    // Unreferenced: a pending write must not keep a finished process alive; close() writes it.
+    // Unreferenced: a pending write must not keep a finished process alive (close() writes).
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.attempt();
