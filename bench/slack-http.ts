@@ -30,7 +30,8 @@ export interface HttpRun {
  * CPU time a process has used so far, in ms, from /proc (Linux). Requests per second move
  * with whatever else the machine runs; CPU time per request barely does.
  */
-function cpuMsOf(pids: readonly (number | undefined)[]): number | null {
+export function cpuMsOf(processes: number | undefined | readonly (number | undefined)[]): number | null {
+  const pids = Array.isArray(processes) ? processes : [processes];
   try {
     let total = 0;
     for (const pid of pids) {
@@ -109,7 +110,7 @@ export async function drive(server: string, pids: readonly (number | undefined)[
   };
 }
 
-const ROUNDS = 2;
+export const ROUNDS = 2;
 
 /** The run with the most requests per second, its errors summed over every run. */
 export function best(runs: readonly HttpRun[]): HttpRun {

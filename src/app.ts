@@ -69,7 +69,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const snapshot = store.current();
   logger.info({ entries: snapshot.index.entries.length, sources: snapshot.knowledge.sources.size, dir: config.knowledge.dir }, 'knowledge loaded');
   for (const warning of store.initialWarnings) logger.warn({ problem: warning }, 'knowledge warning');
-  reportReloads(store, logger, config.data.dir);
+  reportReloads(store, logger, config.data.dir, { shownOnConsole: platforms.length === 0 });
   store.onReload(function countReload(report) {
     metrics.reloads.inc({ outcome: report.ok ? 'ok' : 'failed' });
   });

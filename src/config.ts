@@ -14,6 +14,10 @@ const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits o
 const secret = (what: string) => z.string().min(1, `must not be empty (${what})`);
 // Checked by scheme only: the rest may hold a password, which no message may repeat.
 const serviceUrl = (schemes: RegExp, expected: string) => z.string().regex(schemes, `must be a ${expected} URL`);
+// The application's Ed25519 public key as the Developer Portal shows it: 32 bytes in hex.
+const publicKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters of the Public Key (General Information)');
+const SHARDS_MESSAGE = 'must be "auto" or a whole number of shards greater than 0';
+const shards = z.union([z.literal('auto'), z.coerce.number().int(SHARDS_MESSAGE).positive(SHARDS_MESSAGE)], { error: SHARDS_MESSAGE });
 
 export const SECRET_VARIABLES = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'USER_HASH_SECRET', 'REDIS_URL', 'DATABASE_URL', 'ADMIN_TOKEN'] as const;
 
@@ -34,6 +38,10 @@ const envSchema = z
     DISCORD_APPLICATION_ID: snowflake.optional(),
     DISCORD_GUILD_ID: snowflake.optional(),
     DISCORD_API_URL: httpUrl.optional(),
+    DISCORD_SHARDS: shards.default('auto'),
+    DISCORD_PUBLIC_KEY: publicKey.optional(),
+    DISCORD_HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+    DISCORD_HTTP_PORT: portOrAny.default(3001),
 
     SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
     SLACK_SIGNING_SECRET: secret('the signing secret').optional(),
@@ -73,6 +81,11 @@ type Present = Readonly<Record<string, string | undefined>>;
 const TOGETHER: readonly { variable: string; missing: (env: Present) => boolean; message: string }[] = [
   { variable: 'DISCORD_APPLICATION_ID', missing: (env) => Boolean(env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID), message: 'is required when DISCORD_TOKEN is set' },
   {
+    variable: 'DISCORD_APPLICATION_ID',
+    missing: (env) => Boolean(env.DISCORD_PUBLIC_KEY && !env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID),
+    message: 'is required when DISCORD_PUBLIC_KEY is set',
+  },
+  {
     variable: 'SLACK_SIGNING_SECRET',
     missing: (env) => Boolean(env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET),
     message: 'is required when SLACK_BOT_TOKEN is set, unless SLACK_APP_TOKEN selects Socket Mode',
@@ -91,7 +104,15 @@ export interface Config {
   knowledge: { dir: string; watch: boolean };
   data: { dir: string; questionLog: boolean; retentionDays: number; hashSecret?: string };
   log: { level: string; pretty: boolean };
-  discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
+  discord?: {
+    /** Needed by the gateway and by `npm run deploy:discord`; HTTP interactions answer without it. */
+    token?: string;
+    applicationId: string;
+    guildId?: string;
+    apiUrl?: string;
+    /** How interactions arrive: over the gateway, or (with DISCORD_PUBLIC_KEY) as signed HTTP requests. */
+    transport: DiscordTransportConfig;
+  };
   slack?: {
     botToken: string;
     signingSecret?: string;
@@ -111,6 +132,10 @@ export interface Config {
   /** Bearer token for POST /admin/reload on the ops server; the endpoint is off when absent. */
   adminToken?: string;
 }
+
+export type DiscordTransportConfig =
+  | { mode: 'gateway'; token: string; shards: 'auto' | number }
+  | { mode: 'http'; publicKey: string; host: string; port: number };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -132,9 +157,19 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       knowledge: { dir: e.KNOWLEDGE_DIR, watch: e.KNOWLEDGE_WATCH },
       data: { dir: e.DATA_DIR, questionLog: e.QUESTION_LOG === 'on', retentionDays: e.QUESTION_LOG_DAYS, hashSecret: e.USER_HASH_SECRET },
       log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
-      discord: e.DISCORD_TOKEN
-        ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID!, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL }
-        : undefined,
+      discord:
+        e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY
+          ? {
+              token: e.DISCORD_TOKEN,
+              applicationId: e.DISCORD_APPLICATION_ID!,
+              guildId: e.DISCORD_GUILD_ID,
+              apiUrl: e.DISCORD_API_URL,
+              // A public key means Discord posts to us; the gateway is then never opened.
+              transport: (e.DISCORD_PUBLIC_KEY
+                ? { mode: 'http', publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase(), host: e.DISCORD_HTTP_HOST, port: e.DISCORD_HTTP_PORT }
+                : { mode: 'gateway', token: e.DISCORD_TOKEN!, shards: e.DISCORD_SHARDS }) satisfies DiscordTransportConfig,
+            }
+          : undefined,
       slack: e.SLACK_BOT_TOKEN
         ? {
             botToken: e.SLACK_BOT_TOKEN,

@@ -2,6 +2,7 @@
 // console, the end of input. SIGHUP reloads the knowledge base (npm run reload sends it);
 // SIGTERM and SIGINT shut down gracefully, and a second one exits at once.
 import dotenv from 'dotenv';
+import { parseCli } from './cli/args.js';
 import { AdapterStartError } from './adapters/adapter.js';
 import { configuredPlatforms, startApp, type App } from './app.js';
 import { parseConfig } from './config.js';
@@ -14,6 +15,17 @@ import { RunStatus } from './ops/run-status.js';
 import { EXIT_ON_SECOND, onStopSignals } from './ops/signals.js';
 import { removePidFile, writePidFile } from './ops/reload-control.js';
 
+parseCli({
+  usage: 'usage: npm start',
+  about: [
+    'Runs StoryBot with the settings in .env and the environment (see .env.example): on Discord',
+    'and/or Slack when their tokens are set, otherwise on a local console that reads questions',
+    'from the terminal or from piped input. SIGHUP reloads the knowledge base; SIGTERM or',
+    'SIGINT stops it after the questions in flight are answered.',
+  ],
+  options: {},
+  help: {},
+});
 dotenv.config({ quiet: true });
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {

@@ -9,9 +9,22 @@ import { loadKnowledge } from '../core/knowledge/load.js';
 import { DECISION_THRESHOLD, fitLogistic, heldOutSamples, thresholdTable, unanswerableSamples } from '../core/search/calibration.js';
 import { DEFAULT_ENGINE_CONFIG } from '../core/search/config.js';
 import { SearchIndex } from '../core/search/search-index.js';
+import { parseCli } from './args.js';
 import { readConfig } from './open-store.js';
+import { progress, step } from './progress.js';
 
+parseCli({
+  usage: 'usage: npm run calibrate',
+  about: [
+    'Fits the confidence model from the knowledge base: each curated wording held out in turn and',
+    'asked of the rest, plus the questions in KNOWLEDGE_DIR/calibration/unanswerable.txt. Prints the',
+    'weights for src/core/search/config.ts and what each threshold would do. Progress goes to stderr.',
+  ],
+  options: {},
+  help: {},
+});
 const config = readConfig();
+step(`Loading ${config.knowledge.dir}`);
 const loaded = await loadKnowledge(config.knowledge.dir);
 if (!loaded.ok) {
   process.stderr.write('The knowledge base has problems; run npm run validate.\n');
@@ -23,10 +36,11 @@ const unanswerable = (await readFile(path.join(config.knowledge.dir, 'calibratio
   .filter((line) => line && !line.startsWith('#'));
 
 const engine = DEFAULT_ENGINE_CONFIG;
-const samples = [
-  ...heldOutSamples(loaded.knowledge, engine, isEnglishWord),
-  ...unanswerableSamples(SearchIndex.build(loaded.knowledge, engine, isEnglishWord), unanswerable, engine),
-];
+let shown: ReturnType<typeof progress> | undefined;
+const heldOut = heldOutSamples(loaded.knowledge, engine, isEnglishWord, (done, total) => (shown ??= progress('wordings held out and asked', total)).update(done));
+shown?.finish();
+step(`Asking the ${unanswerable.length} unanswerable questions, then fitting the model`);
+const samples = [...heldOut, ...unanswerableSamples(SearchIndex.build(loaded.knowledge, engine, isEnglishWord), unanswerable, engine)];
 const held = samples.filter((s) => s.source === 'held-out phrasing');
 console.log(`held-out phrasings: ${held.length} (top match right for ${held.filter((s) => s.right).length}); unanswerable questions: ${unanswerable.length}`);
 

@@ -57,6 +57,27 @@ export class Metrics {
         if (status.redis) this.set(status.redis.connected() ? 1 : 0);
       },
     });
+    // Per shard, so one shard stuck reconnecting shows even while the others answer.
+    new Gauge({
+      name: 'storybot_shard_connected',
+      help: 'Whether each gateway shard is connected and ready (1) or not (0).',
+      labelNames: ['adapter', 'shard'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { adapter, shards } of status.shardStates()) for (const s of shards) this.set({ adapter, shard: String(s.id) }, s.ready ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'storybot_shard_heartbeat_seconds',
+      help: "Each gateway shard's last heartbeat round trip, in seconds.",
+      labelNames: ['adapter', 'shard'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { adapter, shards } of status.shardStates()) for (const s of shards) if (s.pingMs !== null) this.set({ adapter, shard: String(s.id) }, s.pingMs / 1000);
+      },
+    });
     // Zero from the start, so a dashboard shows a flat line rather than no data.
     for (const outcome of ['ok', 'failed']) this.reloads.inc({ outcome }, 0);
     for (const platform of options.platforms ?? []) {

@@ -6,6 +6,7 @@ import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
 import { MAX_QUESTION_LENGTH } from '../../core/answering/answer.js';
 import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
+import { paragraphLabel, quotation, relativeTime } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
 
@@ -18,7 +19,7 @@ export function renderAnswer(result: AnswerResult): string {
     if (result.closestPassage && result.reason === 'not-in-story') lines.push('', MESSAGES.hintIntro(result.closestPassage.paragraph));
     return lines.join('\n');
   }
-  const quotes = result.citations.map((c) => `  ¶${c.paragraph}  “${c.quote}”`);
+  const quotes = result.citations.map((c) => `  ${paragraphLabel(c.paragraph)}: ${quotation(c.quote)}`);
   const related = result.related.length > 0 ? ['', MESSAGES.relatedIntro, ...result.related.map((r) => `  • ${r.question}`)] : [];
   return [result.answer, '', ...quotes, '', `(${MESSAGES.asOf(result.asOf)}, ${MESSAGES.confidence(result.confidence)})`, ...related].join('\n');
 }
@@ -44,7 +45,7 @@ export function renderReload(report: ReloadReport): string {
 }
 
 export function renderAbout(about: AboutInfo): string {
-  return [...about.sources.map(describeSource), MESSAGES.aboutEntries(about.entries, about.drafts, about.loadedAt.toISOString())].join('\n');
+  return [...about.sources.map(describeSource), MESSAGES.aboutEntries(about.entries, about.drafts, relativeTime(about.loadedAt))].join('\n');
 }
 
 export function renderReply(reply: CommandReply): string {

@@ -7,6 +7,7 @@ import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
 import type { GapReport } from '../../core/curation/gaps.js';
 import { encodeAction } from '../../core/conversation/interactions.js';
 import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
+import { paragraphLabel } from '../../core/wording/format.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
 import { MESSAGES } from '../../core/wording/messages.js';
@@ -57,7 +58,7 @@ function renderAnswered(result: Answered): Rendered {
     title: inert(result.question),
     description: inert(result.answer),
     fields: result.citations.map((c) => ({
-      name: [`¶${c.paragraph}`, c.published].filter(Boolean).join(' · '),
+      name: [paragraphLabel(c.paragraph), c.published].filter(Boolean).join(' · '),
       value: quoteBlock(inert(c.quote)),
     })),
     footer: { text: `${MESSAGES.confidence(result.confidence)} · ${MESSAGES.asOf(result.asOf)}` },

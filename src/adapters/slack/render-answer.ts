@@ -1,6 +1,7 @@
 // An answer as Block Kit: the question, the answer, each quote with its paragraph, the date
 // and confidence, then buttons. A decline says so and offers questions it can answer.
 import { MAX_QUESTION_LENGTH, type Answered, type AnswerResult, type Declined } from '../../core/answering/answer.js';
+import { paragraphLabel, quotation } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { actions, BLOCK_KIT_LIMITS, button, context, message, section, type Block, type Button, type SlackMessage } from './blocks.js';
 import { escapeMrkdwn } from './markup.js';
@@ -47,7 +48,8 @@ function renderDeclined(result: Declined): SlackMessage {
   if (result.question) blocks.push(questionLine(result.question));
   blocks.push(section(text));
   if (result.reason === 'not-in-story' && result.closestPassage) blocks.push(context(escapeMrkdwn(MESSAGES.hintIntro(result.closestPassage.paragraph))));
-  const suggestions: Button[] = result.suggestions.slice(0, 3).map((s) => button(s.question, { type: 'pick', entryId: s.id }));
+  // Button ids must be unique within a message, as in uniqueRelated below.
+  const suggestions: Button[] = [...new Map(result.suggestions.map((s) => [s.id, s] as const)).values()].slice(0, 3).map((s) => button(s.question, { type: 'pick', entryId: s.id }));
   if (suggestions.length > 0) blocks.push(section(escapeMrkdwn(MESSAGES.suggestionsIntro)), actions(suggestions));
   if (result.asOf) blocks.push(context(escapeMrkdwn(MESSAGES.asOf(result.asOf))));
   return message(text, blocks);
@@ -65,7 +67,7 @@ function questionLine(question: string) {
 
 // A blockquote is one line in mrkdwn, so line breaks inside a quote are folded.
 function quoteBlock(quote: string, paragraph: number) {
-  return section(`>“${escapeMrkdwn(quote.replace(/\s+/g, ' ').trim())}”\n>— _${escapeMrkdwn(MESSAGES.paragraph(paragraph))}_`);
+  return section(`>${escapeMrkdwn(quotation(quote.replace(/\s+/g, ' ').trim()))}\n>— _${escapeMrkdwn(paragraphLabel(paragraph))}_`);
 }
 
 /** Keeps as many quotes as fit in `room` blocks, saying how many were left out. */

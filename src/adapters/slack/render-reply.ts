@@ -5,6 +5,7 @@ import type { GapReport } from '../../core/curation/gaps.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem, type Problem } from '../../core/knowledge/problems.js';
 import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
+import { relativeTime } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
 import { message, notice, section, type Block, type SlackMessage } from './blocks.js';
@@ -47,7 +48,7 @@ function problemList(problems: readonly Problem[]): string {
 
 export function renderAbout(about: AboutInfo): SlackMessage {
   const lines = about.sources.map(describeSource);
-  lines.push(MESSAGES.aboutEntries(about.entries, about.drafts, about.loadedAt.toISOString()));
+  lines.push(MESSAGES.aboutEntries(about.entries, about.drafts, relativeTime(about.loadedAt)));
   const text = escapeMrkdwn(lines.join('\n'));
   return message(text, [section(text)]);
 }

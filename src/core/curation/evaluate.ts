@@ -39,9 +39,11 @@ export function judge(question: EvalQuestion, result: AnswerResult): Verdict {
   return first && question.expect.includes(first.paragraph) ? 'correct' : 'wrong';
 }
 
-export function evaluate(questions: readonly EvalQuestion[], ask: (q: string) => AnswerResult): EvalRow[] {
-  return questions.map((question) => {
+/** `onProgress` hears how many questions are done after each one, for long files. */
+export function evaluate(questions: readonly EvalQuestion[], ask: (q: string) => AnswerResult, onProgress?: (done: number) => void): EvalRow[] {
+  return questions.map((question, i) => {
     const result = ask(question.q);
+    onProgress?.(i + 1);
     return { question, kind: kindOf(question), verdict: judge(question, result), result };
   });
 }

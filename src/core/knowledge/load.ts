@@ -3,12 +3,12 @@
 // once rather than fixing one error per run.
 import { access, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
-import { checkEntries } from './checks.js';
+import { checkEntries, type Unusable } from './checks.js';
 import { splitStory } from './paragraphs.js';
-import { formatPath, hasErrors, type Problem } from './problems.js';
+import { hasErrors, type Problem } from './problems.js';
 import { aliasesFileSchema, entrySchema, sourceMetaSchema } from './schema.js';
 import type { AliasGroup, Entry, Knowledge, Source } from './types.js';
+import { validateFields } from './validate-fields.js';
 import { MAX_FILE_BYTES, parseYaml, tooLargeMessage, type ParsedYaml } from './yaml-file.js';
 
 export type LoadResult =
@@ -21,10 +21,13 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const root = path.resolve(dir);
   const display = (file: string) => path.join(path.basename(root), path.relative(root, file));
   const problems: Problem[] = [];
+  // Ids of entries and sources whose own problems are reported already: what refers to
+  // them is not reported again as referring to something that does not exist.
+  const unusable: Unusable = { entries: new Set(), sources: new Set() };
 
   const sources = new Map<string, Source>();
   for (const file of await listYaml(path.join(root, 'sources'), problems, display)) {
-    const source = await readSource(file, display(file), problems);
+    const source = await readSource(file, display(file), problems, unusable);
     if (source) sources.set(source.id, source);
   }
   if (sources.size === 0 && !hasErrors(problems)) {
@@ -33,14 +36,14 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
 
   const entries: Entry[] = [];
   for (const file of await listYaml(path.join(root, 'entries'), problems, display)) {
-    entries.push(...(await readEntries(file, display(file), problems)));
+    entries.push(...(await readEntries(file, display(file), problems, unusable)));
   }
   if (!entries.some((entry) => entry.status === 'published') && !hasErrors(problems)) {
     problems.push({ code: 'no-entries', severity: 'error', file: display(path.join(root, 'entries')), message: 'holds no published entry' });
   }
 
   const aliases = await readAliases(path.join(root, 'aliases.yaml'), display, problems);
-  problems.push(...checkEntries(entries, sources));
+  problems.push(...checkEntries(entries, sources, unusable));
 
   if (hasErrors(problems)) return { ok: false, problems };
   return { ok: true, knowledge: { sources, entries, aliases }, warnings: problems };
@@ -85,11 +88,16 @@ async function readParsed(file: string, shown: string, problems: Problem[]): Pro
   return parsed.value;
 }
 
-async function readSource(file: string, shown: string, problems: Problem[]): Promise<Source | undefined> {
+async function readSource(file: string, shown: string, problems: Problem[], unusable: Unusable): Promise<Source | undefined> {
   const parsed = await readParsed(file, shown, problems);
   if (!parsed) return undefined;
-  const meta = validate(sourceMetaSchema, parsed.data, [], shown, parsed, problems);
-  if (!meta) return undefined;
+  const checked = validateFields(sourceMetaSchema, parsed.data, [], shown, parsed, problems);
+  const meta = checked.value ?? checked.repaired;
+  if (!meta) {
+    const id = idOf(parsed.data);
+    if (id) unusable.sources.add(id);
+    return undefined;
+  }
   const textFile = path.resolve(path.dirname(file), meta.text);
   if (path.dirname(textFile) !== path.dirname(file)) {
     problems.push({ code: 'schema', severity: 'error', file: shown, line: parsed.lineOf(['text']), field: 'text', message: 'must name a file in the same folder' });
@@ -121,7 +129,7 @@ async function readSource(file: string, shown: string, problems: Problem[]): Pro
   return { ...rest, paragraphs: story.paragraphs, origin: { file: shown } };
 }
 
-async function readEntries(file: string, shown: string, problems: Problem[]): Promise<Entry[]> {
+async function readEntries(file: string, shown: string, problems: Problem[], unusable: Unusable): Promise<Entry[]> {
   const parsed = await readParsed(file, shown, problems);
   if (!parsed) return [];
   if (parsed.data === null || parsed.data === undefined) return [];
@@ -131,9 +139,16 @@ async function readEntries(file: string, shown: string, problems: Problem[]): Pr
   }
   // Validated one by one so that one bad entry does not hide the problems of the others.
   return parsed.data.flatMap((raw, index): Entry[] => {
-    const entry = validate(entrySchema, raw, [index], shown, parsed, problems, idOf(raw));
-    if (!entry) return [];
-    const lineOf = (path: readonly PropertyKey[]) => parsed.lineOf([index, ...path]);
+    const checked = validateFields(entrySchema, raw, [index], shown, parsed, problems, idOf(raw));
+    // An entry read only with its misspelt fields corrected still goes through the checks
+    // across entries, so that its other problems (a quote not in the story) show now too.
+    const entry = checked.value ?? checked.repaired;
+    if (!entry) {
+      const id = idOf(raw);
+      if (id) unusable.entries.add(id);
+      return [];
+    }
+    const lineOf = (path: readonly PropertyKey[]) => parsed.lineOf([index, ...checked.writtenPath(path)]);
     return [{ ...entry, origin: { file: shown, line: parsed.lineOf([index]), lineOf } }];
   });
 }
@@ -144,38 +159,8 @@ async function readAliases(file: string, display: (f: string) => string, problem
   if (!(await access(file).then(() => true, () => false))) return [];
   const parsed = await readParsed(file, shown, problems);
   if (!parsed) return [];
-  return validate(aliasesFileSchema, parsed.data ?? [], [], shown, parsed, problems) ?? [];
-}
-
-function validate<T extends z.ZodType>(
-  schema: T,
-  data: unknown,
-  base: PropertyKey[],
-  file: string,
-  parsed: ParsedYaml,
-  problems: Problem[],
-  /** Names the item in messages ("who-is-musk.answer") instead of its position ("[3].answer"). */
-  label?: string,
-): z.output<T> | undefined {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    for (const key of keys) {
-      const inner = [...issue.path, ...(key === undefined ? [] : [key])];
-      const fieldPath = [...base, ...inner];
-      const shownPath = label ? [label, ...inner] : fieldPath;
-      problems.push({
-        code: 'schema',
-        severity: 'error',
-        file,
-        line: parsed.lineOf(fieldPath),
-        field: formatPath(shownPath) || undefined,
-        message: key === undefined ? issue.message : `is not a known field (check its spelling)`,
-      });
-    }
-  }
-  return undefined;
+  const checked = validateFields(aliasesFileSchema, parsed.data ?? [], [], shown, parsed, problems);
+  return checked.value ?? checked.repaired ?? [];
 }
 
 function idOf(raw: unknown): string | undefined {

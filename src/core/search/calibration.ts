@@ -27,8 +27,10 @@ function answersLike(given: Entry, expected: Entry): boolean {
   return first !== undefined && expected.citations.some((c) => paragraphKey(c) === paragraphKey(first));
 }
 
-export function heldOutSamples(knowledge: Knowledge, config: EngineConfig, isWord?: (word: string) => boolean): Sample[] {
+/** `onProgress` hears how many of the phrasings are done, for a tool to show. */
+export function heldOutSamples(knowledge: Knowledge, config: EngineConfig, isWord?: (word: string) => boolean, onProgress?: (done: number, total: number) => void): Sample[] {
   const samples: Sample[] = [];
+  const total = publishedEntries(knowledge).reduce((n, e) => n + (phrasingsOf(e).length < 2 ? 0 : phrasingsOf(e).length), 0);
   for (const entry of publishedEntries(knowledge)) {
     const phrasings = phrasingsOf(entry);
     if (phrasings.length < 2) continue;
@@ -44,6 +46,7 @@ export function heldOutSamples(knowledge: Knowledge, config: EngineConfig, isWor
         right: top !== undefined && answersLike(top.entry, entry),
         source: 'held-out phrasing',
       });
+      onProgress?.(samples.length, total);
     });
   }
   return samples;

@@ -72,6 +72,14 @@ export function queryTerms(index: SearchIndex, question: string, config: EngineC
   });
 }
 
+/** The words of a question the typo corrector replaced, each with the word searched for instead. */
+export function typoCorrections(index: SearchIndex, question: string, config: EngineConfig): { typed: string; corrected: string }[] {
+  return index.analyzer.words(question).flatMap((typed) => {
+    const { surface } = correctToken(index, typed, config);
+    return surface === typed ? [] : [{ typed, corrected: surface }];
+  });
+}
+
 function correctToken(index: SearchIndex, surface: string, config: EngineConfig): Token {
   const { analyzer, typos } = index;
   if (typos.knows(surface) || analyzer.knowsWord(surface)) return { surface, quality: 1 };

@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function expectAnswer(standIn: DiscordStandIn): Promise<void> {
   const reply = await (await standIn.slash('ask', { question: 'Who is Tommy Robinson?' })).reply();
-  expect(reply.message.embeds[0].fields[0].name).toContain('¶13');
+  expect(reply.message.embeds[0].fields[0].name).toContain('paragraph 13');
 }
 
 describe('the Discord gateway going away', () => {

@@ -130,6 +130,12 @@ describe('a decline in Block Kit', () => {
     expect(buttonIds(message)).toEqual(['sb:pick:a', 'sb:pick:b', 'sb:pick:c']);
   });
 
+  it('offers each suggested question once, as Discord does, since Slack refuses repeated button ids', () => {
+    const suggestions = ['a', 'a', 'b', 'a', 'c', 'd'].map((id) => ({ id, question: `Question ${id}?` }));
+    const message = renderAnswer(declined({ suggestions }), { shareable: true });
+    expect(buttonIds(message)).toEqual(['sb:pick:a', 'sb:pick:b', 'sb:pick:c']);
+  });
+
   it.each([
     ['empty', MESSAGES.declineEmpty],
     ['too-long', MESSAGES.declineTooLong(300)],
