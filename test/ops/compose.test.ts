@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { APP_DEFAULTS } from '../../src/app.js';
 import { CONFIG_VARIABLES, parseConfig } from '../../src/config.js';
 import { SLACK_DEFAULTS } from '../../src/adapters/slack/listeners/deps.js';
+import { HTTP_INTERACTIONS_DEFAULTS } from '../../src/adapters/discord/transport/http-interactions.js';
 import { portMapping, readCompose, readNginx, type ComposeService } from '../../scripts/compose.js';
 import { envOf, parseDockerfile, workdirOf } from '../../scripts/dockerfile.js';
 
@@ -17,8 +18,13 @@ const replicas = Object.entries(services).filter(([, s]) => s.build !== undefine
 const final = parseDockerfile(readFileSync('Dockerfile', 'utf8')).at(-1)!;
 const imageEnv = envOf(final);
 const inImage = (dir: string) => path.posix.resolve(workdirOf(final), dir);
-/** The Discord HTTP interactions endpoint, as the Discord adapter serves it by default. */
-const DISCORD_HTTP = { port: 3001, path: '/discord/interactions' };
+/** The Discord HTTP interactions endpoint, where a replica with DISCORD_PUBLIC_KEY serves it. */
+const DISCORD_HTTP = (() => {
+  const parsed = parseConfig({ DISCORD_PUBLIC_KEY: 'ab'.repeat(32), DISCORD_APPLICATION_ID: '1' });
+  const transport = parsed.ok ? parsed.config.discord?.transport : undefined;
+  if (transport?.mode !== 'http') throw new Error('DISCORD_PUBLIC_KEY no longer selects HTTP interactions');
+  return { host: transport.host, port: transport.port, path: HTTP_INTERACTIONS_DEFAULTS.path };
+})();
 
 const hostOf = (url: string) => new URL(url).hostname;
 const dependsHealthy = (service: ComposeService, on: string) => service.depends_on?.[on]?.condition === 'service_healthy';
@@ -94,6 +100,10 @@ describe('the load balancer', () => {
   const file = mount.split(':')[0]!;
   const nginx = readNginx(readFileSync(file, 'utf8'));
   const slackPort = Number(replicas[0]![1].environment!.SLACK_PORT);
+
+  it('reaches the replicas\' Discord endpoint, which listens on every interface by default', () => {
+    expect(replicas[0]![1].environment?.DISCORD_HTTP_HOST ?? DISCORD_HTTP.host).toBe('0.0.0.0');
+  });
 
   it('is nginx, with a configuration file that exists', () => {
     expect(balancer.image).toMatch(/^nginx:\d+/);

@@ -1,12 +1,13 @@
 // Two StoryBot processes, as npm start runs them, sharing a real Redis and a real
-// PostgreSQL, each taking signed Slack HTTP requests: what a load balancer in front of them
-// relies on.
+// PostgreSQL, each taking signed Slack HTTP requests and signed Discord HTTP interactions:
+// what a load balancer in front of them relies on.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { MESSAGES } from '../../src/core/wording/messages.js';
 import { userHasher } from '../../src/storage/user-hash.js';
+import { ADMIN, MEMBER, startDiscordStandIn, type DiscordStandIn, type Reply } from '../helpers/discord-stand-in/index.js';
 import { copyOfRealKnowledge, SOURCE_ID } from '../helpers/knowledge-dir.js';
 import { command, startReplica, type Replica } from '../helpers/replicas.js';
 import { startPostgres, type PostgresServer } from '../helpers/services/postgres-server.js';
@@ -23,17 +24,21 @@ let redis: RedisServer;
 let postgres: PostgresServer;
 let api: WebApiStandIn;
 let responses: ResponseUrlStandIn;
+let discord: DiscordStandIn;
 let knowledge: string;
 let databaseUrl: string;
 let a: Replica;
 let b: Replica;
 
 beforeAll(async () => {
-  [redis, postgres, api, responses] = await Promise.all([startRedis(), startPostgres(), startWebApi(), startResponseUrl()]);
+  [redis, postgres, api, responses, discord] = await Promise.all([startRedis(), startPostgres(), startWebApi(), startResponseUrl(), startDiscordStandIn()]);
   knowledge = await copyOfRealKnowledge();
   databaseUrl = await postgres.database('replicas');
   const env = {
     SLACK_API_URL: api.url,
+    DISCORD_PUBLIC_KEY: discord.publicKey,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_API_URL: discord.apiUrl,
     SLACK_ADMIN_USERS: ADMIN_USER,
     KNOWLEDGE_DIR: knowledge,
     REDIS_URL: redis.url,
@@ -51,10 +56,17 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const replica of [a, b]) if (replica?.bot.child.exitCode === null) replica.bot.child.kill('SIGTERM');
   await Promise.all([a?.bot.exited, b?.bot.exited]);
-  await Promise.all([redis?.close(), postgres?.close(), api?.close(), responses?.close()]);
+  await Promise.all([redis?.close(), postgres?.close(), api?.close(), responses?.close(), discord?.close()]);
 }, 60_000);
 
 const ask = (replica: Replica, question: string, userId: string) => command(replica, responses, '/ask', question, userId);
+
+/** A Discord slash command, signed and posted to one replica's interactions endpoint. */
+async function slashOn(replica: Replica, name: string, options: Record<string, string>, member = MEMBER): Promise<Reply> {
+  discord.deliverOverHttp(replica.interactionsUrl!);
+  return (await discord.slash(name, options, member)).reply();
+}
+const discordText = (reply: Reply) => [reply.message.content ?? '', ...reply.message.embeds.map((e: any) => `${e.title ?? ''}\n${e.description ?? ''}`)].join('\n');
 const answered = (texts: string[], quote: string) => texts.some((t) => t.includes(quote));
 
 /** How many questions the shared log holds from these people, whichever replica took them. */
@@ -106,6 +118,23 @@ describe('two replicas sharing Redis and PostgreSQL', () => {
     expect(outcomes[3]!.texts.join('\n')).toMatch(/^You're asking quickly; please wait \d+ seconds? and try again\.$/);
     // Someone else is not held up by it, on either replica.
     for (const replica of [a, b]) expect(answered((await ask(replica, 'Who is Tommy Robinson?', 'UOTHER')).texts, ROBINSON_QUOTE)).toBe(true);
+  });
+
+  it('answer signed Discord interactions on both, holding a person to one rate limit across them', async () => {
+    const person = { ...MEMBER, id: '300000000000000077' };
+    const replies = [];
+    for (const replica of [a, b, a, b]) replies.push(await slashOn(replica, 'ask', { question: 'Who is Tommy Robinson?' }, person));
+    expect(replies.slice(0, 3).map((r) => discordText(r).includes('Stephen Yaxley-Lennon'))).toEqual([true, true, true]);
+    expect(replies[3]).toMatchObject({ ephemeral: true });
+    expect(replies[3]!.message.content).toMatch(/^You're asking quickly; please wait \d+ seconds? and try again\.$/);
+    expect(discord.state.rejections).toEqual([]);
+  });
+
+  it('reload both from a Discord /reload on either, and say so there', async () => {
+    await writeFile(path.join(knowledge, 'entries', 'replicas.yaml'), entry('replica-check-three', 'What is the third replica check?', 'The third replica check answer.'));
+    const reply = await slashOn(b, 'reload', {}, ADMIN);
+    expect(discordText(reply)).toContain(MESSAGES.reloadReplicasAll(2));
+    for (const replica of [a, b]) expect(discordText(await slashOn(replica, 'ask', { question: 'What is the third replica check?' }))).toContain('The third replica check answer.');
   });
 
   it('show every question on /gaps, whichever replica took it and whichever is asked', async () => {
