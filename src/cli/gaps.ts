@@ -15,9 +15,10 @@ import type { GapReport } from '../core/curation/gaps.js';
 import { count } from '../core/wording/format.js';
 import { isEnglishWord } from '../lexicon/english-words.js';
 import { databasePath } from '../storage/database.js';
-import { readGapReport, retentionCutoff } from '../storage/gap-queries.js';
+import { MAX_DECLINED_WORDINGS, retentionCutoff } from '../storage/gap-queries.js';
 import { openPostgresStore, POSTGRES_WHERE } from '../storage/postgres.js';
-import { POSTGRES_LOG_DEFAULTS } from '../storage/postgres-log.js';
+import { openSqliteStore } from '../storage/sqlite.js';
+import type { Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { parseCli, wholeNumber } from './args.js';
 import { openStore, readConfig } from './open-store.js';
@@ -57,14 +58,12 @@ async function main(): Promise<number> {
   }
   const store = await openStore(config);
   let report: GapReport;
-  if (config.databaseUrl) {
-    try {
-      report = await readPostgresGapReport(config.databaseUrl, config.data.retentionDays, catalogueOf(store), limit);
-    } catch (error) {
-      process.stderr.write(`Cannot read the question log in ${POSTGRES_WHERE}: ${(error as Error).message}.\n`);
-      return 1;
-    }
-  } else report = readGapReport(config.data.dir, config.data.retentionDays, catalogueOf(store), limit);
+  try {
+    report = await readReport(config, catalogueOf(store), limit);
+  } catch (error) {
+    process.stderr.write(`Cannot read the question log in ${config.databaseUrl ? POSTGRES_WHERE : file}: ${(error as Error).message}.\n`);
+    return 1;
+  }
   process.stdout.write(`Over the last ${config.data.retentionDays} days (QUESTION_LOG_DAYS):\n${renderGaps(report, { phrasings: true })}\n`);
   return values.yaml ? writeDrafts(store, report) : 0;
 }
@@ -104,14 +103,18 @@ async function writeDrafts(store: KnowledgeStore, report: GapReport): Promise<nu
   return 0;
 }
 
-/** The gap report from the log on PostgreSQL, whichever replicas wrote it; brings its schema up to date first. */
-async function readPostgresGapReport(url: string, retentionDays: number, catalogue: Catalogue, limit: number): Promise<GapReport> {
-  const store = await openPostgresStore(url, createLogger({ level: 'warn', pretty: false }));
+/**
+ * The gap report from whichever log the bot writes, through the one store interface: on
+ * PostgreSQL every replica's questions (its schema brought up to date first), in SQLite this
+ * machine's (only read).
+ */
+async function readReport(config: Config, catalogue: Catalogue, limit: number): Promise<GapReport> {
+  const log = config.databaseUrl ? await openPostgresStore(config.databaseUrl, createLogger({ level: 'warn', pretty: false })) : openSqliteStore(config.data.dir, { mustExist: true });
   try {
-    const since = retentionCutoff(new Date(), retentionDays);
-    return buildGapReport(await store.gapInputs(since, POSTGRES_LOG_DEFAULTS.maxDeclinedWordings), catalogue, limit);
+    const since = retentionCutoff(new Date(), config.data.retentionDays);
+    return buildGapReport(await log.gapInputs(since, MAX_DECLINED_WORDINGS), catalogue, limit);
   } finally {
-    await store.close();
+    await log.close();
   }
 }
 

@@ -7,7 +7,7 @@ import type { QuestionRecord, Recorder, VoteOutcome, VoteRecord } from '../core/
 import { buildGapReport, type Catalogue } from '../core/curation/gap-report.js';
 import type { GapReport, GapSource } from '../core/curation/gaps.js';
 import type { Logger } from '../logger.js';
-import { retentionCutoff } from './gap-queries.js';
+import { MAX_DECLINED_WORDINGS, retentionCutoff } from './gap-queries.js';
 import { questionRow, voteRow, type LogStore, type QuestionRow, type VoteRow } from './log-store.js';
 import { openPostgresStore, POSTGRES_WHERE } from './postgres.js';
 import type { UserHasher } from './user-hash.js';
@@ -22,8 +22,6 @@ export const POSTGRES_LOG_DEFAULTS = Object.freeze({
   maxRetryMs: 30_000,
   /** A vote waits this long for its answer (already voted or not) before it is held instead. */
   voteWaitMs: 1_000,
-  /** The most distinct declined wordings read for the gap report. */
-  maxDeclinedWordings: 20_000,
   pruneEveryMs: 6 * 60 * 60 * 1000,
 });
 
@@ -85,7 +83,7 @@ export class PostgresQuestionLog implements Recorder, GapSource {
     if (!this.store) throw new Error(`the question log in ${POSTGRES_WHERE} cannot be reached yet; questions are held until it can`);
     await this.flush();
     const since = retentionCutoff(new Date(), this.options.retentionDays);
-    return buildGapReport(await this.store.gapInputs(since, POSTGRES_LOG_DEFAULTS.maxDeclinedWordings), this.options.catalogue, limit);
+    return buildGapReport(await this.store.gapInputs(since, MAX_DECLINED_WORDINGS), this.options.catalogue, limit);
   }
 
   /** Writes what is held now; resolves once written or failed (failures are retried later). */

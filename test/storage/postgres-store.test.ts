@@ -54,26 +54,12 @@ describe('the PostgreSQL question log store', () => {
     await expect(openPostgresStore(url, captureLogger().logger)).rejects.toBeInstanceOf(PostgresSchemaTooNewError);
   });
 
-  it('writes questions in batches, counts declined ones and votes, keeps one vote per person per entry, and deletes old rows', async () => {
+  it('writes more rows at once than one INSERT may carry', async () => {
     const store = await openPostgresStore(await freshDatabase(), captureLogger().logger);
     try {
       const now = Date.now();
-      const long = now - 100 * 24 * 60 * 60 * 1000;
-      await store.insertQuestions([
-        ...Array.from({ length: 1_200 }, (_, i) => question({ at: now - i })),
-        question({ question: 'Who is Tommy Robinson?', entryId: 'who-is-tommy-robinson', answered: 1, confidence: 0.9 }),
-        question({ at: long, question: 'An old one?' }),
-      ]);
-      expect(await store.insertVote({ at: Date.now(), platform: 'slack', userHash: 'h1', entryId: 'what-is-edl', helpful: 0 })).toBe(true);
-      expect(await store.insertVote({ at: Date.now(), platform: 'slack', userHash: 'h1', entryId: 'what-is-edl', helpful: 1 })).toBe(false);
-      expect(await store.insertVote({ at: Date.now(), platform: 'slack', userHash: 'h2', entryId: 'what-is-edl', helpful: 1 })).toBe(true);
-      const since = Date.now() - 24 * 60 * 60 * 1000;
-      const inputs = await store.gapInputs(since, 10);
-      expect(inputs.declined).toEqual([{ question: "What is Wes Streeting's majority?", count: 1_200, firstSeen: expect.any(Date), lastSeen: expect.any(Date) }]);
-      expect(inputs.declined[0]!.lastSeen.getTime() - inputs.declined[0]!.firstSeen.getTime()).toBe(1_199);
-      expect(inputs.votes).toEqual([{ entryId: 'what-is-edl', helpful: 1, unhelpful: 1 }]);
-      expect(inputs.matched).toEqual(new Set(['who-is-tommy-robinson']));
-      expect(await store.deleteOlderThan(since)).toEqual({ questions: 1, votes: 0 });
+      await store.insertQuestions(Array.from({ length: 1_200 }, (_, i) => question({ at: now - i })));
+      expect((await store.gapInputs(now - 60_000, 10)).declined).toEqual([expect.objectContaining({ count: 1_200 })]);
     } finally {
       await store.close();
     }
