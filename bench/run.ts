@@ -1,6 +1,6 @@
 // npm run bench: prints tables and writes bench/results.json. Never part of npm test.
 // `npm run bench -- slack discord` runs only the sections named (core, memory, reload,
-// slack, discord, discord-http).
+// slack, replicas, discord, discord-http).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,11 +13,12 @@ import { measureDiscordHttp } from './discord-http.js';
 import { ms } from './measure.js';
 import { measureMemory } from './memory.js';
 import { measureReload } from './reload.js';
+import { measureReplicas } from './replicas.js';
 import { measureSlack } from './slack-http.js';
 import { syntheticKnowledge, syntheticQuestions, writeSyntheticFolder } from './synthetic.js';
 import { mib, printTable } from './table.js';
 
-const SECTIONS = ['core', 'memory', 'reload', 'slack', 'discord', 'discord-http'] as const;
+const SECTIONS = ['core', 'memory', 'reload', 'slack', 'replicas', 'discord', 'discord-http'] as const;
 const CLI = {
   usage: `usage: npm run bench [-- SECTION...]   (sections: ${SECTIONS.join(', ')}; all when none is named)`,
   about: [
@@ -113,6 +114,16 @@ if (runs('slack')) {
   }
   console.log('');
   targets.push(['Slack adapter >= 80% of bare Bolt', slack.ratio >= 0.8], ['no Slack errors under load', slack.adapter.errors + slack.adapter.non2xx + slack.adapter.wrong === 0]);
+}
+
+if (runs('replicas')) {
+  const replicas = await measureReplicas();
+  results.replicas = replicas;
+  console.log(`Slack over HTTP with replicas sharing Redis and PostgreSQL: autocannon, ${replicas.connections} connections, signed /ask requests, best of ${replicas.rounds} runs of ${replicas.durationSeconds} s each (latency in ms; CPU summed over the replicas, the proxy's left out)`);
+  const { one, oneProxied, two } = replicas;
+  printTable(['setup', 'requests', 'answers/s', 'p50', 'p99', 'errors', 'non-2xx', 'wrong answers', 'replicas\' CPU ms/request'], [one, oneProxied, two].map((r) => [r.server, String(r.requests), r.requestsPerSecond.toFixed(0), String(r.latencyP50), String(r.latencyP99), String(r.errors), String(r.non2xx), String(r.wrong), r.cpuMsPerRequest?.toFixed(3) ?? 'n/a']));
+  console.log(`Two replicas answer ${replicas.gain.toFixed(2)}× as many questions a second as one, both behind the proxy, on ${machine.cores} cores shared with the proxy and autocannon.\n`);
+  targets.push(['no errors with replicas under load', [one, oneProxied, two].every((r) => r.errors + r.non2xx + r.wrong === 0)]);
 }
 
 if (runs('discord')) {

@@ -12,6 +12,6 @@ export const gaps = {
   },
   async execute(ctx) {
     if (!ctx.gaps) return { kind: 'gaps-unavailable' };
-    return { kind: 'gaps', report: ctx.gaps.gaps(GAPS_SHOWN) };
+    return { kind: 'gaps', report: await ctx.gaps.gaps(GAPS_SHOWN) };
   },
 } satisfies Command;

@@ -16,11 +16,14 @@ import { watchKnowledge, type KnowledgeWatcher } from './ops/knowledge-watch.js'
 import type { Logger } from './logger.js';
 import { Metrics } from './ops/metrics.js';
 import { observeQuestions } from './ops/observed-recorder.js';
-import { meteredRateLimiter } from './ops/rate-limit.js';
 import { RunStatus } from './ops/run-status.js';
 import { reportReloads } from './ops/reload-control.js';
 import { databasePath } from './storage/database.js';
+import { PostgresQuestionLog } from './storage/postgres-log.js';
 import { QuestionLog, QuestionLogUnavailableError } from './storage/question-log.js';
+import { hashKey, userHasher } from './storage/user-hash.js';
+import type { SharedState } from './core/answering/shared-state.js';
+import { openSharedState } from './state/open.js';
 
 export const APP_DEFAULTS = Object.freeze({
   /** How long disconnecting may take, after the in-flight deadline, before the database is closed anyway. */
@@ -29,6 +32,8 @@ export const APP_DEFAULTS = Object.freeze({
 
 export interface App {
   ctx: CommandContext;
+  /** Rate limits, reloads and votes: this process's own, or shared with replicas in Redis. */
+  state: SharedState;
   adapters: Adapter[];
   /**
    * Graceful shutdown: stop taking new commands, finish those in flight (up to the
@@ -70,7 +75,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   });
   status.store = store;
 
-  const log = openQuestionLog(config, store, logger);
+  const log = openQuestionLog(config, store, logger, metrics);
+  const state = await openSharedState(config, { store, metrics, logger, hash: () => userHasher(hashKey(config.data.dir, config.data.hashSecret)) });
+  status.redis = state.kind === 'redis' ? state : undefined;
   const intake = new Intake();
   const ctx: CommandContext = {
     store,
@@ -79,7 +86,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     startedAt: new Date(),
     intake,
     // The person at the local console runs the bot; only people on a platform are limited.
-    limiter: platforms.length > 0 ? meteredRateLimiter(config.rateLimit, metrics, logger) : undefined,
+    limiter: platforms.length > 0 ? state.limiter : undefined,
+    reloads: state.reloads,
+    votes: state.votes,
   };
   const watcher: KnowledgeWatcher | undefined = config.knowledge.watch ? watchKnowledge({ store, logger }) : undefined;
 
@@ -109,6 +118,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   }
   return {
     ctx,
+    state,
     adapters,
     async stop() {
       status.stopping = true;
@@ -121,8 +131,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       const disconnected = await within(Promise.allSettled(adapters.map((a) => a.stop())), APP_DEFAULTS.disconnectTimeoutMs);
       if (!disconnected) logger.warn({ timeoutMs: APP_DEFAULTS.disconnectTimeoutMs }, 'an adapter did not disconnect in time');
       else logger.info({ adapters: adapters.map((a) => a.name) }, 'adapters disconnected');
-      log.close();
+      await log.close();
       logger.info('question log closed');
+      await state.close();
       return { drained, abandoned };
     },
   };
@@ -144,15 +155,28 @@ async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
 interface OpenedLog {
   recorder: Recorder;
   gaps?: GapSource;
-  close(): void;
+  close(): void | Promise<unknown>;
 }
 
 /**
  * The question log, or no recording when it is off. If it cannot be opened, the bot still
  * answers: that is logged once here, and /gaps says the log is unavailable.
  */
-function openQuestionLog(config: Config, store: KnowledgeStore, logger: Logger): OpenedLog {
+function openQuestionLog(config: Config, store: KnowledgeStore, logger: Logger, metrics: Metrics): OpenedLog {
   if (!config.data.questionLog) return { recorder: notRecording, close: () => undefined };
+  if (config.databaseUrl) {
+    // Connects in the background: questions are held until PostgreSQL can be reached.
+    const log = new PostgresQuestionLog({
+      url: config.databaseUrl,
+      retentionDays: config.data.retentionDays,
+      hash: userHasher(hashKey(config.data.dir, config.data.hashSecret)),
+      logger,
+      catalogue: catalogueOf(store),
+      onDropped: (count) => metrics.questionLogDropped.inc(count),
+      onWriteFailed: () => metrics.questionLogWriteFailures.inc(),
+    });
+    return { recorder: log, gaps: log, close: () => log.close() };
+  }
   const file = databasePath(config.data.dir);
   try {
     const log = QuestionLog.open({ dataDir: config.data.dir, retentionDays: config.data.retentionDays, hashSecret: config.data.hashSecret, logger, catalogue: catalogueOf(store) });

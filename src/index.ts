@@ -82,9 +82,11 @@ onStopSignals(process, {
 // The local console is a terminal session, not a service: no health or metrics port.
 if (platforms.length > 0) {
   try {
-    ops = await startOpsServer({ host: config.ops.host, port: config.ops.port, metrics, readiness: () => status.readiness(), logger });
+    // Bound late: the endpoint exists from the start, and reloads once the app is up.
+    const admin = config.adminToken ? { token: config.adminToken, reload: () => app?.state.reloads.reloadEverywhere() } : undefined;
+    ops = await startOpsServer({ host: config.ops.host, port: config.ops.port, metrics, readiness: () => status.readiness(), logger, admin });
     const { address, port } = ops.address();
-    logger.info({ host: address, port }, 'ops server listening: /healthz, /readyz, /metrics');
+    logger.info({ host: address, port, adminReload: Boolean(admin) }, 'ops server listening: /healthz, /readyz, /metrics');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     process.stderr.write(`StoryBot cannot start: the health and metrics server cannot listen on ${config.ops.host}:${config.ops.port} (${code}). Set OPS_HOST and OPS_PORT to a free address.\n`);

@@ -24,6 +24,7 @@ describe('the configuration', () => {
     ['SHUTDOWN_TIMEOUT_MS', 'soon', 'must be a number'],
     ['DISCORD_APPLICATION_ID', 'storybot', 'must be a Discord id (digits only)'],
     ['SLACK_ANSWER_VISIBILITY', 'public', 'must be "ephemeral" or "in_channel"'],
+    ['ADMIN_TOKEN', 'short', 'must be at least 16 characters (a long random string)'],
     ['DISCORD_SHARDS', 'many', 'must be "auto" or a whole number of shards greater than 0'],
     ['DISCORD_SHARDS', '0', 'must be "auto" or a whole number of shards greater than 0'],
     ['DISCORD_SHARDS', '1.5', 'must be "auto" or a whole number of shards greater than 0'],
@@ -68,6 +69,21 @@ describe('the configuration', () => {
     expect(parsed).toMatchObject({ ok: true, config: { ops: { host: '127.0.0.1', port: 9091 }, rateLimit: { questions: 5, windowSeconds: 30 }, shutdownTimeoutMs: 10_000 } });
     if (parsed.ok) expect(parsed.config.discord ?? parsed.config.slack).toBeUndefined();
   });
+
+  it.each([
+    ['REDIS_URL', 'localhost:6379', 'must be a redis:// or rediss:// URL'],
+    ['DATABASE_URL', 'mysql://storybot:pw@db/storybot', 'must be a postgres:// or postgresql:// URL'],
+  ])('names %s when it is %j: "%s"', (variable, value, message) => {
+    expect(problemsOf({ [variable]: value, USER_HASH_SECRET: 'shared-key' })).toEqual([`${variable}: ${message}`]);
+  });
+
+  it.each([['REDIS_URL', 'redis://127.0.0.1:6379'], ['DATABASE_URL', 'postgres://storybot:pw@127.0.0.1/storybot']])(
+    'asks for USER_HASH_SECRET with %s, so that every replica hashes a person alike',
+    (variable, url) => {
+      expect(problemsOf({ [variable]: url })).toEqual(['USER_HASH_SECRET: is required when REDIS_URL or DATABASE_URL is set, the same on every replica']);
+      expect(parseConfig({ [variable]: url, USER_HASH_SECRET: 'shared-key' }).ok).toBe(true);
+    },
+  );
 
   it('accepts OPS_PORT=0, for a port the system picks', () => {
     expect(parseConfig({ OPS_PORT: '0' })).toMatchObject({ ok: true, config: { ops: { port: 0 } } });

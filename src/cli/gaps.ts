@@ -2,19 +2,24 @@
 //                               voted unhelpful, and entries no question has reached
 // npm run gaps -- --yaml        also stage one draft entry per group of declined questions
 //                               in KNOWLEDGE_DIR/entries/drafts/drafts.yaml
+// Reads the log the bot writes: PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderGaps } from '../adapters/console/render.js';
 import { draftEntries, draftsYaml, engineCorrector } from '../core/curation/draft-entries.js';
-import { catalogueOf } from '../core/curation/gap-report.js';
+import { buildGapReport, catalogueOf, type Catalogue } from '../core/curation/gap-report.js';
 import { buildSnapshot, type KnowledgeStore } from '../core/knowledge/store.js';
 import { formatProblem } from '../core/knowledge/problems.js';
 import type { GapReport } from '../core/curation/gaps.js';
 import { count } from '../core/wording/format.js';
 import { isEnglishWord } from '../lexicon/english-words.js';
 import { databasePath } from '../storage/database.js';
-import { readGapReport } from '../storage/gap-queries.js';
+import { MAX_DECLINED_WORDINGS, retentionCutoff } from '../storage/gap-queries.js';
+import { openPostgresStore, POSTGRES_WHERE } from '../storage/postgres.js';
+import { openSqliteStore } from '../storage/sqlite.js';
+import type { Config } from '../config.js';
+import { createLogger } from '../logger.js';
 import { parseCli, wholeNumber } from './args.js';
 import { openStore, readConfig } from './open-store.js';
 
@@ -24,8 +29,9 @@ export const DRAFTS_PATH = path.join('entries', 'drafts', 'drafts.yaml');
 const CLI = {
   usage: 'usage: npm run gaps [-- --limit=N] [--yaml]',
   about: [
-    'Reports, from the question log in DATA_DIR, the questions the bot declined (near-duplicates',
-    'grouped), the answers voted unhelpful and the entries no question reached.',
+    'Reports, from the question log (PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR), the',
+    'questions the bot declined (near-duplicates grouped), the answers voted unhelpful and the',
+    'entries no question reached.',
   ],
   options: { limit: { type: 'string' }, yaml: { type: 'boolean' } },
   help: {
@@ -46,12 +52,18 @@ async function main(): Promise<number> {
   const limit = wholeNumber(CLI, 'limit', values.limit) ?? Infinity;
   const config = readConfig();
   const file = databasePath(config.data.dir);
-  if (!existsSync(file)) {
+  if (!config.databaseUrl && !existsSync(file)) {
     process.stderr.write(`There is no question log at ${file} yet: it is made when the bot runs with QUESTION_LOG=on (the default) and DATA_DIR=${config.data.dir}.\n`);
     return 1;
   }
   const store = await openStore(config);
-  const report = readGapReport(config.data.dir, config.data.retentionDays, catalogueOf(store), limit);
+  let report: GapReport;
+  try {
+    report = await readReport(config, catalogueOf(store), limit);
+  } catch (error) {
+    process.stderr.write(`Cannot read the question log in ${config.databaseUrl ? POSTGRES_WHERE : file}: ${(error as Error).message}.\n`);
+    return 1;
+  }
   process.stdout.write(`Over the last ${config.data.retentionDays} days (QUESTION_LOG_DAYS):\n${renderGaps(report, { phrasings: true })}\n`);
   return values.yaml ? writeDrafts(store, report) : 0;
 }
@@ -89,6 +101,21 @@ async function writeDrafts(store: KnowledgeStore, report: GapReport): Promise<nu
   }
   process.stdout.write(`\nWrote ${count(drafts.length, 'draft entry', 'draft entries')} to ${file}: ${drafts.map((d) => d.id).join(', ')}.\n`);
   return 0;
+}
+
+/**
+ * The gap report from whichever log the bot writes, through the one store interface: on
+ * PostgreSQL every replica's questions (its schema brought up to date first), in SQLite this
+ * machine's (only read).
+ */
+async function readReport(config: Config, catalogue: Catalogue, limit: number): Promise<GapReport> {
+  const log = config.databaseUrl ? await openPostgresStore(config.databaseUrl, createLogger({ level: 'warn', pretty: false })) : openSqliteStore(config.data.dir, { mustExist: true });
+  try {
+    const since = retentionCutoff(new Date(), config.data.retentionDays);
+    return buildGapReport(await log.gapInputs(since, MAX_DECLINED_WORDINGS), catalogue, limit);
+  } finally {
+    await log.close();
+  }
 }
 
 process.exitCode = await main();

@@ -16,6 +16,11 @@ export interface Readiness {
 export class RunStatus {
   store: Pick<KnowledgeStore, 'current'> | undefined;
   adapters: readonly Pick<Adapter, 'name' | 'connected' | 'shards'>[] = [];
+  /**
+   * Shared state in Redis, when REDIS_URL is set. Not part of readiness: without it each
+   * replica still answers, only on its own.
+   */
+  redis: { connected(): boolean } | undefined;
   stopping = false;
 
   /** Ready to take questions: knowledge loaded, every adapter connected, not stopping. */

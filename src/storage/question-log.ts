@@ -14,6 +14,7 @@ import type { QuestionRecord, Recorder, VoteOutcome, VoteRecord } from '../core/
 import type { Logger } from '../logger.js';
 import { openDatabase } from './database.js';
 import { readGapInputs, retentionCutoff } from './gap-queries.js';
+import { QUERIES } from './queries.js';
 import { hashKey, userHasher, type UserHasher } from './user-hash.js';
 
 export const QUESTION_LOG_DEFAULTS = Object.freeze({
@@ -64,17 +65,14 @@ export class QuestionLog implements Recorder, GapSource {
     private readonly hash: UserHasher,
     private readonly options: QuestionLogOptions,
   ) {
-    const insert = db.prepare<[QuestionRow]>(
-      'INSERT INTO questions (at, platform, user_hash, question, entry_id, confidence, answered, ms) VALUES (@at, @platform, @userHash, @question, @entryId, @confidence, @answered, @ms)',
-    );
+    // The queries PostgreSQL runs too (queries.ts).
+    const insert = db.prepare<[number, string, string, string, string | null, number, number, number]>(QUERIES.insertQuestion);
     this.insertQuestions = db.transaction((rows: QuestionRow[]) => {
-      for (const row of rows) insert.run(row);
+      for (const r of rows) insert.run(r.at, r.platform, r.userHash, r.question, r.entryId, r.confidence, r.answered, r.ms);
     });
-    this.insertVote = db.prepare<[number, string, string, string, number]>(
-      'INSERT INTO votes (at, platform, user_hash, entry_id, helpful) VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_hash, entry_id) DO NOTHING',
-    );
-    const questions = db.prepare<[number]>('DELETE FROM questions WHERE at < ?');
-    const votes = db.prepare<[number]>('DELETE FROM votes WHERE at < ?');
+    this.insertVote = db.prepare<[number, string, string, string, number]>(QUERIES.insertVote);
+    const questions = db.prepare<[number]>(QUERIES.deleteQuestions);
+    const votes = db.prepare<[number]>(QUERIES.deleteVotes);
     this.deleteOld = db.transaction((before: number) => ({ questions: questions.run(before).changes, votes: votes.run(before).changes }));
     this.pruneTimer = setInterval(() => this.prune(), QUESTION_LOG_DEFAULTS.pruneEveryMs).unref();
   }

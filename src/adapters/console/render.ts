@@ -5,7 +5,7 @@ import type { GapReport } from '../../core/curation/gaps.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
 import { declineSentence, passageLabel, passageSegments, strengthText } from '../../core/wording/reply-words.js';
-import { describeChanges, describeSource } from '../../core/wording/describe.js';
+import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
 import { paragraphLabel, quotation, quotationMarks, relativeTime } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
@@ -47,6 +47,7 @@ export function renderReload(report: ReloadReport): string {
     lines.push(MESSAGES.reloadFailed(report.entries));
     lines.push(...report.errors.map((p) => `  ${formatProblem(p)}`));
   }
+  lines.push(...describeReplicas(report.replicas));
   lines.push(...report.warnings.map((p) => `  ${formatProblem(p)}`));
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@ import type { AnswerResult, Answered, Declined, EntryRef, PassageReply, PassageV
 import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
 import type { GapReport } from '../../core/curation/gaps.js';
 import { encodeAction } from '../../core/conversation/interactions.js';
-import { describeChanges, describeSource } from '../../core/wording/describe.js';
+import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
 import { paragraphLabel } from '../../core/wording/format.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
@@ -150,6 +150,8 @@ export function renderReload(report: ReloadReport): Rendered {
     lines.push(MESSAGES.reloadKept(report.entries, relativeTime(report.loadedAt)), '', MESSAGES.reloadProblemsIntro);
     lines.push(...report.errors.map((p) => `• ${inert(formatProblem(p))}`));
   }
+  const replicas = describeReplicas(report.replicas);
+  if (replicas.length > 0) lines.push('', ...replicas);
   if (report.warnings.length > 0) {
     lines.push('', MESSAGES.reloadWarningsIntro, ...report.warnings.map((p) => `• ${inert(formatProblem(p))}`));
   }

@@ -4,7 +4,7 @@ import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
 import type { GapReport } from '../../core/curation/gaps.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem, type Problem } from '../../core/knowledge/problems.js';
-import { describeChanges, describeSource } from '../../core/wording/describe.js';
+import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
 import { relativeTime } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
@@ -34,6 +34,7 @@ export function renderReload(report: ReloadReport): SlackMessage {
   } else {
     summary.push(MESSAGES.reloadFailed(report.entries));
   }
+  summary.push(...describeReplicas(report.replicas));
   const text = escapeMrkdwn(summary.join('\n'));
   const blocks: Block[] = [section(text)];
   const problems = [...report.errors, ...report.warnings];

@@ -26,5 +26,6 @@ export interface GapReport {
 
 /** Where the gap report comes from; the question log implements it. */
 export interface GapSource {
-  gaps(limit: number): GapReport;
+  /** A promise where the log is on a database server (PostgreSQL). */
+  gaps(limit: number): GapReport | Promise<GapReport>;
 }

@@ -36,6 +36,21 @@ export interface ReloadReport {
   finishedAt: Date;
   /** When the knowledge base now served was loaded. */
   loadedAt: Date;
+  /** With several replicas, how each fared; absent when the bot runs as one process. */
+  replicas?: ReplicaTally;
+}
+
+/** How a reload went across the replicas, this one included. */
+export interface ReplicaTally {
+  /** Replicas asked to reload, this one included. */
+  replicas: number;
+  reloaded: number;
+  /** Rejected the files and kept serving what they had. */
+  refused: number;
+  /** Did not answer within the wait: still reloading, or gone. */
+  silent: number;
+  /** False when the others could not be asked at all (Redis unreachable): only this one reloaded. */
+  reached: boolean;
 }
 
 export interface StoreOptions {

@@ -32,7 +32,7 @@ async function perform(interaction: ReceivedInteraction, responder: Responder, a
   // Through the same deadline as commands: a vote or a pick waits on the question log and
   // the rate limit, which need not stay in-process.
   const work = Promise.resolve().then(() =>
-    action.type === 'vote' ? notice(VOTE_REPLIES[castVote(deps.ctx, actor, action.entryId, action.helpful)]) : renderChosen(chooseEntry(deps.ctx, actor, action.entryId)),
+    action.type === 'vote' ? castVote(deps.ctx, actor, action.entryId, action.helpful).then((outcome) => notice(VOTE_REPLIES[outcome])) : chooseEntry(deps.ctx, actor, action.entryId).then(renderChosen),
   );
   await replyInTime(responder, work, { deferAfterMs: deps.deferAfterMs, ephemeral: action.type === 'vote' });
 }
