@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { askingSentences, MAX_QUESTION_LENGTH, type AnswerResult } from '../../src/core/answering/answer.js';
+import { MAX_QUESTION_LENGTH, type AnswerResult } from '../../src/core/answering/answer.js';
+import { askingSentences } from '../../src/core/answering/asking-sentences.js';
 import { KnowledgeStore } from '../../src/core/knowledge/store.js';
 import { isEnglishWord } from '../../src/lexicon/english-words.js';
 import { normalizeForQuote } from '../../src/core/text/normalize.js';
@@ -140,6 +141,9 @@ describe('the sentences of a question searched on their own', () => {
     ['Tell me about Oldham. Thanks!', []],
     // Punctuation and emoji alone are no sentence: one sentence, searched whole anyway.
     ['what is two-tier policing?? ... 🤔', []],
+    // A turn from an aside to the question: the asking clause is searched on its own too.
+    ['ngl musk seems unhinged lately, but what did he say about the election?', ['what did he say about the election?']],
+    ['my mod says musk is trolling but what did he say abt phillips tbh', ['what did he say abt phillips tbh']],
   ])('finds in "%s" the sentences %j', (text, sentences) => {
     expect(askingSentences(text)).toEqual(sentences);
   });

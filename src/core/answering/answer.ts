@@ -10,6 +10,7 @@ import { search, type Match, type SearchOutcome } from '../search/engine.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { PhraseHit } from '../search/phrase-finder.js';
 import { cleanInput } from '../text/normalize.js';
+import { askingSentences } from './asking-sentences.js';
 import { askedNotSupplied, blockAnswer, tooThinForPassage } from './guards.js';
 import { findPassage, type FoundPassage } from './passage-finder.js';
 import { checkQuote, type Checked } from './quote-check.js';
@@ -58,25 +59,26 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
 }
 
 /**
- * In chat, a question often comes with an aside ("… in which job? Sorry, English is not my
- * first language."). The words of the aside dilute the match, so each sentence that asks
- * something is also searched on its own, and the most confident reading wins. The whole
- * text stays a candidate, so nothing is lost when the sentences only make sense together.
+ * The whole question, and each part of it that asks on its own (see asking-sentences.ts),
+ * are searched; the most confident reading wins. A part keeps the people and places the
+ * rest of the question names, so that "musk seems unhinged, but what did he say about the
+ * election?" is still about Musk.
  */
 function bestOutcome(ctx: AnswerContext, question: string): SearchOutcome {
   let best = search(ctx.index, question, ctx.config);
-  for (const sentence of askingSentences(question)) {
-    const outcome = search(ctx.index, sentence, ctx.config);
+  const named = namesIn(ctx, question);
+  for (const part of askingSentences(question)) {
+    const missing = named.filter((name) => !ctx.index.analyzer.words(part).includes(name));
+    const outcome = search(ctx.index, missing.length > 0 ? `${part} ${missing.join(' ')}` : part, ctx.config);
     if ((outcome.matches[0]?.confidence ?? 0) > (best.matches[0]?.confidence ?? 0)) best = outcome;
   }
   return best;
 }
 
-/** The sentences ending in "?" when there are several sentences; none for a single one. */
-export function askingSentences(text: string): string[] {
-  const sentences = text.split(/(?<=[?!.])\s+(?=\S)/).filter((s) => /[\p{L}\p{N}]/u.test(s));
-  if (sentences.length < 2) return [];
-  return sentences.filter((s) => /\?\s*$/.test(s));
+/** The words of a question that name someone or somewhere in the story. */
+function namesIn(ctx: AnswerContext, question: string): string[] {
+  const words = ctx.index.analyzer.words(question);
+  return ctx.index.analyzer.spans(words).flatMap((span) => (ctx.index.isName(span.term) ? [words.slice(span.from, span.to).join(' ')] : []));
 }
 
 /** The answer of one entry by id, as when someone picks a suggested or related question. */

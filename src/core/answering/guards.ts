@@ -6,6 +6,7 @@ import type { SearchOutcome } from '../search/engine.js';
 import { isQuestionWordTerm } from '../search/lexicon.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { DeclineReason } from './reply-types.js';
+import { askingSentences } from './asking-sentences.js';
 import { askedSpeaker, hasWords } from './speakers.js';
 
 export interface Blocked {
@@ -27,9 +28,12 @@ const NOT_SUPPLIED: readonly { field: 'author' | 'headline' | 'outlet' | 'url'; 
 export function askedNotSupplied(question: string, sources: Iterable<Source>): string | undefined {
   const missing = new Set<string>();
   for (const s of sources) for (const field of ['author', 'headline', 'outlet', 'url'] as const) if (s[field] === null) missing.add(field);
+  // An aside ("i only saw the headline") is not what is asked: only the asking sentences count.
+  const asked = askingSentences(question);
+  const text = asked.length > 0 ? asked.join(' ') : question;
   // "Which outlet did Streeting speak to?" asks about the story's content, not its source.
-  if (SPOKE_TO.test(question)) return undefined;
-  return NOT_SUPPLIED.find(({ field, pattern }) => missing.has(field) && pattern.test(question))?.field;
+  if (SPOKE_TO.test(text)) return undefined;
+  return NOT_SUPPLIED.find(({ field, pattern }) => missing.has(field) && pattern.test(text))?.field;
 }
 
 const SPOKE_TO = /\b(speak|spoke|spoken|talk|talked|told|tell|interview\w*|appear\w*)\b/i;

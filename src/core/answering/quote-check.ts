@@ -88,9 +88,9 @@ function notThere(index: SearchIndex, phrase: string): Checked {
 /** "Need Streeting's words verbatim": the quotations of the person asked about, on the topic asked. */
 function quotesOfSpeaker(index: SearchIndex, question: string): Checked | undefined {
   const people = namedPeople(index, question);
-  // "Streeting's description of Musk's views": the first person named who is quoted at all.
-  const quoted = (term: string) => index.quotes.statements.some((s) => s.statement.quoted && s.speaker === term);
-  const person = askedSpeaker(index, question) ?? people.find((p) => quoted(p.term))?.term ?? people[0]?.term;
+  // "Streeting's description of Musk's views", "a quote from Jess Phillips about Musk": the
+  // person named first is the one whose words are asked for.
+  const person = askedSpeaker(index, question) ?? people[0]?.term;
   if (!person) return undefined;
   const theirs = index.quotes.statements.filter((s) => s.statement.quoted && s.speaker === person);
   const name = index.quotes.personName(person);
@@ -117,8 +117,11 @@ const SPELLING_FRAME = /\b(how|is|are|do|does|did|we|you|i|it|its|the|a|an|of|in
 function checkSpelling(index: SearchIndex, question: string): Checked | undefined {
   const rest = question.replace(/["“”‘’':?!.,;()]/g, ' ').replace(SPELLING_FRAME, ' ').replace(/\s+/g, ' ').trim();
   if (!rest) return undefined;
-  const hits = index.quotes.finder.find(rest);
-  if (hits.length === 0) return undefined;
+  // The whole remainder first; else each run of capitalised words, where names are written
+  // ("Spelling check: Jess Phillips, one l or two?").
+  const runs = [rest, ...(question.match(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu) ?? [])];
+  const hits = runs.map((run) => index.quotes.finder.find(run)).find((found) => found.length > 0);
+  if (!hits) return undefined;
   const hit = hits[0]!;
   const statement = index.quotes.statementsAt(hit)[0];
   const quoted = index.quotes.isQuoted(hit);

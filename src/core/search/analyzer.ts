@@ -16,6 +16,8 @@ export interface Token {
 export interface Term {
   term: string;
   quality: number;
+  /** The words of the question it came from, as typed (after folding). */
+  surface?: string;
 }
 
 /** Words repeat endlessly across entries and questions: their stems and terms are cached. */
@@ -26,6 +28,9 @@ const POSSESSIVE = /(\p{L})'s\b/gu;
 const PLURAL_POSSESSIVE = /(\p{L})s'(?!\p{L})/gu;
 const APOSTROPHES = /'/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+/** A question word this early in a question asks, whatever comes before it. */
+const QUESTION_WORD_REACH = 2;
 
 /** What a stop phrase maps to: nothing. */
 const DROPPED = '';
@@ -85,16 +90,17 @@ export class Analyzer {
   }
 
   analyzeTokens(tokens: readonly Token[]): Term[] {
-    const terms = new Map<string, number>();
+    const terms = new Map<string, { quality: number; surface: string }>();
     this.scan(
       tokens.map((t) => t.surface),
       (term, from, to) => {
         let quality = 1;
         for (let i = from; i < to; i++) quality = Math.min(quality, tokens[i]!.quality);
-        terms.set(term, Math.max(quality, terms.get(term) ?? 0));
+        const earlier = terms.get(term);
+        if (!earlier || quality > earlier.quality) terms.set(term, { quality, surface: tokens.slice(from, to).map((t) => t.surface).join(' ') });
       },
     );
-    return [...terms].map(([term, quality]) => ({ term, quality }));
+    return [...terms].map(([term, { quality, surface }]) => ({ term, quality, surface }));
   }
 
   /** The distinct terms of words already split by words(): the indexing path, no qualities. */
@@ -114,11 +120,12 @@ export class Analyzer {
   /** Calls emit for each term, with the span of words it came from. */
   private scan(words: readonly string[], emit: (term: string, from: number, to: number) => void): void {
     // A question word after the question has begun is a conjunction ("what was his job
-    // when he was accused"), not what the question asks for.
+    // when he was accused"), not what the question asks for; within its first words it
+    // still asks ("roughly when did…", "so who…").
     let begun = false;
     const accept = (term: string, from: number, to: number) => {
       if (isQuestionWordTerm(term)) {
-        if (begun) return;
+        if (begun && from >= QUESTION_WORD_REACH) return;
       } else begun = true;
       emit(term, from, to);
     };

@@ -47,6 +47,8 @@ export interface EngineConfig {
   questionWordWeight: number;
   /** A word the knowledge base has never seen counts this much of the rarest known word. */
   unknownWordWeight: number;
+  /** The same, for a word the knowledge base lacks but the English dictionary has. */
+  everydayWordWeight: number;
   /** Score kept by an entry that cannot give the kind of answer asked for (a time, a number). */
   answerFormPenalty: number;
   /** Lost per edit when a typo is corrected. */
@@ -76,6 +78,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = Object.freeze({
   phrasingShare: 0.55,
   questionWordWeight: 0.5,
   unknownWordWeight: 1,
+  everydayWordWeight: 0.5,
   answerFormPenalty: 0.7,
   typoPenalty: 0.1,
   calibration: DEFAULT_CALIBRATION,

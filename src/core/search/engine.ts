@@ -48,11 +48,13 @@ export interface SearchOutcome {
 
 export function queryTerms(index: SearchIndex, question: string, config: EngineConfig): QueryTerm[] {
   const tokens: Token[] = index.analyzer.words(question).map((surface) => correctToken(index, surface, config));
-  return index.analyzer.analyzeTokens(tokens).map(({ term, quality }) => {
+  return index.analyzer.analyzeTokens(tokens).map(({ term, quality, surface }) => {
     const weight = index.weight(term);
-    return weight === undefined
-      ? { term, quality, known: false, weight: index.maxIdf * config.unknownWordWeight }
-      : { term, quality, known: true, weight };
+    if (weight !== undefined) return { term, quality, known: true, weight };
+    // A word the knowledge base lacks may still be everyday English ("roughly", "genuinely"),
+    // which says less about what is asked than a name or a term it has never seen.
+    const everyday = surface !== undefined && index.typos.isEnglish(surface);
+    return { term, quality, known: false, weight: index.maxIdf * (everyday ? config.everydayWordWeight : config.unknownWordWeight) };
   });
 }
 

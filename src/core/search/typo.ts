@@ -67,6 +67,11 @@ export class TypoCorrector {
     for (const [key, words] of groups) this.buckets.set(key, new Fuse(words, CANDIDATE_SEARCH));
   }
 
+  /** Whether the dictionary has this word, known to the knowledge base or not. */
+  isEnglish(word: string): boolean {
+    return this.isWord(word);
+  }
+
   knows(word: string): boolean {
     return this.frequency.has(word);
   }
