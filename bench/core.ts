@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import Fuse from 'fuse.js';
 import { answerQuestion } from '../src/core/answering/answer.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
+import { withCalibration } from '../src/core/knowledge/store.js';
 import { publishedEntries, type Entry, type Knowledge } from '../src/core/knowledge/types.js';
 import { DEFAULT_ENGINE_CONFIG } from '../src/core/search/config.js';
 import { SearchIndex } from '../src/core/search/search-index.js';
@@ -35,7 +36,8 @@ function plainFuse(entries: readonly Entry[]): Fuse<Entry> {
 const BASELINE_SAMPLE = (entries: number) => (entries <= 100 ? 100 : entries <= 1_000 ? 20 : 5);
 
 function measureBase(name: string, knowledge: Knowledge, warmUp: readonly string[], questions: readonly string[]): CoreRow {
-  const config = DEFAULT_ENGINE_CONFIG;
+  // The engine as it runs: with the knowledge base's own fitted models.
+  const config = withCalibration(DEFAULT_ENGINE_CONFIG, knowledge.calibration);
   let index!: SearchIndex;
   const buildMs = timeOnce(() => (index = SearchIndex.build(knowledge, config, isEnglishWord)));
   const selfTestMs = timeOnce(() => selfTest(index));
@@ -75,13 +77,14 @@ export async function baselineAccuracy(knowledge: Knowledge): Promise<{ engine: 
   const text = await readFile('examples/story/dev-questions.jsonl', 'utf8').catch(() => '');
   const rows = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { q: string; expect: number[] | 'none' });
   const fuse = plainFuse(publishedEntries(knowledge));
-  const ctx = { knowledge, index: SearchIndex.build(knowledge, DEFAULT_ENGINE_CONFIG, isEnglishWord), config: DEFAULT_ENGINE_CONFIG };
+  const config = withCalibration(DEFAULT_ENGINE_CONFIG, knowledge.calibration);
+  const ctx = { knowledge, index: SearchIndex.build(knowledge, config, isEnglishWord), config };
   let engine = 0;
   let baseline = 0;
   for (const row of rows) {
     const fused = fuse.search(row.q, { limit: 1 })[0]?.item.citations[0]?.paragraph;
     const ours = answerQuestion(ctx, row.q);
-    const paragraph = ours.answered ? ours.citations[0]?.paragraph : undefined;
+    const paragraph = ours.kind === 'answer' ? ours.citations[0]?.paragraph : undefined;
     if (row.expect === 'none') {
       if (!ours.answered) engine++;
       if (fused === undefined) baseline++;
@@ -96,7 +99,8 @@ export async function baselineAccuracy(knowledge: Knowledge): Promise<{ engine: 
 export async function runCore(knowledgeDir: string): Promise<{ rows: CoreRow[]; accuracy: Awaited<ReturnType<typeof baselineAccuracy>> }> {
   const loaded = await loadKnowledge(knowledgeDir);
   if (!loaded.ok) throw new Error('the knowledge base is invalid; run npm run validate');
-  const unanswerable = (await readFile(`${knowledgeDir}/calibration/unanswerable.txt`, 'utf8')).split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const lines = async (file: string) => (await readFile(`${knowledgeDir}/calibration/${file}`, 'utf8').catch(() => '')).split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const unanswerable = [...(await lines('off-topic.txt')), ...(await lines('near-miss.txt'))];
   // Warm-up exercises every path, typo correction included, on questions that are not
   // measured: each curated phrasing with a typo, so V8 has seen the engine on as varied
   // input as the measured questions before the clock starts.

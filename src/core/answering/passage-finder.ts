@@ -31,7 +31,7 @@ export interface FoundPassage {
 
 /** Every sentence that could answer: those sharing words, and those the entries point to. */
 export function candidatesOf(index: SearchIndex, outcome: SearchOutcome): Candidate[] {
-  const sentences = index.passages.match(outcome.terms);
+  const sentences = outcome.sentences;
   const support = entrySupport(outcome);
   const seen = new Set<IndexedSentence>();
   const candidates: Candidate[] = [];

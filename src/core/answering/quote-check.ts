@@ -54,11 +54,7 @@ export function quotedPhrases(question: string): string[] {
  */
 function implicitPhrase(index: SearchIndex, question: string): string | undefined {
   const asked = new Set(index.analyzer.words(question));
-  const found = index.quotes.statements.filter((s) => {
-    if (!s.statement.quoted) return false;
-    const words = index.analyzer.words(s.statement.words).filter((w) => index.analyzer.termOf(w) !== null);
-    return words.length >= 2 && words.every((w) => asked.has(w));
-  });
+  const found = index.quotes.statements.filter((s) => s.statement.quoted && s.contentWords.length >= 2 && s.contentWords.every((w) => asked.has(w)));
   return found.sort((a, b) => b.loose.length - a.loose.length)[0]?.statement.words;
 }
 

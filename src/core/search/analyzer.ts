@@ -29,6 +29,9 @@ const PLURAL_POSSESSIVE = /(\p{L})s'(?!\p{L})/gu;
 const APOSTROPHES = /'/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
+/** How many recent texts keep their split words. */
+const RECENT_TEXTS = 16;
+
 /** A question word this early in a question asks, whatever comes before it. */
 const QUESTION_WORD_REACH = 2;
 
@@ -74,6 +77,20 @@ export class Analyzer {
 
   /** The words of a text, folded: "Musk’s U.S. posts" -> ["musk", "usa", "posts"]. */
   words(text: string): string[] {
+    // One question is split several times over (search, quote check, guards): the last few
+    // texts are remembered. The list is shared, so callers must not change it.
+    const recent = this.recentWords.get(text);
+    if (recent) return recent;
+    const words = this.splitWords(text);
+    if (this.recentWords.size >= RECENT_TEXTS) this.recentWords.delete(this.recentWords.keys().next().value!);
+    this.recentWords.set(text, words);
+    return words;
+  }
+
+  private readonly recentWords = new Map<string, string[]>();
+
+  /** words(), without remembering: for indexing, where every text is new. */
+  splitWords(text: string): string[] {
     const abbreviated = text.replace(US_ABBREVIATION, ' usa ');
     // Plain ASCII, the usual case, needs no Unicode folding: just lower case.
     const folded = PLAIN_ASCII.test(abbreviated) ? abbreviated.toLowerCase() : straightenPunctuation(foldCase(abbreviated));

@@ -44,6 +44,8 @@ export interface SearchOutcome {
   terms: QueryTerm[];
   /** Best first; empty when nothing shares a word with the question. */
   matches: Match[];
+  /** The story's sentences sharing a word with the question, best first. */
+  sentences: SentenceMatch[];
 }
 
 export function queryTerms(index: SearchIndex, question: string, config: EngineConfig): QueryTerm[] {
@@ -92,7 +94,7 @@ export function search(index: SearchIndex, question: string, config: EngineConfi
   const terms = queryTerms(index, question, config);
   const total = terms.reduce((sum, t) => sum + t.weight, 0);
   // A question of question words only ("what time is it?") asks about nothing in particular.
-  if (!terms.some((t) => !isQuestionWordTerm(t.term))) return { terms, matches: [] };
+  if (!terms.some((t) => !isQuestionWordTerm(t.term))) return { terms, matches: [], sentences: [] };
 
   const askedForms = terms.filter((t) => ANSWER_FORMS.has(t.term)).map((t) => t.term);
   const { shared, covered, similarity, bestPhrasing, touchedEntries, touchedPhrasings } = index.scratch;
@@ -150,6 +152,7 @@ export function search(index: SearchIndex, question: string, config: EngineConfi
   });
   return {
     terms,
+    sentences,
     matches: raw.map((match) => {
       const features: AnswerFeatures = {
         similarity: match.similarity,

@@ -14,6 +14,8 @@ export interface IndexedStatement {
   terms: ReadonlySet<string>;
   /** The words in the loose form phrases are compared in. */
   loose: string;
+  /** Its words that are not stop words, as the analyzer splits them. */
+  contentWords: readonly string[];
 }
 
 export class QuoteIndex {
@@ -25,7 +27,7 @@ export class QuoteIndex {
 
   constructor(sentences: readonly IndexedSentence[], statements: readonly Statement[], aliases: readonly AliasGroup[], analyzer: Analyzer) {
     this.finder = new PhraseFinder(sentences);
-    this.statements = statements.map((statement) => ({ statement, speaker: statement.speaker === null ? null : analyzer.words(statement.speaker).join('_'), terms: new Set(analyzer.analyze(statement.words).map((t) => t.term)), loose: loose(statement.words) }));
+    this.statements = statements.map((statement) => ({ statement, speaker: statement.speaker === null ? null : analyzer.words(statement.speaker).join('_'), terms: new Set(analyzer.analyze(statement.words).map((t) => t.term)), loose: loose(statement.words), contentWords: analyzer.words(statement.words).filter((w) => analyzer.termOf(w) !== null) }));
     const canonical = (group: AliasGroup) => analyzer.words(group.canonical).join('_');
     this.names = new Map(aliases.map((g) => [g.canonical, g.name ?? g.canonical]));
     this.people = new Map(aliases.filter((g) => g.person).map((g) => [canonical(g), g.name ?? g.canonical]));

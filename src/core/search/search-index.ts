@@ -112,7 +112,7 @@ export class SearchIndex {
     const fields = config.fieldWeights;
     const wordCounts = new Map<string, number>();
     const termsOf = (text: string): string[] => {
-      const words = analyzer.words(text);
+      const words = analyzer.splitWords(text);
       for (const word of words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
       return analyzer.termsOfWords(words);
     };
