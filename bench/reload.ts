@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KnowledgeStore } from '../src/core/knowledge/store.js';
 import { isEnglishWord } from '../src/lexicon/english-words.js';
+import { checkInWorker } from '../src/ops/worker-checker.js';
 import { percentile } from './measure.js';
 
 export interface Latency {
@@ -53,7 +54,8 @@ async function stream(store: KnowledgeStore, questions: readonly string[], finis
 }
 
 export async function measureReload(dir: string, questions: readonly string[], rounds = 3): Promise<ReloadResult> {
-  const store = await KnowledgeStore.open(dir, { isWord: isEnglishWord });
+  // As the bot runs: reloads checked in a worker, the index built here in slices.
+  const store = await KnowledgeStore.open(dir, { isWord: isEnglishWord, reloadChecker: checkInWorker });
   for (const q of questions) store.ask(q);
   const idle = await stream(store, questions, sleep(2000));
   const reloadsMs: number[] = [];

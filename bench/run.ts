@@ -93,7 +93,9 @@ if (chosen.includes('memory') || chosen.includes('reload')) {
         ['base', 'entries', 'reload median', 'idle p50', 'idle p99', 'during reload p50', 'p99', 'max'],
         reloads.map((r) => [r.base, String(r.entries), ms(r.reloadMedianMs), ms(r.idle.median), ms(r.idle.p99), ms(r.duringReload.median), ms(r.duringReload.p99), ms(r.duringReload.max)]),
       );
-      console.log("A question arriving during the reload's synchronous work (parsing a file, building the index, the self-test) waits for it.\n");
+      console.log('Files are read, checked and self-tested in a worker thread; the index is built here in slices of 10 ms, so a question waits a slice at most.\n');
+      const big10k = reloads[1]!;
+      targets.push(['10,000-entry reload: p99 wait <= idle p99 + 50 ms', big10k.duringReload.p99 <= big10k.idle.p99 + 50]);
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });

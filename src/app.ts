@@ -11,6 +11,7 @@ import type { GapSource } from './core/curation/gaps.js';
 import { isEnglishWord } from './lexicon/english-words.js';
 import { Intake } from './core/answering/intake.js';
 import { KnowledgeStore } from './core/knowledge/store.js';
+import { checkInWorker } from './ops/worker-checker.js';
 import { notRecording, type Platform, type Recorder } from './core/answering/recorder.js';
 import { watchKnowledge, type KnowledgeWatcher } from './ops/knowledge-watch.js';
 import type { Logger } from './logger.js';
@@ -65,7 +66,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const status = options.status ?? new RunStatus();
   const platforms = configuredPlatforms(config);
   const metrics = options.metrics ?? new Metrics(status, { platforms });
-  const store = await KnowledgeStore.open(config.knowledge.dir, { isWord: isEnglishWord });
+  const store = await KnowledgeStore.open(config.knowledge.dir, { isWord: isEnglishWord, reloadChecker: checkInWorker });
   const snapshot = store.current();
   logger.info({ entries: snapshot.index.entries.length, sources: snapshot.knowledge.sources.size, dir: config.knowledge.dir }, 'knowledge loaded');
   for (const warning of store.initialWarnings) logger.warn({ problem: warning }, 'knowledge warning');

@@ -2,19 +2,20 @@
 // load the files, validate them, self-test the index, and only then replace the snapshot
 // in one assignment. Questions already running keep the snapshot they started with.
 import { answerEntry, answerQuestion, type AnswerResult, type Answered, type EntryRef } from '../answering/answer.js';
-import { loadKnowledge } from './load.js';
-import { hasErrors, type Problem } from './problems.js';
-import { forgetFieldLines, type Entry, type Knowledge } from './types.js';
+import { checkInProcess, type KnowledgeChecker } from './checked.js';
+import type { Problem } from './problems.js';
+import type { Knowledge } from './types.js';
 import { QuestionCompleter } from '../search/autocomplete.js';
 import { DEFAULT_ENGINE_CONFIG, type Calibration, type EngineConfig } from '../search/config.js';
 import { SearchIndex } from '../search/search-index.js';
-import { selfTest } from '../search/self-test.js';
 
 export interface Snapshot {
   knowledge: Knowledge;
   index: SearchIndex;
   config: EngineConfig;
   completer: QuestionCompleter;
+  /** Each entry's content, to say what a reload changed. */
+  fingerprints: ReadonlyMap<string, string>;
   loadedAt: Date;
 }
 
@@ -55,6 +56,13 @@ export interface ReplicaTally {
 
 export interface StoreOptions {
   config?: EngineConfig;
+  /** How the files are loaded and checked: in this thread unless the bot passes a worker. */
+  checker?: KnowledgeChecker;
+  /**
+   * The same for reloads, while questions are being answered: the bot checks in a worker
+   * then (see src/ops/worker-checker.ts). The first load has nobody waiting yet.
+   */
+  reloadChecker?: KnowledgeChecker;
   /** An English dictionary, so real words are not taken for typos (see src/lexicon/english-words.ts). */
   isWord?: (word: string) => boolean;
 }
@@ -62,21 +70,18 @@ export interface StoreOptions {
 export type BuildResult = { ok: true; snapshot: Snapshot; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 export async function buildSnapshot(dir: string, options: StoreOptions = {}): Promise<BuildResult> {
-  const loaded = await loadKnowledge(dir);
-  if (!loaded.ok) return loaded;
+  const checker = options.checker ?? checkInProcess;
+  const checked = await checker(dir, { config: options.config ?? DEFAULT_ENGINE_CONFIG, ...(options.isWord ? { isWord: options.isWord } : {}) });
+  if (!checked.ok) return checked;
   // The knowledge base's own calibration, unless a caller (calibrate, a test) passes a config.
-  const config = options.config ?? withCalibration(DEFAULT_ENGINE_CONFIG, loaded.knowledge.calibration);
-  // Each step runs without a break, and a large base takes seconds in all: between steps,
-  // questions that arrived meanwhile are answered (from the snapshot still served).
+  const config = options.config ?? withCalibration(DEFAULT_ENGINE_CONFIG, checked.knowledge.calibration);
+  // Checked in this thread, the index the self-test ran on serves as it is; checked in a
+  // worker, the index is built here in slices, so questions keep being answered meanwhile.
+  const index = checked.index ?? (await SearchIndex.buildSliced(checked.knowledge, config, options.isWord));
+  index.forgetPhrasingTerms();
   await nextTurn();
-  const index = SearchIndex.build(loaded.knowledge, config, options.isWord);
-  await nextTurn();
-  const collisions = selfTest(index);
-  if (hasErrors(collisions)) return { ok: false, problems: [...loaded.warnings, ...collisions] };
-  forgetFieldLines(loaded.knowledge);
-  await nextTurn();
-  const snapshot = { knowledge: loaded.knowledge, index, config, completer: new QuestionCompleter(index), loadedAt: new Date() };
-  return { ok: true, snapshot, warnings: [...loaded.warnings, ...collisions] };
+  const snapshot = { knowledge: checked.knowledge, index, config, completer: new QuestionCompleter(index), fingerprints: checked.fingerprints, loadedAt: new Date() };
+  return { ok: true, snapshot, warnings: checked.warnings };
 }
 
 export function withCalibration(config: EngineConfig, calibration: Calibration | undefined): EngineConfig {
@@ -159,7 +164,7 @@ export class KnowledgeStore {
     const before = this.snapshot;
     let built: BuildResult;
     try {
-      built = await buildSnapshot(this.dir, this.options);
+      built = await buildSnapshot(this.dir, { ...this.options, checker: this.options.reloadChecker ?? this.options.checker });
     } catch (error) {
       built = { ok: false, problems: [{ code: 'unreadable', severity: 'error', file: this.dir, message: `could not be loaded: ${String(error)}` }] };
     }
@@ -168,7 +173,7 @@ export class KnowledgeStore {
     let report: ReloadReport;
     if (built.ok) {
       this.snapshot = built.snapshot;
-      report = { ok: true, keptPrevious: false, ...diff(before.knowledge, built.snapshot.knowledge), warnings: built.warnings, errors: [], ...counts(built.snapshot), ...timing, loadedAt: built.snapshot.loadedAt };
+      report = { ok: true, keptPrevious: false, ...diff(before, built.snapshot), warnings: built.warnings, errors: [], ...counts(built.snapshot), ...timing, loadedAt: built.snapshot.loadedAt };
     } else {
       const errors = built.problems.filter((p) => p.severity === 'error');
       const warnings = built.problems.filter((p) => p.severity !== 'error');
@@ -185,10 +190,9 @@ function counts(snapshot: Snapshot): Pick<ReloadReport, 'entries' | 'drafts' | '
   return { entries: entries.length - drafts, drafts, sources: snapshot.knowledge.sources.size };
 }
 
-function diff(before: Knowledge, after: Knowledge): Pick<ReloadReport, 'added' | 'removed' | 'changed'> {
-  const content = (e: Entry) => JSON.stringify({ ...e, origin: undefined });
-  const old = new Map(before.entries.map((e) => [e.id, content(e)]));
-  const now = new Map(after.entries.map((e) => [e.id, content(e)]));
+function diff(before: Snapshot, after: Snapshot): Pick<ReloadReport, 'added' | 'removed' | 'changed'> {
+  const old = before.fingerprints;
+  const now = after.fingerprints;
   return {
     added: [...now.keys()].filter((id) => !old.has(id)),
     removed: [...old.keys()].filter((id) => !now.has(id)),

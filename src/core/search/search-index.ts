@@ -13,7 +13,7 @@ import { TypoCorrector } from './typo.js';
 
 export interface IndexedPhrasing {
   text: string;
-  /** Distinct terms. */
+  /** Distinct terms; emptied once the self-test has used them (see forgetPhrasingTerms). */
   terms: readonly string[];
   /** Sum of the idf of its terms, for the similarity's denominator. */
   weight: number;
@@ -37,6 +37,11 @@ export interface TermPostings {
   /** Index-wide ids of the phrasings that contain the term. */
   phrasings: Int32Array;
 }
+
+const NO_TERMS: readonly string[] = Object.freeze([]);
+
+/** How many entries each step of a build handles before it may pause. */
+const PAUSE_EVERY = 50;
 
 export class SearchIndex {
   private readonly byId: ReadonlyMap<string, IndexedEntry>;
@@ -89,6 +94,14 @@ export class SearchIndex {
   }
 
   /**
+   * Drops each phrasing's list of terms once the self-test is done with them: searching
+   * uses the postings, and at 10,000 entries the lists are a quarter of a million arrays.
+   */
+  forgetPhrasingTerms(): void {
+    for (const entry of this.entries) for (const phrasing of entry.phrasings) phrasing.terms = NO_TERMS;
+  }
+
+  /**
    * The terms of what an entry says (its answer and its quotes), worked out on first use
    * and kept: only entries that questions reach pay for it.
    */
@@ -107,7 +120,34 @@ export class SearchIndex {
     return this.byId.get(id)?.entry;
   }
 
+  /** Builds the index in one go: for tools, tests and the first load. */
   static build(knowledge: Knowledge, config: EngineConfig, isWord?: (word: string) => boolean): SearchIndex {
+    const steps = SearchIndex.steps(knowledge, config, isWord);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * Builds the index in slices of at most `sliceMs`, letting the event loop run between
+   * them, so that questions asked during a reload of a large base wait a slice at most.
+   */
+  static async buildSliced(knowledge: Knowledge, config: EngineConfig, isWord?: (word: string) => boolean, sliceMs = 10): Promise<SearchIndex> {
+    const steps = SearchIndex.steps(knowledge, config, isWord);
+    let sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart >= sliceMs) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  /** The build, as a generator that yields every few dozen entries: a place to pause. */
+  private static *steps(knowledge: Knowledge, config: EngineConfig, isWord?: (word: string) => boolean): Generator<void, SearchIndex> {
     const analyzer = new Analyzer(knowledge.aliases);
     const fields = config.fieldWeights;
     const wordCounts = new Map<string, number>();
@@ -125,7 +165,9 @@ export class SearchIndex {
       return terms;
     };
 
-    const draft = publishedEntries(knowledge).map((entry) => {
+    const draft: { entry: Entry; phrasings: { text: string; terms: string[] }[]; bag: Map<string, number> }[] = [];
+    for (const entry of publishedEntries(knowledge)) {
+      if (draft.length % PAUSE_EVERY === 0) yield;
       const bag = new Map<string, number>();
       const add = (terms: string[], weight: number) => {
         for (const term of terms) bag.set(term, Math.max(weight, bag.get(term) ?? 0));
@@ -138,8 +180,8 @@ export class SearchIndex {
         add(termsOf(c.quote), fields.quote);
         add(termsOfParagraph(c.source, c.paragraph), fields.paragraph);
       }
-      return { entry, phrasings, bag };
-    });
+      draft.push({ entry, phrasings, bag });
+    }
 
     // Words of the whole story and of the alias list count as known, so that a question
     // using them is not "corrected" into something else.
@@ -153,7 +195,8 @@ export class SearchIndex {
       return list;
     };
     let phrasingCount = 0;
-    draft.forEach(({ bag, phrasings }, index) => {
+    for (const [index, { bag, phrasings }] of draft.entries()) {
+      if (index % PAUSE_EVERY === 0) yield;
       for (const [term, weight] of bag) {
         const list = listOf(term);
         list.entries.push(index);
@@ -163,25 +206,29 @@ export class SearchIndex {
         for (const term of p.terms) listOf(term).phrasings.push(phrasingCount);
         phrasingCount++;
       }
-    });
-    const postings = new Map(
-      [...entryLists].map(([term, list]) => [
-        term,
-        { entries: Int32Array.from(list.entries), fieldWeights: Float32Array.from(list.fieldWeights), phrasings: Int32Array.from(list.phrasings) },
-      ]),
-    );
+    }
     const n = draft.length;
     const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
     const weightOf = (term: string, df: number) => idf(df) * (isQuestionWordTerm(term) ? config.questionWordWeight : 1);
-    const weights = new Map([...postings].map(([term, list]) => [term, weightOf(term, list.entries.length)]));
+    const postings = new Map<string, TermPostings>();
+    const weights = new Map<string, number>();
+    for (const [term, list] of entryLists) {
+      if (postings.size % (PAUSE_EVERY * 20) === 0) yield;
+      postings.set(term, { entries: Int32Array.from(list.entries), fieldWeights: Float32Array.from(list.fieldWeights), phrasings: Int32Array.from(list.phrasings) });
+      weights.set(term, weightOf(term, list.entries.length));
+    }
+    yield;
     const termWeight = (term: string) => weights.get(term) ?? weightOf(term, 0);
 
     const passages = PassageIndex.build(knowledge.sources.values(), analyzer, isWord);
     // Names an entry is about: the people and groups of the aliases, and the story's places
     // (Oldham, Rochdale), but not countries, which name nothing in particular.
     const isName = (t: string) => analyzer.names.has(t) || (passages.properNouns.has(t) && !analyzer.generalTerms.has(t));
+    yield;
     let first = 0;
-    const entries = draft.map(({ entry, phrasings }) => {
+    const entries: IndexedEntry[] = [];
+    for (const { entry, phrasings } of draft) {
+      if (entries.length % PAUSE_EVERY === 0) yield;
       const indexed = {
         entry,
         firstPhrasing: first,
@@ -190,19 +237,25 @@ export class SearchIndex {
         phrasings: phrasings.map((p) => ({ ...p, weight: p.terms.reduce((sum, t) => sum + termWeight(t), 0) })),
       };
       first += phrasings.length;
-      return indexed;
-    });
+      entries.push(indexed);
+    }
+    yield;
     const phrasingEntry = new Int32Array(phrasingCount);
     const phrasingWeight = new Float64Array(phrasingCount);
     const phrasingText: string[] = [];
-    entries.forEach((e, index) =>
+    for (const [index, e] of entries.entries()) {
+      if (index % (PAUSE_EVERY * 4) === 0) yield;
       e.phrasings.forEach((p, k) => {
         phrasingEntry[e.firstPhrasing + k] = index;
         phrasingWeight[e.firstPhrasing + k] = p.weight;
         phrasingText.push(p.text);
-      }),
-    );
-    return new SearchIndex(analyzer, entries, postings, phrasingEntry, phrasingWeight, phrasingText, passages, new QuoteIndex(passages.sentences, knowledge.statements, knowledge.aliases, analyzer), new TypoCorrector(wordCounts, isWord), weights, idf(0));
+      });
+    }
+    yield;
+    const quotes = new QuoteIndex(passages.sentences, knowledge.statements, knowledge.aliases, analyzer);
+    const typos = new TypoCorrector(wordCounts, isWord);
+    yield;
+    return new SearchIndex(analyzer, entries, postings, phrasingEntry, phrasingWeight, phrasingText, passages, quotes, typos, weights, idf(0));
   }
 
   /**
