@@ -44,13 +44,14 @@ export const checkInWorker: KnowledgeChecker = (dir, options) =>
           return settle({ ok: false, problems: message.problems });
         case 'start':
           start = message;
-          return;
+          // Each piece is asked for on a turn of its own, so answers go on in between.
+          return void setImmediate(() => worker.postMessage('next'));
         case 'entries':
           message.entries.forEach((entry, i) => {
             entries.push(entry);
             fingerprints.set(entry.id, message.fingerprints[i]!);
           });
-          return;
+          return void setImmediate(() => worker.postMessage('next'));
         case 'done':
           if (!start) return failed('could not be loaded: the loader stopped before sending the knowledge base');
           return settle({ ok: true, knowledge: { ...start.knowledge, entries }, warnings: start.warnings, fingerprints });
