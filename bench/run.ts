@@ -1,12 +1,13 @@
 // npm run bench: prints tables and writes bench/results.json. Never part of npm test.
 // `npm run bench -- slack discord` runs only the sections named (core, memory, reload,
-// slack, replicas, discord, discord-http).
+// calibrate, slack, replicas, discord, discord-http).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseCli, usageError } from '../src/cli/args.js';
 import { step } from '../src/cli/progress.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
+import { measureCalibrate } from './calibrate.js';
 import { runCore } from './core.js';
 import { measureDiscord } from './discord.js';
 import { measureDiscordHttp } from './discord-http.js';
@@ -18,7 +19,7 @@ import { measureSlack } from './slack-http.js';
 import { syntheticKnowledge, syntheticQuestions, writeSyntheticFolder } from './synthetic.js';
 import { mib, printTable } from './table.js';
 
-const SECTIONS = ['core', 'memory', 'reload', 'slack', 'replicas', 'discord', 'discord-http'] as const;
+const SECTIONS = ['core', 'memory', 'reload', 'calibrate', 'slack', 'replicas', 'discord', 'discord-http'] as const;
 const CLI = {
   usage: `usage: npm run bench [-- SECTION...]   (sections: ${SECTIONS.join(', ')}; all when none is named)`,
   about: [
@@ -100,6 +101,17 @@ if (chosen.includes('memory') || chosen.includes('reload')) {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+if (runs('calibrate')) {
+  const loaded = await loadKnowledge(knowledgeDir);
+  if (!loaded.ok) throw new Error('the knowledge base is invalid; run npm run validate');
+  const calibrate = await measureCalibrate(syntheticKnowledge(loaded.knowledge, 10_000), knowledgeDir);
+  results.calibrate = calibrate;
+  console.log('npm run calibrate on the synthetic 10,000-entry base: the index built once, each sampled wording held out by masking, the models fitted twice');
+  printTable(['entries', 'wordings held out', 'labelled and unanswerable questions', 'seconds'], [[String(calibrate.entries), String(calibrate.heldOut), String(calibrate.questions), calibrate.seconds.toFixed(1)]]);
+  console.log('');
+  targets.push(['calibrate at 10,000 entries < 60 s', calibrate.seconds < 60]);
 }
 
 if (runs('slack')) {
