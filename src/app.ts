@@ -25,6 +25,8 @@ import { QuestionLog, QuestionLogUnavailableError } from './storage/question-log
 export const APP_DEFAULTS = Object.freeze({
   /** How long disconnecting may take, after the in-flight deadline, before the database is closed anyway. */
   disconnectTimeoutMs: 5_000,
+  /** On top of both: closing the ops server and the question log, before shutdown gives up and exits. */
+  shutdownMarginMs: 5_000,
 });
 
 export interface App {
@@ -60,7 +62,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const status = options.status ?? new RunStatus();
   const platforms = configuredPlatforms(config);
   const metrics = options.metrics ?? new Metrics(status, { platforms });
-  const store = await KnowledgeStore.open(config.knowledge.dir, { isWord: isEnglishWord });
+  const store = await KnowledgeStore.open(config.knowledge.dir, { isWord: isEnglishWord, loadTimeoutMs: config.knowledge.loadTimeoutMs });
   const snapshot = store.current();
   logger.info({ entries: snapshot.index.entries.length, sources: snapshot.knowledge.sources.size, dir: config.knowledge.dir }, 'knowledge loaded');
   for (const warning of store.initialWarnings) logger.warn({ problem: warning }, 'knowledge warning');

@@ -19,6 +19,7 @@ const envSchema = z
   .object({
     KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
     KNOWLEDGE_WATCH: flag.default(false),
+    KNOWLEDGE_LOAD_TIMEOUT_MS: positiveInt.default(60_000),
 
     DATA_DIR: z.string().min(1).default('data'),
     QUESTION_LOG: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
@@ -74,7 +75,7 @@ const TOGETHER: readonly { variable: string; missing: (env: Present) => boolean;
 ];
 
 export interface Config {
-  knowledge: { dir: string; watch: boolean };
+  knowledge: { dir: string; watch: boolean; loadTimeoutMs: number };
   data: { dir: string; questionLog: boolean; retentionDays: number; hashSecret?: string };
   log: { level: string; pretty: boolean };
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
@@ -109,7 +110,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   return {
     ok: true,
     config: Object.freeze({
-      knowledge: { dir: e.KNOWLEDGE_DIR, watch: e.KNOWLEDGE_WATCH },
+      knowledge: { dir: e.KNOWLEDGE_DIR, watch: e.KNOWLEDGE_WATCH, loadTimeoutMs: e.KNOWLEDGE_LOAD_TIMEOUT_MS },
       data: { dir: e.DATA_DIR, questionLog: e.QUESTION_LOG === 'on', retentionDays: e.QUESTION_LOG_DAYS, hashSecret: e.USER_HASH_SECRET },
       log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
       discord: e.DISCORD_TOKEN

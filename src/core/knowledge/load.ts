@@ -1,10 +1,10 @@
 // Loads the knowledge folder: sources (story text + metadata), curated entries and story
 // aliases. Every problem in every file is collected, so a curator sees the whole list at
 // once rather than fixing one error per run.
-import { access, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { checkEntries } from './checks.js';
+import { exists, KnowledgeReadError, listFiles, readKnowledgeFile, ReadBudget, realRoot, type Refusal } from './files.js';
 import { splitStory } from './paragraphs.js';
 import { formatPath, hasErrors, type Problem } from './problems.js';
 import { aliasesFileSchema, entrySchema, sourceMetaSchema } from './schema.js';
@@ -17,14 +17,17 @@ export type LoadResult =
 
 const YAML_FILE = /\.ya?ml$/i;
 
-export async function loadKnowledge(dir: string): Promise<LoadResult> {
-  const root = path.resolve(dir);
+/** `signal` abandons the load at its next file, for a reload whose deadline has passed. */
+export async function loadKnowledge(dir: string, signal?: AbortSignal): Promise<LoadResult> {
+  const root = await realRoot(dir);
   const display = (file: string) => path.join(path.basename(root), path.relative(root, file));
   const problems: Problem[] = [];
+  const budget = new ReadBudget(root, signal);
+  const reader: Reader = { budget, problems, display };
 
   const sources = new Map<string, Source>();
-  for (const file of await listYaml(path.join(root, 'sources'), problems, display)) {
-    const source = await readSource(file, display(file), problems);
+  for (const file of await listYaml(path.join(root, 'sources'), reader)) {
+    const source = await readSource(file, display(file), reader);
     if (source) sources.set(source.id, source);
   }
   if (sources.size === 0 && !hasErrors(problems)) {
@@ -32,52 +35,60 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   }
 
   const entries: Entry[] = [];
-  for (const file of await listYaml(path.join(root, 'entries'), problems, display)) {
-    entries.push(...(await readEntries(file, display(file), problems)));
+  for (const file of await listYaml(path.join(root, 'entries'), reader)) {
+    entries.push(...(await readEntries(file, display(file), reader)));
   }
   if (!entries.some((entry) => entry.status === 'published') && !hasErrors(problems)) {
     problems.push({ code: 'no-entries', severity: 'error', file: display(path.join(root, 'entries')), message: 'holds no published entry' });
   }
 
-  const aliases = await readAliases(path.join(root, 'aliases.yaml'), display, problems);
+  const aliases = await readAliases(path.join(root, 'aliases.yaml'), reader);
   problems.push(...checkEntries(entries, sources));
 
   if (hasErrors(problems)) return { ok: false, problems };
   return { ok: true, knowledge: { sources, entries, aliases }, warnings: problems };
 }
 
-async function listYaml(dir: string, problems: Problem[], display: (f: string) => string): Promise<string[]> {
+/** What every file of one load shares: its budget, its list of problems, how files are named. */
+interface Reader {
+  budget: ReadBudget;
+  problems: Problem[];
+  display: (file: string) => string;
+}
+
+async function listYaml(dir: string, { budget, problems, display }: Reader): Promise<string[]> {
+  const refusals: Refusal[] = [];
   try {
-    const names = await readdir(dir, { recursive: true });
-    return names.filter((name) => YAML_FILE.test(name)).sort().map((name) => path.join(dir, name));
+    return await listFiles(dir, (name) => YAML_FILE.test(name), budget, refusals);
   } catch (error) {
+    if (error instanceof KnowledgeReadError) throw error;
     problems.push({ code: 'unreadable', severity: 'error', file: display(dir), message: `cannot be read: ${reason(error)}` });
     return [];
+  } finally {
+    problems.push(...refusals.map((r) => ({ code: 'unreadable' as const, severity: r.severity, file: display(r.file), message: r.message })));
   }
 }
 
-/**
- * The file's text, or undefined when it is too large to be knowledge: its size is checked
- * before reading, so a stray multi-gigabyte file costs a stat, not the process's memory.
- */
-async function readBounded(file: string): Promise<string | undefined> {
-  if ((await stat(file)).size > MAX_FILE_BYTES) return undefined;
-  return readFile(file, 'utf8');
-}
-
-async function readParsed(file: string, shown: string, problems: Problem[]): Promise<ParsedYaml | undefined> {
-  let text: string | undefined;
+/** The file's text, or undefined with the reason among the problems. */
+async function readText(file: string, reader: Reader): Promise<{ text: string } | { error: string }> {
   try {
-    text = await readBounded(file);
+    return { text: await readKnowledgeFile(file, reader.budget) };
   } catch (error) {
-    problems.push({ code: 'unreadable', severity: 'error', file: shown, message: `cannot be read: ${reason(error)}` });
+    // An abandoned load stops here; the caller has given up on it already.
+    if (error instanceof KnowledgeReadError && reader.budget.aborted) throw error;
+    return { error: error instanceof KnowledgeReadError ? error.message : `cannot be read: ${reason(error)}` };
+  }
+}
+
+async function readParsed(file: string, shown: string, reader: Reader): Promise<ParsedYaml | undefined> {
+  const { problems } = reader;
+  const read = await readText(file, reader);
+  if ('error' in read) {
+    const code = read.error === tooLargeMessage() ? 'yaml-syntax' : 'unreadable';
+    problems.push({ code, severity: 'error', file: shown, message: read.error });
     return undefined;
   }
-  if (text === undefined) {
-    problems.push({ code: 'yaml-syntax', severity: 'error', file: shown, message: tooLargeMessage() });
-    return undefined;
-  }
-  const parsed = parseYaml(shown, text);
+  const parsed = parseYaml(shown, read.text);
   if (!parsed.ok) {
     problems.push(...parsed.problems);
     return undefined;
@@ -85,8 +96,9 @@ async function readParsed(file: string, shown: string, problems: Problem[]): Pro
   return parsed.value;
 }
 
-async function readSource(file: string, shown: string, problems: Problem[]): Promise<Source | undefined> {
-  const parsed = await readParsed(file, shown, problems);
+async function readSource(file: string, shown: string, reader: Reader): Promise<Source | undefined> {
+  const { problems } = reader;
+  const parsed = await readParsed(file, shown, reader);
   if (!parsed) return undefined;
   const meta = validate(sourceMetaSchema, parsed.data, [], shown, parsed, problems);
   if (!meta) return undefined;
@@ -95,18 +107,13 @@ async function readSource(file: string, shown: string, problems: Problem[]): Pro
     problems.push({ code: 'schema', severity: 'error', file: shown, line: parsed.lineOf(['text']), field: 'text', message: 'must name a file in the same folder' });
     return undefined;
   }
-  let text: string | undefined;
-  try {
-    text = await readBounded(textFile);
-  } catch (error) {
-    problems.push({ code: 'unreadable', severity: 'error', file: shown, line: parsed.lineOf(['text']), field: 'text', message: `names a story file that cannot be read: ${reason(error)}` });
+  const read = await readText(textFile, reader);
+  if ('error' in read) {
+    const message = read.error === tooLargeMessage() ? `names a story file larger than ${MAX_FILE_BYTES.toLocaleString('en')} bytes, far more than one story` : `names a story file that ${read.error}`;
+    problems.push({ code: 'unreadable', severity: 'error', file: shown, line: parsed.lineOf(['text']), field: 'text', message });
     return undefined;
   }
-  if (text === undefined) {
-    problems.push({ code: 'unreadable', severity: 'error', file: shown, line: parsed.lineOf(['text']), field: 'text', message: `names a story file larger than ${MAX_FILE_BYTES.toLocaleString('en')} bytes, far more than one story` });
-    return undefined;
-  }
-  const story = splitStory(text);
+  const story = splitStory(read.text);
   if (story.date && story.date !== meta.published) {
     problems.push({
       code: 'source-date-mismatch',
@@ -121,8 +128,9 @@ async function readSource(file: string, shown: string, problems: Problem[]): Pro
   return { ...rest, paragraphs: story.paragraphs, origin: { file: shown } };
 }
 
-async function readEntries(file: string, shown: string, problems: Problem[]): Promise<Entry[]> {
-  const parsed = await readParsed(file, shown, problems);
+async function readEntries(file: string, shown: string, reader: Reader): Promise<Entry[]> {
+  const { problems } = reader;
+  const parsed = await readParsed(file, shown, reader);
   if (!parsed) return [];
   if (parsed.data === null || parsed.data === undefined) return [];
   if (!Array.isArray(parsed.data)) {
@@ -138,13 +146,13 @@ async function readEntries(file: string, shown: string, problems: Problem[]): Pr
   });
 }
 
-async function readAliases(file: string, display: (f: string) => string, problems: Problem[]): Promise<AliasGroup[]> {
-  const shown = display(file);
+async function readAliases(file: string, reader: Reader): Promise<AliasGroup[]> {
+  const shown = reader.display(file);
   // The aliases file is optional: a knowledge base can start without any.
-  if (!(await access(file).then(() => true, () => false))) return [];
-  const parsed = await readParsed(file, shown, problems);
+  if (!(await exists(file))) return [];
+  const parsed = await readParsed(file, shown, reader);
   if (!parsed) return [];
-  return validate(aliasesFileSchema, parsed.data ?? [], [], shown, parsed, problems) ?? [];
+  return validate(aliasesFileSchema, parsed.data ?? [], [], shown, parsed, reader.problems) ?? [];
 }
 
 function validate<T extends z.ZodType>(

@@ -2,6 +2,7 @@
 // load the files, validate them, self-test the index, and only then replace the snapshot
 // in one assignment. Questions already running keep the snapshot they started with.
 import { answerEntry, answerQuestion, type AnswerResult, type Answered, type EntryRef } from '../answering/answer.js';
+import { withinDeadline } from './deadline.js';
 import { loadKnowledge } from './load.js';
 import { hasErrors, type Problem } from './problems.js';
 import { forgetFieldLines, type Entry, type Knowledge } from './types.js';
@@ -38,17 +39,23 @@ export interface ReloadReport {
   loadedAt: Date;
 }
 
+export const KNOWLEDGE_DEFAULTS = Object.freeze({
+  /** A load or reload not done by then fails, and the knowledge base being served stays. */
+  loadTimeoutMs: 60_000,
+});
+
 export interface StoreOptions {
   config?: EngineConfig;
   /** An English dictionary, so real words are not taken for typos (see src/lexicon/english-words.ts). */
   isWord?: (word: string) => boolean;
+  loadTimeoutMs?: number;
 }
 
 export type BuildResult = { ok: true; snapshot: Snapshot; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-export async function buildSnapshot(dir: string, options: StoreOptions = {}): Promise<BuildResult> {
+export async function buildSnapshot(dir: string, options: StoreOptions = {}, signal?: AbortSignal): Promise<BuildResult> {
   const config = options.config ?? DEFAULT_ENGINE_CONFIG;
-  const loaded = await loadKnowledge(dir);
+  const loaded = await loadKnowledge(dir, signal);
   if (!loaded.ok) return loaded;
   // Each step runs without a break, and a large base takes seconds in all: between steps,
   // questions that arrived meanwhile are answered (from the snapshot still served).
@@ -64,6 +71,12 @@ export async function buildSnapshot(dir: string, options: StoreOptions = {}): Pr
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** buildSnapshot within the deadline, or a failure saying it took too long; a late result is dropped. */
+function buildInTime(dir: string, options: StoreOptions): Promise<BuildResult> {
+  const failed = (message: string): BuildResult => ({ ok: false, problems: [{ code: 'unreadable', severity: 'error', file: dir, message }] });
+  return withinDeadline((signal) => buildSnapshot(dir, options, signal), options.loadTimeoutMs ?? KNOWLEDGE_DEFAULTS.loadTimeoutMs, failed);
+}
 
 export class KnowledgeLoadError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -87,7 +100,7 @@ export class KnowledgeStore {
 
   /** Loads the knowledge base for the first time; throws KnowledgeLoadError if it is invalid. */
   static async open(dir: string, options: StoreOptions = {}): Promise<KnowledgeStore> {
-    const built = await buildSnapshot(dir, options);
+    const built = await buildInTime(dir, options);
     if (!built.ok) throw new KnowledgeLoadError(built.problems);
     return new KnowledgeStore(dir, options, built.snapshot, built.warnings);
   }
@@ -137,12 +150,7 @@ export class KnowledgeStore {
     const started = performance.now();
     const startedAt = new Date();
     const before = this.snapshot;
-    let built: BuildResult;
-    try {
-      built = await buildSnapshot(this.dir, this.options);
-    } catch (error) {
-      built = { ok: false, problems: [{ code: 'unreadable', severity: 'error', file: this.dir, message: `could not be loaded: ${String(error)}` }] };
-    }
+    const built = await buildInTime(this.dir, this.options);
     const durationMs = performance.now() - started;
     const timing = { durationMs, startedAt, finishedAt: new Date() };
     let report: ReloadReport;
