@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { answerToJson } from '../adapters/console/json.js';
 import { renderAnswer } from '../adapters/console/render.js';
 import { openStore } from './open-store.js';
+import { endQuietlyWhenPipeCloses } from './pipe.js';
 
 const USAGE = 'usage: npm run --silent ask -- [--json] "question" | --jsonl < questions.txt';
 
@@ -27,4 +28,5 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
+endQuietlyWhenPipeCloses();
 process.exitCode = await main(process.argv.slice(2));

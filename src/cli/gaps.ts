@@ -14,6 +14,7 @@ import type { GapReport } from '../core/curation/gaps.js';
 import { databasePath } from '../storage/database.js';
 import { readGapReport } from '../storage/gap-queries.js';
 import { openStore, readConfig } from './open-store.js';
+import { endQuietlyWhenPipeCloses } from './pipe.js';
 
 export const DRAFTS_FILE = 'drafts.yaml';
 const USAGE = 'usage: npm run gaps [-- --limit N] [--yaml]';
@@ -38,7 +39,13 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
   const store = await openStore(config);
-  const report = readGapReport(config.data.dir, config.data.retentionDays, catalogueOf(store), parsed.limit);
+  let report: GapReport;
+  try {
+    report = readGapReport(config.data.dir, config.data.retentionDays, catalogueOf(store), parsed.limit);
+  } catch (error) {
+    process.stderr.write(`Cannot read the question log at ${file}: ${(error as Error).message}. It needs DATA_DIR readable, and writable for SQLite's shared-memory file, by the user running this.\n`);
+    return 1;
+  }
   process.stdout.write(`Over the last ${config.data.retentionDays} days (QUESTION_LOG_DAYS):\n${renderGaps(report, { phrasings: true })}\n`);
   return parsed.yaml ? writeDrafts(store, report) : 0;
 }
@@ -78,4 +85,5 @@ function parseArgs(args: string[]): { yaml: boolean; limit: number } | undefined
   return { yaml, limit };
 }
 
+endQuietlyWhenPipeCloses();
 process.exitCode = await main(process.argv.slice(2));

@@ -18,6 +18,7 @@ export class Metrics {
   readonly answerSeconds: Histogram<'platform'>;
   readonly reloads: Counter<'outcome'>;
   readonly rateLimited: Counter<'platform'>;
+  readonly questionLogDropped: Counter;
 
   constructor(status: RunStatus, options: { platforms?: readonly Platform[] } = {}) {
     const registers = [this.registry];
@@ -25,6 +26,7 @@ export class Metrics {
     this.answerSeconds = new Histogram({ name: 'storybot_answer_duration_seconds', help: 'Time to find an answer (or decline), in seconds.', labelNames: ['platform'], buckets: METRIC_DEFAULTS.answerSecondsBuckets, registers });
     this.reloads = new Counter({ name: 'storybot_reloads_total', help: 'Knowledge base reloads, by outcome (ok, or failed and kept the previous one).', labelNames: ['outcome'], registers });
     this.rateLimited = new Counter({ name: 'storybot_rate_limited_total', help: 'Requests refused by the per-user rate limit, by platform.', labelNames: ['platform'], registers });
+    this.questionLogDropped = new Counter({ name: 'storybot_question_log_dropped_total', help: 'Questions dropped from the question log because it could not be written for long enough that its queue filled.', registers });
     new Gauge({
       name: 'storybot_knowledge_entries',
       help: 'Entries in the knowledge base being served, by status (published or draft).',

@@ -20,11 +20,14 @@ export interface UnhelpfulAnswer {
 
 export interface GapReport {
   declined: DeclinedGroup[];
+  /** Set when the grouping ran out of time: how many distinct wordings it grouped, of how many. */
+  partial?: { grouped: number; total: number };
   unhelpful: UnhelpfulAnswer[];
   neverMatched: { entryId: string; question: string }[];
 }
 
 /** Where the gap report comes from; the question log implements it. */
 export interface GapSource {
-  gaps(limit: number): GapReport;
+  /** Undefined while the log cannot be read (it could not be opened yet). */
+  gaps(limit: number): Promise<GapReport | undefined>;
 }
