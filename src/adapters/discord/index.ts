@@ -2,6 +2,7 @@
 // into shared commands and render the replies. DISCORD_API_URL goes to discord.js's own
 // `rest.api` option, and the gateway address is then discovered from it (GET /gateway/bot).
 import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Status, type RESTOptions } from 'discord.js';
+import { TokenBucketLimiter } from '../../core/answering/token-bucket.js';
 import { AdapterStartError, type Adapter, type AdapterDeps } from '../adapter.js';
 import { registerListeners } from './listeners/index.js';
 
@@ -16,6 +17,11 @@ export interface DiscordAdapterOptions extends AdapterDeps {
 export const DISCORD_DEFAULTS = Object.freeze({
   // Discord drops an interaction after 3 s; this leaves time for the deferral itself.
   deferAfterMs: 1500,
+  /**
+   * Discord sends an autocomplete request per keystroke. Typing a long question takes a few
+   * dozen; a script sending thousands only gets empty lists past this.
+   */
+  completions: Object.freeze({ capacity: 30, windowSeconds: 10 }),
 });
 
 export function restOptions(apiUrl: string | undefined): Partial<RESTOptions> {
@@ -37,7 +43,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   };
-  registerListeners(client, { ctx: options.ctx, logger, deferAfterMs: options.deferAfterMs ?? DISCORD_DEFAULTS.deferAfterMs }, track);
+  const completions = new TokenBucketLimiter(DISCORD_DEFAULTS.completions);
+  registerListeners(client, { ctx: options.ctx, logger, deferAfterMs: options.deferAfterMs ?? DISCORD_DEFAULTS.deferAfterMs, completions }, track);
 
   return {
     name: 'discord',

@@ -33,7 +33,7 @@ export function isAdmin(interaction: BaseInteraction): boolean {
 export async function onAutocomplete(interaction: AutocompleteInteraction, deps: DiscordDeps): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const option = findCommand(interaction.commandName)?.data.options.find((o) => o.name === focused.name);
-  if (!option?.autocomplete) return void (await interaction.respond([]));
+  if (!option?.autocomplete || !deps.completions.take('discord', interaction.user.id).ok) return void (await interaction.respond([]));
   await interaction.respond(toChoices(deps.ctx.store.complete(String(focused.value), L.choices)));
 }
 
