@@ -2,26 +2,30 @@
 // one term, without a dictionary. It only has to be consistent, because questions and
 // knowledge pass through the same function; readable stems are not a goal.
 
-const IRREGULAR: Readonly<Record<string, string>> = Object.freeze({
-  said: 'say', says: 'say', told: 'tell', wrote: 'write', written: 'write', won: 'win',
-  led: 'lead', thought: 'think', bought: 'buy', brought: 'bring', took: 'take', taken: 'take',
-  gave: 'give', given: 'give', went: 'go', gone: 'go', made: 'make', saw: 'see', seen: 'see',
-  knew: 'know', known: 'know', spoke: 'speak', spoken: 'speak', began: 'begin', begun: 'begin',
-  kept: 'keep', men: 'man', women: 'woman', children: 'child', felt: 'feel', sent: 'send',
-  held: 'hold', met: 'meet', ran: 'run', grew: 'grow', lost: 'lose', paid: 'pay',
-  sought: 'seek', caught: 'catch', fought: 'fight', stood: 'stand', chose: 'choose',
-  chosen: 'choose', ate: 'eat', fell: 'fall', hid: 'hide', lied: 'lie',
-  // Words that only look inflected.
-  became: 'becom', found: 'find', finds: 'find', finding: 'find', findings: 'find', abuser: 'abuser', abusers: 'abuser', groomer: 'groomer', groomers: 'groomer',
-  news: 'news', series: 'series', means: 'means', politics: 'politic', always: 'always',
-});
+// A Map, never a plain object: a word such as "constructor" or "__proto__" must not find
+// Object.prototype's members.
+const IRREGULAR: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    said: 'say', says: 'say', told: 'tell', wrote: 'write', written: 'write', won: 'win',
+    led: 'lead', thought: 'think', bought: 'buy', brought: 'bring', took: 'take', taken: 'take',
+    gave: 'give', given: 'give', went: 'go', gone: 'go', made: 'make', saw: 'see', seen: 'see',
+    knew: 'know', known: 'know', spoke: 'speak', spoken: 'speak', began: 'begin', begun: 'begin',
+    kept: 'keep', men: 'man', women: 'woman', children: 'child', felt: 'feel', sent: 'send',
+    held: 'hold', met: 'meet', ran: 'run', grew: 'grow', lost: 'lose', paid: 'pay',
+    sought: 'seek', caught: 'catch', fought: 'fight', stood: 'stand', chose: 'choose',
+    chosen: 'choose', ate: 'eat', fell: 'fall', hid: 'hide', lied: 'lie',
+    // Words that only look inflected.
+    became: 'becom', found: 'find', finds: 'find', finding: 'find', findings: 'find', abuser: 'abuser', abusers: 'abuser', groomer: 'groomer', groomers: 'groomer',
+    news: 'news', series: 'series', means: 'means', politics: 'politic', always: 'always',
+  }),
+);
 
 const VOWEL = /[aeiouy]/;
 // Derivational endings, longest first; each needs at least four letters left before it.
 const DERIVATIONAL = ['ization', 'isation', 'ation', 'ition', 'ment', 'ness', 'able', 'ible', 'ism', 'ist', 'ity', 'ise', 'ize', 'ian', 'ion', 'ive', 'ous', 'ate', 'al', 'er', 'or', 'ly'];
 
 export function stem(word: string): string {
-  const irregular = IRREGULAR[word];
+  const irregular = IRREGULAR.get(word);
   if (irregular) return irregular;
   if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
 
