@@ -78,6 +78,8 @@ export function chooseEntry(ctx: CommandContext, actor: Actor, id: string): Chos
   return answer ? { kind: 'answered', answer } : { kind: 'gone' };
 }
 
-export function castVote(ctx: CommandContext, actor: Actor, id: string, helpful: boolean): VoteOutcome {
+/** A vote names an answer the bot gives; any other id (made up, removed, a draft) is not stored. */
+export function castVote(ctx: CommandContext, actor: Actor, id: string, helpful: boolean): VoteOutcome | 'gone' {
+  if (!ctx.store.current().index.entry(id)) return 'gone';
   return ctx.recorder.recordVote({ at: new Date(), platform: actor.platform, userId: actor.userId, entryId: id, helpful });
 }
