@@ -9,20 +9,22 @@ import { escapeMrkdwn } from './markup.js';
 const SLACK_USER_ID = /^[UW][A-Z0-9]{1,20}$/;
 
 export interface AnswerOptions {
-  /** Only the asker sees it, so offer to post it for everyone. */
+  /** Only the asker sees it, so offer to post it for everyone; only then may it echo their words. */
   shareable: boolean;
   /** The Slack user id of whoever shared it, for the credit line. */
   sharedBy?: string;
 }
 
 export function renderAnswer(result: AnswerResult, options: AnswerOptions): SlackMessage {
-  return result.answered ? renderAnswered(result, options) : renderDeclined(result);
+  return result.answered ? renderAnswered(result, options) : renderDeclined(result, options);
 }
 
 function renderAnswered(result: Answered, options: AnswerOptions): SlackMessage {
   const head: Block[] = [
     ...(options.sharedBy && SLACK_USER_ID.test(options.sharedBy) ? [context(`${escapeMrkdwn(MESSAGES.sharedBy)} <@${options.sharedBy}>`)] : []),
-    questionLine(result.question),
+    // What someone typed could carry anything under the bot's name: their words only in a
+    // reply only they see; anywhere else, the curated question answered.
+    questionLine(options.shareable ? result.question : result.entry.question),
     section(escapeMrkdwn(result.answer)),
   ];
   const entryId = result.entry.id;
@@ -41,10 +43,11 @@ function renderAnswered(result: Answered, options: AnswerOptions): SlackMessage 
   return message(escapeMrkdwn(result.answer), [...head, ...fitQuotes(quotes, BLOCK_KIT_LIMITS.blocks - head.length - tail.length), ...tail]);
 }
 
-function renderDeclined(result: Declined): SlackMessage {
+function renderDeclined(result: Declined, options: AnswerOptions): SlackMessage {
   const text = escapeMrkdwn(declineText(result));
   const blocks: Block[] = [];
-  if (result.question) blocks.push(questionLine(result.question));
+  // The asker's own words only in a reply only they see.
+  if (result.question && options.shareable) blocks.push(questionLine(result.question));
   blocks.push(section(text));
   if (result.reason === 'not-in-story' && result.closestPassage) blocks.push(context(escapeMrkdwn(MESSAGES.hintIntro(result.closestPassage.paragraph))));
   const suggestions: Button[] = result.suggestions.slice(0, 3).map((s) => button(s.question, { type: 'pick', entryId: s.id }));
