@@ -38,6 +38,7 @@ const envSchema = z
     SLACK_SIGNING_SECRET: secret('the signing secret').optional(),
     SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
     SLACK_PORT: port.default(3000),
+    SLACK_HOST: z.string().min(1).default('0.0.0.0'),
     SLACK_API_URL: httpUrl.optional(),
     SLACK_ADMIN_USERS: z
       .string()
@@ -84,6 +85,7 @@ export interface Config {
     signingSecret?: string;
     appToken?: string;
     port: number;
+    host: string;
     apiUrl?: string;
     adminUsers: string[];
     visibility: 'ephemeral' | 'in_channel';
@@ -122,6 +124,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
             signingSecret: e.SLACK_SIGNING_SECRET,
             appToken: e.SLACK_APP_TOKEN,
             port: e.SLACK_PORT,
+            host: e.SLACK_HOST,
             apiUrl: e.SLACK_API_URL,
             adminUsers: e.SLACK_ADMIN_USERS,
             visibility: e.SLACK_ANSWER_VISIBILITY,
