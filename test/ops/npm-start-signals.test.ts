@@ -8,7 +8,10 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UNSET } from '../helpers/whole-bot.js';
+import { APP_DEFAULTS } from '../../src/app.js';
+import { freePort } from '../helpers/long-running.js';
+import { startWebApi } from '../helpers/slack-stand-in/web-api.js';
+import { startWholeBot, UNSET } from '../helpers/whole-bot.js';
 
 /** Every process under `pid`, found through /proc (Linux), with its command line. */
 async function descendants(pid: number): Promise<{ pid: number; cmd: string }[]> {
@@ -65,6 +68,26 @@ describe('npm start, stopped the way a process manager stops it', () => {
       // Whatever is left, orphaned or not, is ended so it does not outlive the test.
       for (const p of tree) if (await running(p.pid)) process.kill(p.pid, 'SIGKILL');
       npm.kill('SIGKILL');
+    }
+  });
+});
+
+describe('shutdown, whatever is stuck', () => {
+  const timeoutMs = 500;
+  const deadline = timeoutMs + APP_DEFAULTS.disconnectTimeoutMs + APP_DEFAULTS.shutdownMarginMs;
+  it(`exits within SHUTDOWN_TIMEOUT_MS plus ${(deadline - timeoutMs) / 1000} s even when start-up never finishes (Slack never answering auth.test)`, { timeout: deadline + 30_000 }, async () => {
+    const api = await startWebApi();
+    const held = api.holdNext('auth.test');
+    const bot = await startWholeBot({ SLACK_BOT_TOKEN: 'xoxb-stuck', SLACK_SIGNING_SECRET: 'stuck', SLACK_PORT: String(await freePort()), SLACK_API_URL: api.url, SHUTDOWN_TIMEOUT_MS: String(timeoutMs) });
+    try {
+      await held.reached;
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(1);
+      expect(await bot.logged('shutdown did not finish in time; exiting without it')).toMatchObject({ level: 50, deadlineMs: deadline });
+    } finally {
+      bot.child.kill('SIGKILL');
+      held.release();
+      await api.close();
     }
   });
 });
