@@ -1,12 +1,13 @@
 // Suggestions while someone types: curated questions whose words match what has been typed
 // so far, the last word usually unfinished. Matched through the answer engine's own index
-// (its terms, aliases, synonyms and typo corrector) plus a sorted list of the phrasings'
-// words for the unfinished one, so a call costs the postings of a dozen words, never a
-// scan of every phrasing: fuzzy-matching each keystroke against every phrasing took about
-// 50 ms for 100 typed characters, and Discord sends one request per keystroke.
+// (its terms, so aliases and synonyms count as they do for /ask) and the phrasings' own
+// words (for an unfinished word, and typos), so a call costs the postings of a dozen words,
+// never a scan of every phrasing: fuzzy-matching each keystroke against every phrasing with
+// fuse.js took about 50 ms for 100 typed characters, and Discord sends one per keystroke.
 import type { EntryRef } from '../answering/answer.js';
 import { cleanInput } from '../text/normalize.js';
 import { isQuestionWordTerm } from './lexicon.js';
+import { holds, PhrasingWords } from './phrasing-words.js';
 import type { SearchIndex } from './search-index.js';
 
 export const COMPLETION_LIMITS = Object.freeze({
@@ -16,48 +17,52 @@ export const COMPLETION_LIMITS = Object.freeze({
   maxWords: 12,
   /** Words an unfinished last word may be the start of, in alphabetical order. */
   maxPrefixWords: 64,
-  /** Typed words given to the typo corrector in one call. */
+  /** Typed words looked up as typos in one call, and the known words each is compared with. */
   maxCorrections: 3,
+  maxTypoCandidates: 200,
+  /**
+   * A word in more than this share of the phrasings says little: it only adds to what rarer
+   * words found, or, when there are none, is looked for in at most maxCommonPhrasings of them.
+   */
+  commonShare: 0.05,
+  maxCommonPhrasings: 4_096,
   /** Shorter unfinished words are not completed: "s" starts half the vocabulary. */
   minPrefix: 2,
 });
 
+/** What one typed word matched: lists of phrasing ids (each sorted), and what it weighs. */
+interface Match {
+  lists: Int32Array[];
+  weight: number;
+  size: number;
+}
+
+/** Reused by every call (completion is synchronous), and left zeroed by each. */
 interface Scratch {
   score: Float64Array;
   /** The query word that last touched each phrasing, so a word counts once per phrasing. */
   seenBy: Int32Array;
   touched: number[];
+  /** Each entry's best phrasing similarity, and the entries that have one. */
+  best: Float64Array;
+  entries: number[];
 }
 
 export class QuestionCompleter {
   private readonly refs: EntryRef[];
   /** Each entry's question in lower case, for what is typed before any word that says much. */
   private readonly questions: string[];
-  /** The distinct words of every phrasing, sorted, for finding the words a prefix starts. */
-  private readonly vocabulary: string[];
-  private readonly phrasingsOfWord = new Map<string, Int32Array>();
-  private readonly weightOfWord = new Map<string, number>();
-  private readonly phrasingWeight: Float64Array;
+  private readonly words: PhrasingWords;
+  /** Per word of the phrasings (a bounded set): see beyondTerm. */
+  private readonly extras = new Map<string, Int32Array>();
   private readonly scratch: Scratch;
 
   constructor(private readonly index: SearchIndex) {
     this.refs = index.entries.map(({ entry }) => ({ id: entry.id, question: entry.question }));
     this.questions = this.refs.map((r) => r.question.toLowerCase());
     const count = index.phrasingText.length;
-    const lists = new Map<string, number[]>();
-    const wordsOf = index.phrasingText.map((text, p) => {
-      const words = [...new Set(index.analyzer.words(text))].filter((w) => this.counts(w));
-      for (const w of words) (lists.get(w) ?? lists.set(w, []).get(w)!).push(p);
-      return words;
-    });
-    // Rarer words say more, as in the engine: idf over phrasings.
-    for (const [word, list] of lists) {
-      this.phrasingsOfWord.set(word, Int32Array.from(list));
-      this.weightOfWord.set(word, Math.log(1 + count / list.length));
-    }
-    this.vocabulary = [...lists.keys()].sort();
-    this.phrasingWeight = Float64Array.from(wordsOf, (words) => words.reduce((sum, w) => sum + this.weightOfWord.get(w)!, 0));
-    this.scratch = { score: new Float64Array(count), seenBy: new Int32Array(count).fill(-1), touched: [] };
+    this.words = new PhrasingWords(index.phrasingText.map((text) => index.analyzer.words(text).filter((w) => this.counts(w))));
+    this.scratch = { score: new Float64Array(count), seenBy: new Int32Array(count).fill(-1), touched: [], best: new Float64Array(index.entries.length), entries: [] };
   }
 
   complete(typed: string, limit: number): EntryRef[] {
@@ -66,34 +71,76 @@ export class QuestionCompleter {
     // Nothing yet but "Who is": the questions that start that way.
     if (words.length === 0) return this.startingWith(text, limit);
     const unfinished = /[\p{L}\p{N}]$/u.test(text) ? words.pop() : undefined;
-    const whole = words.slice(0, COMPLETION_LIMITS.maxWords);
-    const { score, seenBy, touched } = this.scratch;
+    const matches: Match[] = [];
     let asked = 0;
     let corrections = 0;
-    whole.forEach((word, i) => {
-      let matched = this.matchWord(word, i);
-      if (matched === undefined && corrections < COMPLETION_LIMITS.maxCorrections) {
-        corrections++;
-        const corrected = this.index.typos.correct(word);
-        if (corrected) matched = this.matchWord(corrected.word, i);
+    // A word typed twice says no more than once.
+    for (const word of new Set(words.slice(0, COMPLETION_LIMITS.maxWords))) {
+      let match = this.wordMatch(word);
+      if (!match && corrections++ < COMPLETION_LIMITS.maxCorrections) {
+        const corrected = this.words.nearest(word, COMPLETION_LIMITS.maxTypoCandidates);
+        if (corrected) match = this.wordMatch(corrected);
       }
-      asked += matched ?? this.maxWeight();
-    });
-    if (unfinished !== undefined) asked += this.matchPrefix(unfinished, whole.length) ?? this.maxWeight();
+      asked += match?.weight ?? this.maxWeight();
+      if (match) matches.push(match);
+    }
+    if (unfinished !== undefined) {
+      const match = this.prefixMatch(unfinished);
+      asked += match?.weight ?? this.maxWeight();
+      if (match) matches.push(match);
+    }
+    this.score(matches);
+    return this.rank(asked, limit);
+  }
 
-    const best = new Map<number, number>();
+  /**
+   * Adds each match's weight to the phrasings holding it, the rarest words first. A word in
+   * a large share of the phrasings ("say") only adds to phrasings a rarer word already
+   * found, when one did: looking it up costs a binary search per candidate, not a pass over
+   * its tens of thousands of phrasings.
+   */
+  private score(matches: Match[]): void {
+    const { seenBy, touched } = this.scratch;
+    const common = this.index.phrasingText.length * COMPLETION_LIMITS.commonShare;
+    matches.sort((a, b) => a.size - b.size);
+    matches.forEach((match, query) => {
+      // A binary search per candidate only pays while candidates are few.
+      if (match.size > common && touched.length > 0 && touched.length * 16 < match.size) {
+        for (const p of touched.slice()) if (seenBy[p] !== query && match.lists.some((list) => holds(list, p))) this.add(p, match.weight, query);
+        return;
+      }
+      const cap = match.size > common ? COMPLETION_LIMITS.maxCommonPhrasings : Infinity;
+      for (const list of match.lists) {
+        for (let k = 0; k < list.length && k < cap; k++) if (seenBy[list[k]!] !== query) this.add(list[k]!, match.weight, query);
+      }
+    });
+  }
+
+  private rank(asked: number, limit: number): EntryRef[] {
+    const { score, seenBy, touched, best, entries } = this.scratch;
     for (const p of touched) {
-      const similarity = (2 * score[p]!) / (asked + this.phrasingWeight[p]!);
+      const similarity = (2 * score[p]!) / (asked + this.words.phrasingWeight[p]!);
       const entry = this.index.phrasingEntry[p]!;
-      if (similarity > (best.get(entry) ?? 0)) best.set(entry, similarity);
+      if (best[entry] === 0) entries.push(entry);
+      if (similarity > best[entry]!) best[entry] = similarity;
       score[p] = 0;
       seenBy[p] = -1;
     }
     touched.length = 0;
-    return [...best]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([entry]) => this.refs[entry]!);
+    // The best `limit`, kept in order as they come: sorting every entry a common word
+    // touched would cost more than the rest of the call.
+    const top: number[] = [];
+    const ahead = (a: number, b: number) => best[a]! > best[b]! || (best[a] === best[b] && a < b);
+    for (const entry of entries) {
+      if (top.length === limit && !ahead(entry, top[limit - 1]!)) continue;
+      let at = top.length;
+      while (at > 0 && ahead(entry, top[at - 1]!)) at--;
+      top.splice(at, 0, entry);
+      if (top.length > limit) top.pop();
+    }
+    for (const entry of entries) best[entry] = 0;
+    entries.length = 0;
+    return top.map((entry) => this.refs[entry]!);
   }
 
   private startingWith(text: string, limit: number): EntryRef[] {
@@ -103,41 +150,54 @@ export class QuestionCompleter {
     return found;
   }
 
-  /** Scores the phrasings holding this word, or its term; its weight, or undefined when none does. */
-  private matchWord(word: string, query: number): number | undefined {
-    const surface = this.phrasingsOfWord.get(word);
+  /** The phrasings holding this word, or its term (so "PM" finds Starmer), with its weight. */
+  private wordMatch(word: string): Match | undefined {
     const term = this.index.analyzer.termOf(word);
     const byTerm = term === null ? undefined : this.index.postings.get(term)?.phrasings;
-    if (!surface && (!byTerm || byTerm.length === 0)) return undefined;
-    const weight = this.weightOfWord.get(word) ?? (term === null ? undefined : this.index.weight(term)) ?? this.maxWeight();
-    if (surface) this.add(surface, weight, query);
-    if (byTerm) this.add(byTerm, weight, query);
-    return weight;
+    const lists: Int32Array[] = byTerm && byTerm.length > 0 ? [byTerm] : [];
+    const surface = lists.length === 0 ? this.words.phrasingsOf(word) : this.beyondTerm(word, byTerm!);
+    if (surface && surface.length > 0) lists.push(surface);
+    if (lists.length === 0) return undefined;
+    const weight = this.words.weightOf(word) ?? (term === null ? undefined : this.index.weight(term)) ?? this.maxWeight();
+    return { lists, weight, size: lists.reduce((n, l) => n + l.length, 0) };
   }
 
-  /** Scores the phrasings holding a word that starts with `prefix` (or is its term); the weight of the best. */
-  private matchPrefix(prefix: string, query: number): number | undefined {
-    let best = this.matchWord(prefix, query);
-    if (prefix.length < COMPLETION_LIMITS.minPrefix) return best;
-    let at = lowerBound(this.vocabulary, prefix);
-    for (let n = 0; n < COMPLETION_LIMITS.maxPrefixWords && at < this.vocabulary.length; n++, at++) {
-      const word = this.vocabulary[at]!;
-      if (!word.startsWith(prefix)) break;
-      const weight = this.weightOfWord.get(word)!;
-      this.add(this.phrasingsOfWord.get(word)!, weight, query);
-      best = Math.max(best ?? 0, weight);
+  /**
+   * The phrasings that hold the word but not its term (where it was part of a phrase, such
+   * as "prime" in "prime minister"): usually none. Worked out once per word, so a common
+   * word costs one pass over its term's phrasings, not two.
+   */
+  private beyondTerm(word: string, byTerm: Int32Array): Int32Array | undefined {
+    let extra = this.extras.get(word);
+    if (extra === undefined) {
+      extra = (this.words.phrasingsOf(word) ?? new Int32Array()).filter((p) => !holds(byTerm, p));
+      this.extras.set(word, extra);
     }
-    return best;
+    return extra;
   }
 
-  private add(phrasings: Int32Array, weight: number, query: number): void {
+  /** The phrasings holding a word that starts with `prefix` (or the word itself, as a term). */
+  private prefixMatch(prefix: string): Match | undefined {
+    const match = this.wordMatch(prefix) ?? { lists: [], weight: 0, size: 0 };
+    if (prefix.length >= COMPLETION_LIMITS.minPrefix) {
+      for (const word of this.words.startingWith(prefix, COMPLETION_LIMITS.maxPrefixWords)) {
+        const list = this.words.phrasingsOf(word)!;
+        match.lists.push(list);
+        match.size += list.length;
+        match.weight = Math.max(match.weight, this.words.weightOf(word)!);
+      }
+    }
+    if (match.lists.length > 0) return match;
+    // Nothing starts that way: perhaps a typo in a word typed out.
+    const corrected = prefix.length >= 4 ? this.words.nearest(prefix, COMPLETION_LIMITS.maxTypoCandidates) : undefined;
+    return corrected ? this.wordMatch(corrected) : undefined;
+  }
+
+  private add(p: number, weight: number, query: number): void {
     const { score, seenBy, touched } = this.scratch;
-    for (const p of phrasings) {
-      if (seenBy[p] === query) continue;
-      if (score[p] === 0) touched.push(p);
-      seenBy[p] = query;
-      score[p]! += weight;
-    }
+    if (score[p] === 0) touched.push(p);
+    seenBy[p] = query;
+    score[p]! += weight;
   }
 
   private maxWeight(): number {
@@ -149,16 +209,4 @@ export class QuestionCompleter {
     const term = this.index.analyzer.termOf(word);
     return term !== null && !isQuestionWordTerm(term);
   }
-}
-
-/** The first position in a sorted list whose word is not less than `word`. */
-function lowerBound(sorted: readonly string[], word: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < word) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
