@@ -3,7 +3,8 @@
 # last takes only what runs, and runs it as the unprivileged `node` user.
 #
 #   docker build -t storybot .
-#   docker run --init --env-file .env -v "$PWD/knowledge:/app/knowledge" -v storybot-data:/app/data storybot
+#   docker run --init --env-file .env -v "$PWD/knowledge:/app/knowledge:ro" \
+#     -v "$PWD/knowledge/entries/drafts:/app/knowledge/entries/drafts" -v storybot-data:/app/data storybot
 #
 # `npm run check:docker` (run by CI) replays these steps without Docker.
 
@@ -34,11 +35,13 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build --chown=node:node /app/data ./data
 # The knowledge base the image was built with; mount your own over it to edit and /reload.
+# Its drafts folder, where `gaps --yaml` stages drafts, is the one part `node` may write.
 COPY knowledge ./knowledge
+COPY --chown=node:node knowledge/entries/drafts ./knowledge/entries/drafts
 USER node
 VOLUME ["/app/knowledge", "/app/data"]
 # 9091: /healthz, /readyz, /metrics (set OPS_HOST=0.0.0.0 to reach them from outside the
-# container). 3000: Slack's HTTP mode.
-EXPOSE 9091 3000
+# container). 3000: Slack's HTTP mode. 3001: Discord's HTTP interactions.
+EXPOSE 9091 3000 3001
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "dist/src/cli/healthcheck.js"]
 CMD ["node", "dist/src/index.js"]

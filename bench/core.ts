@@ -9,6 +9,7 @@ import { DEFAULT_ENGINE_CONFIG } from '../src/core/search/config.js';
 import { SearchIndex } from '../src/core/search/search-index.js';
 import { selfTest } from '../src/core/search/self-test.js';
 import { isEnglishWord } from '../src/lexicon/english-words.js';
+import { step } from '../src/cli/progress.js';
 import { timeEach, timeOnce, type Timing } from './measure.js';
 import { syntheticKnowledge, syntheticQuestions } from './synthetic.js';
 
@@ -103,6 +104,7 @@ export async function runCore(knowledgeDir: string): Promise<{ rows: CoreRow[]; 
   const phrasings = publishedEntries(loaded.knowledge).flatMap((e) => e.alternates.map(withTypo));
   const rows = [measureBase('story', loaded.knowledge, [...unanswerable, ...misspelt, ...phrasings], await storyQuestions())];
   for (const size of [1_000, 10_000]) {
+    step(`bench: core, ${size.toLocaleString('en')} synthetic entries`);
     const synthetic = syntheticKnowledge(loaded.knowledge, size);
     rows.push(measureBase(`synthetic ${size.toLocaleString('en')}`, synthetic, syntheticQuestions(synthetic.entries, 100, 3), syntheticQuestions(synthetic.entries, 300)));
   }

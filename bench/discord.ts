@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startDiscordStandIn, type DiscordStandIn } from '../test/helpers/discord-stand-in/index.js';
 import { startChild } from './child.js';
 import { percentile } from './measure.js';
+import { cpuMsOf } from './slack-http.js';
 
 export interface DiscordRun {
   client: string;
@@ -18,6 +19,8 @@ export interface DiscordRun {
   errors: number;
   /** Replies that came but were not the answer asked for. */
   wrong: number;
+  /** The client process's own CPU time per interaction, which moves far less with the machine's load than the rate does. */
+  cpuMsPerInteraction: number | null;
 }
 
 export interface DiscordResult {
@@ -33,7 +36,7 @@ const REPLY_TIMEOUT_MS = 10_000;
 
 type Check = (message: Record<string, any>) => boolean;
 
-async function drive(standIn: DiscordStandIn, client: string, count: number, inFlight: number, isRight: Check): Promise<DiscordRun> {
+async function drive(standIn: DiscordStandIn, client: string, pid: number | undefined, count: number, inFlight: number, isRight: Check): Promise<DiscordRun> {
   const latencies: number[] = [];
   let errors = 0;
   let wrong = 0;
@@ -52,11 +55,14 @@ async function drive(standIn: DiscordStandIn, client: string, count: number, inF
     while (next < count) await one(next++);
   }
   const started = performance.now();
+  const cpuBefore = cpuMsOf(pid);
   await Promise.all(Array.from({ length: inFlight }, worker));
+  const cpuAfter = cpuMsOf(pid);
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   errors += standIn.state.rejections.length - rejectedBefore;
-  return { client, interactions: count, perSecond: count / seconds, latencyP50: percentile(latencies, 50), latencyP99: percentile(latencies, 99), errors, wrong };
+  const cpuMsPerInteraction = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / count;
+  return { client, interactions: count, perSecond: count / seconds, latencyP50: percentile(latencies, 50), latencyP99: percentile(latencies, 99), errors, wrong, cpuMsPerInteraction };
 }
 
 async function measureOne(client: string, script: string, ready: RegExp, isRight: Check, count: number, inFlight: number): Promise<DiscordRun> {
@@ -75,8 +81,8 @@ async function measureOne(client: string, script: string, ready: RegExp, isRight
   try {
     await Promise.race([bot.waitFor(ready), standIn.gateway.ready()]);
     await standIn.gateway.ready();
-    await drive(standIn, client, Math.min(300, count), inFlight, isRight); // warm-up
-    return await drive(standIn, client, count, inFlight, isRight);
+    await drive(standIn, client, bot.process.pid, Math.min(300, count), inFlight, isRight); // warm-up
+    return await drive(standIn, client, bot.process.pid, count, inFlight, isRight);
   } finally {
     await bot.stop();
     await standIn.close();
@@ -86,7 +92,7 @@ async function measureOne(client: string, script: string, ready: RegExp, isRight
 export async function measureDiscord(options: { count?: number; inFlight?: number } = {}): Promise<DiscordResult> {
   const count = options.count ?? 3000;
   const inFlight = options.inFlight ?? 10;
-  const answered: Check = (m) => /^¶\d+/.test(m.embeds?.[0]?.fields?.[0]?.name ?? '');
+  const answered: Check = (m) => /^paragraph \d+/.test(m.embeds?.[0]?.fields?.[0]?.name ?? '');
   const adapter = await measureOne('StoryBot (npm start)', 'src/index.ts', /discord connected/, answered, count, inFlight);
   const bare = await measureOne('bare discord.js, fixed reply', 'bench/servers/bare-discord.ts', /bare discord ready/, (m) => m.content === 'fixed reply', count, inFlight);
   return { inFlight, adapter, bare, ratio: adapter.perSecond / bare.perSecond };

@@ -15,7 +15,8 @@ import { KnowledgeStore } from '../src/core/knowledge/store.js';
 import { isEnglishWord } from '../src/lexicon/english-words.js';
 import { createLogger } from '../src/logger.js';
 import { databasePath } from '../src/storage/database.js';
-import { readGapReportSince, retentionCutoff } from '../src/storage/gap-queries.js';
+import { retentionCutoff } from '../src/storage/gap-queries.js';
+import { gapJob, runGapJob } from '../src/storage/gap-thread.js';
 import { QuestionLog } from '../src/storage/question-log.js';
 import { percentile } from './measure.js';
 import { random } from './synthetic.js';
@@ -86,7 +87,7 @@ export async function measureGaps(knowledgeDir: string): Promise<GapsResult> {
     await report;
     const gapsOffThreadMs = performance.now() - started;
     started = performance.now();
-    readGapReportSince(dataDir, retentionCutoff(new Date(), 90), catalogueOf(store), 10);
+    runGapJob(gapJob(catalogueOf(store), { dataDir }, retentionCutoff(new Date(), 90), 10));
     return { logged: LOGGED, idle: summarise(idle), duringGaps: summarise(during), gapsOffThreadMs, gapsOnMainThreadMs: performance.now() - started };
   } finally {
     log.close();

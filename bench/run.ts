@@ -1,29 +1,47 @@
 // npm run bench: prints tables and writes bench/results.json. Never part of npm test.
 // `npm run bench -- slack discord` runs only the sections named (core, autocomplete,
-// memory, reload, gaps, slack, discord).
+// memory, reload, gaps, slack, replicas, discord, discord-http).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseCli, usageError } from '../src/cli/args.js';
+import { step } from '../src/cli/progress.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
 import { measureCompletion } from './autocomplete.js';
 import { runCore } from './core.js';
 import { measureDiscord } from './discord.js';
 import { measureGaps } from './gaps.js';
+import { measureDiscordHttp } from './discord-http.js';
 import { ms } from './measure.js';
 import { measureMemory } from './memory.js';
 import { measureReload } from './reload.js';
+import { measureReplicas } from './replicas.js';
 import { measureSlack } from './slack-http.js';
 import { syntheticKnowledge, syntheticQuestions, writeSyntheticFolder } from './synthetic.js';
 import { mib, printTable } from './table.js';
 
-const SECTIONS = ['core', 'autocomplete', 'memory', 'reload', 'gaps', 'slack', 'discord'] as const;
-const asked = process.argv.slice(2).filter((a) => a !== '--');
+const SECTIONS = ['core', 'autocomplete', 'memory', 'reload', 'gaps', 'slack', 'replicas', 'discord', 'discord-http'] as const;
+const CLI = {
+  usage: `usage: npm run bench [-- SECTION...]   (sections: ${SECTIONS.join(', ')}; all when none is named)`,
+  about: [
+    'Measures the bot on this machine against baselines measured in the same run, prints a table',
+    'per section and the targets met or missed, and writes bench/results.json. Takes about five',
+    'minutes for every section; progress goes to stderr.',
+  ],
+  options: {},
+  help: {},
+  positionals: { max: SECTIONS.length, name: 'section' },
+} as const;
+const asked = parseCli(CLI).positionals;
 const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
-if (unknown.length > 0) {
-  console.error(`Unknown section(s): ${unknown.join(', ')}. Choose from: ${SECTIONS.join(', ')}.`);
-  process.exit(2);
-}
-const runs = (section: (typeof SECTIONS)[number]) => asked.length === 0 || asked.includes(section);
+if (unknown.length > 0) usageError(CLI, `Unknown section(s): ${unknown.join(', ')}. Choose from: ${SECTIONS.join(', ')}.`);
+const chosen = SECTIONS.filter((section) => asked.length === 0 || asked.includes(section));
+// Each section says on stderr that it has started, as the first results take minutes.
+const runs = (section: (typeof SECTIONS)[number]) => {
+  if (!chosen.includes(section)) return false;
+  step(`bench: ${section} (section ${chosen.indexOf(section) + 1} of ${chosen.length})`);
+  return true;
+};
 const knowledgeDir = process.env.KNOWLEDGE_DIR ?? 'knowledge';
 const STORY_QUESTIONS = ['Who is Tommy Robinson?', 'What did Musk accuse Starmer of?', 'Where is Oldham?', 'Who is Jess Phillips?', 'What did Wes Streeting say?', 'What is the capital of Peru?'];
 
@@ -70,7 +88,7 @@ if (runs('gaps')) {
   targets.push(['/ask p99 during /gaps within 50 ms of idle', gaps.duringGaps.p99 - gaps.idle.p99 <= 50]);
 }
 
-if (runs('memory') || runs('reload')) {
+if (chosen.includes('memory') || chosen.includes('reload')) {
   const loaded = await loadKnowledge(knowledgeDir);
   if (!loaded.ok) throw new Error('the knowledge base is invalid; run npm run validate');
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'storybot-bench-'));
@@ -123,13 +141,32 @@ if (runs('slack')) {
   targets.push(['Slack adapter >= 80% of bare Bolt', slack.ratio >= 0.8], ['no Slack errors under load', slack.adapter.errors + slack.adapter.non2xx + slack.adapter.wrong === 0]);
 }
 
+if (runs('replicas')) {
+  const replicas = await measureReplicas();
+  results.replicas = replicas;
+  console.log(`Slack over HTTP with replicas sharing Redis and PostgreSQL: autocannon, ${replicas.connections} connections, signed /ask requests, best of ${replicas.rounds} runs of ${replicas.durationSeconds} s each (latency in ms; CPU summed over the replicas, the proxy's left out)`);
+  const { one, oneProxied, two } = replicas;
+  printTable(['setup', 'requests', 'answers/s', 'p50', 'p99', 'errors', 'non-2xx', 'wrong answers', 'replicas\' CPU ms/request'], [one, oneProxied, two].map((r) => [r.server, String(r.requests), r.requestsPerSecond.toFixed(0), String(r.latencyP50), String(r.latencyP99), String(r.errors), String(r.non2xx), String(r.wrong), r.cpuMsPerRequest?.toFixed(3) ?? 'n/a']));
+  console.log(`Two replicas answer ${replicas.gain.toFixed(2)}× as many questions a second as one, both behind the proxy, on ${machine.cores} cores shared with the proxy and autocannon.\n`);
+  targets.push(['no errors with replicas under load', [one, oneProxied, two].every((r) => r.errors + r.non2xx + r.wrong === 0)]);
+}
+
 if (runs('discord')) {
   const discord = await measureDiscord();
   results.discord = discord;
   console.log(`Discord through the local gateway stand-in: /ask interactions, ${discord.inFlight} in flight, dispatch to callback (latency in ms)`);
-  printTable(['client', 'interactions', 'per second', 'p50', 'p99', 'errors', 'wrong answers'], [discord.adapter, discord.bare].map((r) => [r.client, String(r.interactions), r.perSecond.toFixed(0), ms(r.latencyP50), ms(r.latencyP99), String(r.errors), String(r.wrong)]));
+  printTable(['client', 'interactions', 'per second', 'p50', 'p99', 'errors', 'wrong answers', 'client CPU ms/interaction'], [discord.adapter, discord.bare].map((r) => [r.client, String(r.interactions), r.perSecond.toFixed(0), ms(r.latencyP50), ms(r.latencyP99), String(r.errors), String(r.wrong), r.cpuMsPerInteraction?.toFixed(3) ?? 'n/a']));
   console.log(`StoryBot handles ${(discord.ratio * 100).toFixed(0)}% of the bare client's interactions per second.\n`);
   targets.push(['no Discord errors under load', discord.adapter.errors + discord.adapter.wrong === 0]);
+}
+
+if (runs('discord-http')) {
+  const http = await measureDiscordHttp();
+  results.discordHttp = http;
+  console.log(`Discord over HTTP interactions: autocannon, ${http.connections} connections, signed /ask interactions, best of ${http.rounds} runs of ${http.durationSeconds} s each (latency in ms; errors summed over all runs)`);
+  printTable(['server', 'requests', 'req/s', 'p50', 'p99', 'errors', 'non-2xx', 'wrong answers', 'server CPU ms/request'], [http.adapter, http.bare].map((r) => [r.server, String(r.requests), r.requestsPerSecond.toFixed(0), String(r.latencyP50), String(r.latencyP99), String(r.errors), String(r.non2xx), String(r.wrong), r.cpuMsPerRequest?.toFixed(3) ?? 'n/a']));
+  console.log(`StoryBot serves ${(http.ratio * 100).toFixed(0)}% of the bare server's interactions per second; every answer goes inline in the HTTP response.\n`);
+  targets.push(['no Discord HTTP errors under load', http.adapter.errors + http.adapter.non2xx + http.adapter.wrong === 0]);
 }
 
 results.targets = Object.fromEntries(targets.map(([name, met]) => [name, met]));

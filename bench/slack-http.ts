@@ -30,10 +30,15 @@ export interface HttpRun {
  * CPU time a process has used so far, in ms, from /proc (Linux). Requests per second move
  * with whatever else the machine runs; CPU time per request barely does.
  */
-function cpuMsOf(pid: number | undefined): number | null {
+export function cpuMsOf(processes: number | undefined | readonly (number | undefined)[]): number | null {
+  const pids = Array.isArray(processes) ? processes : [processes];
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+    let total = 0;
+    for (const pid of pids) {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+    }
+    return total;
   } catch {
     return null;
   }
@@ -51,7 +56,7 @@ export interface SlackResult {
   ratio: number;
 }
 
-const SECRET = 'bench-signing-secret';
+export const SECRET = 'bench-signing-secret';
 const QUESTIONS: [string, string][] = [
   ['Who is Tommy Robinson?', 'better known as Tommy Robinson'],
   ['What did Musk accuse Starmer of?', 'rape gangs'],
@@ -59,7 +64,8 @@ const QUESTIONS: [string, string][] = [
   ['Who is Jess Phillips?', 'Jess Phillips'],
 ];
 
-async function drive(server: string, pid: number | undefined, port: number, connections: number, duration: number, expectAnswer: boolean): Promise<HttpRun> {
+/** Drives the server on `port`; `pids` are the processes whose CPU time it costs (the replicas behind a proxy). */
+export async function drive(server: string, pids: readonly (number | undefined)[], port: number, connections: number, duration: number, expectAnswer: boolean): Promise<HttpRun> {
   let sent = 0;
   let wrong = 0;
   const run = (seconds: number) =>
@@ -88,9 +94,9 @@ async function drive(server: string, pid: number | undefined, port: number, conn
     });
   await run(2); // warm-up: JIT, connections, the engine's caches
   wrong = 0;
-  const cpuBefore = cpuMsOf(pid);
+  const cpuBefore = cpuMsOf(pids);
   const result = await run(duration);
-  const cpuAfter = cpuMsOf(pid);
+  const cpuAfter = cpuMsOf(pids);
   return {
     server,
     requests: result.requests.total,
@@ -104,10 +110,10 @@ async function drive(server: string, pid: number | undefined, port: number, conn
   };
 }
 
-const ROUNDS = 2;
+export const ROUNDS = 2;
 
 /** The run with the most requests per second, its errors summed over every run. */
-function best(runs: readonly HttpRun[]): HttpRun {
+export function best(runs: readonly HttpRun[]): HttpRun {
   const top = runs.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
   const sum = (key: 'errors' | 'non2xx' | 'wrong') => runs.reduce((n, r) => n + r[key], 0);
   return { ...top, errors: sum('errors'), non2xx: sum('non2xx'), wrong: sum('wrong') };
@@ -124,7 +130,7 @@ export async function measureSlack(options: { connections?: number; duration?: n
     const child: Child = startChild(script, { ...env, SLACK_PORT: String(port), OPS_PORT: String(await freePort()) });
     try {
       await child.waitFor(ready);
-      return await drive(server, child.process.pid, port, connections, duration, expectAnswer);
+      return await drive(server, [child.process.pid], port, connections, duration, expectAnswer);
     } finally {
       await child.stop();
     }

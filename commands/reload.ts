@@ -8,6 +8,7 @@ export const reload = {
     adminOnly: true,
   },
   async execute(ctx) {
-    return { kind: 'reload', report: await ctx.store.reload() };
+    // With replicas, every one of them reloads, each checking the files for itself.
+    return { kind: 'reload', report: await (ctx.reloads ? ctx.reloads.reloadEverywhere() : ctx.store.reload()) };
   },
 } satisfies Command;

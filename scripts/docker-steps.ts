@@ -9,17 +9,28 @@ import { once } from 'node:events';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseCli } from '../src/cli/args.js';
 import { CONFIG_VARIABLES } from '../src/config.js';
 import { freePort } from '../test/helpers/long-running.js';
 import { textsOf } from '../test/helpers/slack-stand-in/read-message.js';
 import { FORM, postSigned, slashCommandBody } from '../test/helpers/slack-stand-in/sign.js';
 import { startWebApi } from '../test/helpers/slack-stand-in/web-api.js';
+import { checkDrafts } from './docker-drafts.js';
 import { all, dockerignore, envOf, parseDockerfile, type Instruction, type Stage } from './dockerfile.js';
 
 /** The node image's `node` user. */
 const NODE_USER = Object.freeze({ uid: 1000, gid: 1000 });
 const CONTEXT = process.cwd();
-const KEEP = process.argv.includes('--keep');
+const KEEP = parseCli({
+  usage: 'usage: npm run check:docker [-- --keep]',
+  about: [
+    "Replays the Dockerfile's install, build and start steps in a temporary folder, without a Docker",
+    'engine, and checks the result: it answers on the console and on a local Slack stand-in, passes',
+    'its HEALTHCHECK, and stops cleanly. About two minutes, most of it compiling better-sqlite3.',
+  ],
+  options: { keep: { type: 'boolean' } },
+  help: { keep: 'keep the temporary folder afterwards, to look at what was built' },
+}).values.keep;
 
 interface Built {
   stage: Stage;
@@ -60,6 +71,7 @@ function copyFromContext(built: Built, instruction: Instruction): void {
     const target = statSync(source).isDirectory() || !(dest.endsWith('/') || sources.length > 1) ? onHost(built, dest) : path.join(onHost(built, dest), path.basename(source));
     cpSync(path.join(CONTEXT, source), target, { recursive: true, filter: (from) => !ignored(path.relative(CONTEXT, from) || '.') });
   }
+  if (instruction.flags.chown) built.chowned.push(path.posix.resolve(built.workdir, dest));
 }
 
 function copyFromStage(built: Built, instruction: Instruction, from: Built): void {
@@ -178,7 +190,7 @@ async function checkImage(built: Built[], top: string): Promise<void> {
 
   const local = await startCommand(final, cmd, unset, as, 'Who is Tommy Robinson?\n');
   const code = await local.exited;
-  check('CMD answers a question on the console from the compiled code', code === 0 && local.output().stdout.includes('¶13'), `exit ${code}\n${local.output().stdout}\n${local.output().stderr}`);
+  check('CMD answers a question on the console from the compiled code', code === 0 && local.output().stdout.includes('paragraph 13'), `exit ${code}\n${local.output().stdout}\n${local.output().stderr}`);
 
   const api = await startWebApi();
   const [slackPort, opsPort] = [await freePort(), await freePort()];
@@ -191,12 +203,16 @@ async function checkImage(built: Built[], top: string): Promise<void> {
     check(`HEALTHCHECK (${health.join(' ')}) passes against the running bot`, probed === 0, probe.output().stderr);
     const ready = await fetch(`http://127.0.0.1:${opsPort}/readyz`);
     check('/readyz is 200 once Slack is connected', ready.status === 200, await ready.text());
-    const reply = await postSigned(`http://127.0.0.1:${slackPort}/slack/events`, slashCommandBody({ command: '/ask', text: 'Who is Tommy Robinson?', user_id: 'UDOCKER01', response_url: 'http://127.0.0.1:9/unused' }), FORM, { secret: 'docker-check' });
+    const ask = (text: string) => postSigned(`http://127.0.0.1:${slackPort}/slack/events`, slashCommandBody({ command: '/ask', text, user_id: 'UDOCKER01', response_url: 'http://127.0.0.1:9/unused' }), FORM, { secret: 'docker-check' });
+    const reply = await ask('Who is Tommy Robinson?');
+    // A question the story cannot answer, for the gap report's drafts below.
+    await ask('What is the capital of Peru?');
     check('a signed /ask on Slack is answered with paragraph 13', textsOf(reply.json).some((t) => t.includes('paragraph 13')), reply.text);
     bot.child.kill('SIGTERM');
     const stopped = await bot.exited;
     check('SIGTERM stops it with exit code 0', stopped === 0, `exit ${stopped}\n${bot.output().stderr.split('\n').slice(-5).join('\n')}`);
     check('DATA_DIR was written as the image user could', existsSync(path.join(final.root, final.env.DATA_DIR ?? '/app/data', 'storybot.db')));
+    await checkDrafts(final, (words) => startCommand(final, words, env, as), check, as.uid !== undefined);
   } finally {
     if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
     await api.close();

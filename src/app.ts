@@ -16,11 +16,14 @@ import { watchKnowledge, type KnowledgeWatcher } from './ops/knowledge-watch.js'
 import type { Logger } from './logger.js';
 import { Metrics } from './ops/metrics.js';
 import { observeQuestions } from './ops/observed-recorder.js';
-import { meteredRateLimiter } from './ops/rate-limit.js';
 import { RunStatus } from './ops/run-status.js';
 import { reportReloads } from './ops/reload-control.js';
 import { databasePath } from './storage/database.js';
+import { PostgresQuestionLog } from './storage/postgres-log.js';
 import { QuestionLog } from './storage/question-log.js';
+import { hashKey, userHasher } from './storage/user-hash.js';
+import type { SharedState } from './core/answering/shared-state.js';
+import { openSharedState } from './state/open.js';
 
 export const APP_DEFAULTS = Object.freeze({
   /** How long disconnecting may take, after the in-flight deadline, before the database is closed anyway. */
@@ -31,6 +34,8 @@ export const APP_DEFAULTS = Object.freeze({
 
 export interface App {
   ctx: CommandContext;
+  /** Rate limits, reloads and votes: this process's own, or shared with replicas in Redis. */
+  state: SharedState;
   adapters: Adapter[];
   /**
    * Graceful shutdown: stop taking new commands, finish those in flight (up to the
@@ -66,13 +71,15 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const snapshot = store.current();
   logger.info({ entries: snapshot.index.entries.length, sources: snapshot.knowledge.sources.size, dir: config.knowledge.dir }, 'knowledge loaded');
   for (const warning of store.initialWarnings) logger.warn({ problem: warning }, 'knowledge warning');
-  reportReloads(store, logger, config.data.dir);
+  reportReloads(store, logger, config.data.dir, { shownOnConsole: platforms.length === 0 });
   store.onReload(function countReload(report) {
     metrics.reloads.inc({ outcome: report.ok ? 'ok' : 'failed' });
   });
   status.store = store;
 
   const log = openQuestionLog(config, store, logger, metrics);
+  const state = await openSharedState(config, { store, metrics, logger, hash: () => userHasher(hashKey(config.data.dir, config.data.hashSecret)) });
+  status.redis = state.kind === 'redis' ? state : undefined;
   const intake = new Intake();
   const ctx: CommandContext = {
     store,
@@ -81,7 +88,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     startedAt: new Date(),
     intake,
     // The person at the local console runs the bot; only people on a platform are limited.
-    limiter: platforms.length > 0 ? meteredRateLimiter(config.rateLimit, metrics, logger) : undefined,
+    limiter: platforms.length > 0 ? state.limiter : undefined,
+    reloads: state.reloads,
+    votes: state.votes,
   };
   const watcher: KnowledgeWatcher | undefined = config.knowledge.watch ? watchKnowledge({ store, logger }) : undefined;
 
@@ -111,6 +120,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   }
   return {
     ctx,
+    state,
     adapters,
     async stop() {
       status.stopping = true;
@@ -123,8 +133,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       const disconnected = await within(Promise.allSettled(adapters.map((a) => a.stop())), APP_DEFAULTS.disconnectTimeoutMs);
       if (!disconnected) logger.warn({ timeoutMs: APP_DEFAULTS.disconnectTimeoutMs }, 'an adapter did not disconnect in time');
       else logger.info({ adapters: adapters.map((a) => a.name) }, 'adapters disconnected');
-      log.close();
+      await log.close();
       logger.info('question log closed');
+      await state.close();
       return { drained, abandoned };
     },
   };
@@ -146,7 +157,7 @@ async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
 interface OpenedLog {
   recorder: Recorder;
   gaps?: GapSource;
-  close(): void;
+  close(): void | Promise<unknown>;
 }
 
 /**
@@ -156,6 +167,19 @@ interface OpenedLog {
  */
 function openQuestionLog(config: Config, store: KnowledgeStore, logger: Logger, metrics: Metrics): OpenedLog {
   if (!config.data.questionLog) return { recorder: notRecording, close: () => undefined };
+  if (config.databaseUrl) {
+    // Connects in the background: questions are held until PostgreSQL can be reached.
+    const log = new PostgresQuestionLog({
+      url: config.databaseUrl,
+      retentionDays: config.data.retentionDays,
+      hash: userHasher(hashKey(config.data.dir, config.data.hashSecret)),
+      logger,
+      catalogue: catalogueOf(store),
+      onDropped: (count) => metrics.questionLogDropped.inc(count),
+      onWriteFailed: () => metrics.questionLogWriteFailures.inc(),
+    });
+    return { recorder: log, gaps: log, close: () => log.close() };
+  }
   const file = databasePath(config.data.dir);
   const options = {
     dataDir: config.data.dir,
@@ -164,6 +188,7 @@ function openQuestionLog(config: Config, store: KnowledgeStore, logger: Logger, 
     logger,
     catalogue: catalogueOf(store),
     onDropped: (count: number) => metrics.questionLogDropped.inc(count),
+    onWriteFailed: () => metrics.questionLogWriteFailures.inc(),
   };
   const log = QuestionLog.openEventually(options, {
     onOpen: () => logger.info({ file, retentionDays: config.data.retentionDays }, 'question log open'),

@@ -12,8 +12,14 @@ const positiveInt = number.int('must be a whole number').positive('must be great
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits only)');
 const secret = (what: string) => z.string().min(1, `must not be empty (${what})`);
+// Checked by scheme only: the rest may hold a password, which no message may repeat.
+const serviceUrl = (schemes: RegExp, expected: string) => z.string().regex(schemes, `must be a ${expected} URL`);
+// The application's Ed25519 public key as the Developer Portal shows it: 32 bytes in hex.
+const publicKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters of the Public Key (General Information)');
+const SHARDS_MESSAGE = 'must be "auto" or a whole number of shards greater than 0';
+const shards = z.union([z.literal('auto'), z.coerce.number().int(SHARDS_MESSAGE).positive(SHARDS_MESSAGE)], { error: SHARDS_MESSAGE });
 
-export const SECRET_VARIABLES = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'USER_HASH_SECRET'] as const;
+export const SECRET_VARIABLES = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'USER_HASH_SECRET', 'REDIS_URL', 'DATABASE_URL', 'ADMIN_TOKEN'] as const;
 
 const envSchema = z
   .object({
@@ -33,6 +39,10 @@ const envSchema = z
     DISCORD_APPLICATION_ID: snowflake.optional(),
     DISCORD_GUILD_ID: snowflake.optional(),
     DISCORD_API_URL: httpUrl.optional(),
+    DISCORD_SHARDS: shards.default('auto'),
+    DISCORD_PUBLIC_KEY: publicKey.optional(),
+    DISCORD_HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+    DISCORD_HTTP_PORT: portOrAny.default(3001),
 
     SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
     SLACK_SIGNING_SECRET: secret('the signing secret').optional(),
@@ -53,6 +63,11 @@ const envSchema = z
     RATE_LIMIT_QUESTIONS: positiveInt.default(5),
     RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(30),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+
+    // Running several replicas: shared state, the shared question log, reloads over HTTP.
+    REDIS_URL: serviceUrl(/^rediss?:\/\/[^\s]+$/i, 'redis:// or rediss://').optional(),
+    DATABASE_URL: serviceUrl(/^postgres(?:ql)?:\/\/[^\s]+$/i, 'postgres:// or postgresql://').optional(),
+    ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters (a long random string)').optional(),
   });
 
 /** Every variable StoryBot reads, in the order .env.example documents them. */
@@ -68,18 +83,38 @@ type Present = Readonly<Record<string, string | undefined>>;
 const TOGETHER: readonly { variable: string; missing: (env: Present) => boolean; message: string }[] = [
   { variable: 'DISCORD_APPLICATION_ID', missing: (env) => Boolean(env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID), message: 'is required when DISCORD_TOKEN is set' },
   {
+    variable: 'DISCORD_APPLICATION_ID',
+    missing: (env) => Boolean(env.DISCORD_PUBLIC_KEY && !env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID),
+    message: 'is required when DISCORD_PUBLIC_KEY is set',
+  },
+  {
     variable: 'SLACK_SIGNING_SECRET',
     missing: (env) => Boolean(env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET),
     message: 'is required when SLACK_BOT_TOKEN is set, unless SLACK_APP_TOKEN selects Socket Mode',
   },
   { variable: 'SLACK_BOT_TOKEN', missing: (env) => Boolean(!env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN), message: 'is required when SLACK_APP_TOKEN is set' },
+  // Replicas each keep their own DATA_DIR, so a key made there would differ from one to the
+  // next: the same person would count as several in the shared log and vote ledger.
+  {
+    variable: 'USER_HASH_SECRET',
+    missing: (env) => Boolean((env.REDIS_URL || env.DATABASE_URL) && !env.USER_HASH_SECRET),
+    message: 'is required when REDIS_URL or DATABASE_URL is set, the same on every replica',
+  },
 ];
 
 export interface Config {
   knowledge: { dir: string; watch: boolean; loadTimeoutMs: number };
   data: { dir: string; questionLog: boolean; retentionDays: number; hashSecret?: string };
   log: { level: string; pretty: boolean };
-  discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
+  discord?: {
+    /** Needed by the gateway and by `npm run deploy:discord`; HTTP interactions answer without it. */
+    token?: string;
+    applicationId: string;
+    guildId?: string;
+    apiUrl?: string;
+    /** How interactions arrive: over the gateway, or (with DISCORD_PUBLIC_KEY) as signed HTTP requests. */
+    transport: DiscordTransportConfig;
+  };
   slack?: {
     botToken: string;
     signingSecret?: string;
@@ -93,7 +128,17 @@ export interface Config {
   ops: { host: string; port: number };
   rateLimit: { questions: number; windowSeconds: number };
   shutdownTimeoutMs: number;
+  /** Where replicas share rate limits, reloads and votes; in-process when absent. */
+  redisUrl?: string;
+  /** The question log on PostgreSQL; SQLite in DATA_DIR when absent. */
+  databaseUrl?: string;
+  /** Bearer token for POST /admin/reload on the ops server; the endpoint is off when absent. */
+  adminToken?: string;
 }
+
+export type DiscordTransportConfig =
+  | { mode: 'gateway'; token: string; shards: 'auto' | number }
+  | { mode: 'http'; publicKey: string; host: string; port: number };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -115,9 +160,19 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       knowledge: { dir: e.KNOWLEDGE_DIR, watch: e.KNOWLEDGE_WATCH, loadTimeoutMs: e.KNOWLEDGE_LOAD_TIMEOUT_MS },
       data: { dir: e.DATA_DIR, questionLog: e.QUESTION_LOG === 'on', retentionDays: e.QUESTION_LOG_DAYS, hashSecret: e.USER_HASH_SECRET },
       log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
-      discord: e.DISCORD_TOKEN
-        ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID!, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL }
-        : undefined,
+      discord:
+        e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY
+          ? {
+              token: e.DISCORD_TOKEN,
+              applicationId: e.DISCORD_APPLICATION_ID!,
+              guildId: e.DISCORD_GUILD_ID,
+              apiUrl: e.DISCORD_API_URL,
+              // A public key means Discord posts to us; the gateway is then never opened.
+              transport: (e.DISCORD_PUBLIC_KEY
+                ? { mode: 'http', publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase(), host: e.DISCORD_HTTP_HOST, port: e.DISCORD_HTTP_PORT }
+                : { mode: 'gateway', token: e.DISCORD_TOKEN!, shards: e.DISCORD_SHARDS }) satisfies DiscordTransportConfig,
+            }
+          : undefined,
       slack: e.SLACK_BOT_TOKEN
         ? {
             botToken: e.SLACK_BOT_TOKEN,
@@ -133,6 +188,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       ops: { host: e.OPS_HOST, port: e.OPS_PORT },
       rateLimit: { questions: e.RATE_LIMIT_QUESTIONS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      redisUrl: e.REDIS_URL,
+      databaseUrl: e.DATABASE_URL,
+      adminToken: e.ADMIN_TOKEN,
     }),
   };
 }

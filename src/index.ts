@@ -2,6 +2,7 @@
 // console, the end of input. SIGHUP reloads the knowledge base (npm run reload sends it);
 // SIGTERM and SIGINT shut down gracefully, and a second one exits at once.
 import dotenv from 'dotenv';
+import { parseCli } from './cli/args.js';
 import { AdapterStartError } from './adapters/adapter.js';
 import { APP_DEFAULTS, configuredPlatforms, startApp, type App } from './app.js';
 import { parseConfig } from './config.js';
@@ -15,6 +16,17 @@ import { RunStatus } from './ops/run-status.js';
 import { EXIT_ON_SECOND, onStopSignals } from './ops/signals.js';
 import { removePidFile, writePidFile } from './ops/reload-control.js';
 
+parseCli({
+  usage: 'usage: npm start',
+  about: [
+    'Runs StoryBot with the settings in .env and the environment (see .env.example): on Discord',
+    'and/or Slack when their tokens are set, otherwise on a local console that reads questions',
+    'from the terminal or from piped input. SIGHUP reloads the knowledge base; SIGTERM or',
+    'SIGINT stops it after the questions in flight are answered.',
+  ],
+  options: {},
+  help: {},
+});
 dotenv.config({ quiet: true });
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
@@ -78,9 +90,11 @@ onStopSignals(process, {
 // The local console is a terminal session, not a service: no health or metrics port.
 if (platforms.length > 0) {
   try {
-    ops = await startOpsServer({ host: config.ops.host, port: config.ops.port, metrics, readiness: () => status.readiness(), logger });
+    // Bound late: the endpoint exists from the start, and reloads once the app is up.
+    const admin = config.adminToken ? { token: config.adminToken, reload: () => app?.state.reloads.reloadEverywhere() } : undefined;
+    ops = await startOpsServer({ host: config.ops.host, port: config.ops.port, metrics, readiness: () => status.readiness(), logger, admin });
     const { address, port } = ops.address();
-    logger.info({ host: address, port }, 'ops server listening: /healthz, /readyz, /metrics');
+    logger.info({ host: address, port, adminReload: Boolean(admin) }, 'ops server listening: /healthz, /readyz, /metrics');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     process.stderr.write(`StoryBot cannot start: the health and metrics server cannot listen on ${config.ops.host}:${config.ops.port} (${code}). Set OPS_HOST and OPS_PORT to a free address.\n`);

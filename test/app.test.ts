@@ -39,7 +39,7 @@ describe('the running bot', () => {
     const env = { DATA_DIR: await dataDir(), QUESTION_LOG: 'off' };
     const { code, stdout } = await runTs('src/index.ts', [], { env, input: 'Who is Tommy Robinson?\n/gaps\n' });
     expect(code).toBe(0);
-    expect(stdout).toContain('¶13');
+    expect(stdout).toContain('paragraph 13');
     expect(stdout).toContain(MESSAGES.gapsUnavailable);
     expect(existsSync(databasePath(env.DATA_DIR))).toBe(false);
   });
@@ -49,7 +49,7 @@ describe('the running bot', () => {
     await writeFile(blocker, 'DATA_DIR cannot be made under a file');
     const { code, stdout, stderr } = await runTs('src/index.ts', [], { env: { DATA_DIR: path.join(blocker, 'data') }, input: 'Who is Tommy Robinson?\nWho is Jess Phillips?\n' });
     expect(code).toBe(0);
-    expect(stdout).toContain('¶13');
+    expect(stdout).toContain('paragraph 13');
     expect(stdout).toContain('Jess Phillips');
     expect(stderr.match(/the question log could not be opened/g)).toHaveLength(1);
   });

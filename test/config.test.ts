@@ -24,6 +24,11 @@ describe('the configuration', () => {
     ['SHUTDOWN_TIMEOUT_MS', 'soon', 'must be a number'],
     ['DISCORD_APPLICATION_ID', 'storybot', 'must be a Discord id (digits only)'],
     ['SLACK_ANSWER_VISIBILITY', 'public', 'must be "ephemeral" or "in_channel"'],
+    ['ADMIN_TOKEN', 'short', 'must be at least 16 characters (a long random string)'],
+    ['DISCORD_SHARDS', 'many', 'must be "auto" or a whole number of shards greater than 0'],
+    ['DISCORD_SHARDS', '0', 'must be "auto" or a whole number of shards greater than 0'],
+    ['DISCORD_SHARDS', '1.5', 'must be "auto" or a whole number of shards greater than 0'],
+    ['DISCORD_HTTP_PORT', '70000', 'must be a port from 0 to 65535'],
   ])('names %s when it is %j: "%s"', (variable, value, message) => {
     expect(problemsOf({ [variable]: value })).toEqual([`${variable}: ${message}`]);
   });
@@ -50,11 +55,43 @@ describe('the configuration', () => {
     expect(problems.split('\n').length).toBeGreaterThanOrEqual(12);
   });
 
+  const KEY = 'a'.repeat(64);
+  it.each([
+    ['the gateway, with DISCORD_TOKEN', { DISCORD_TOKEN: 'abc', DISCORD_APPLICATION_ID: '1' }, { mode: 'gateway', token: 'abc', shards: 'auto' }],
+    ['two shards', { DISCORD_TOKEN: 'abc', DISCORD_APPLICATION_ID: '1', DISCORD_SHARDS: '2' }, { mode: 'gateway', token: 'abc', shards: 2 }],
+    ['HTTP interactions, with DISCORD_PUBLIC_KEY and no token', { DISCORD_PUBLIC_KEY: KEY, DISCORD_APPLICATION_ID: '1' }, { mode: 'http', publicKey: KEY, host: '0.0.0.0', port: 3001 }],
+    ['HTTP interactions even beside a token, kept for deploy:discord', { DISCORD_PUBLIC_KEY: KEY.toUpperCase(), DISCORD_TOKEN: 'abc', DISCORD_APPLICATION_ID: '1', DISCORD_HTTP_HOST: '127.0.0.1', DISCORD_HTTP_PORT: '0' }, { mode: 'http', publicKey: KEY, host: '127.0.0.1', port: 0 }],
+  ])('takes Discord through %s', (_, env, transport) => {
+    expect(parseConfig(env)).toMatchObject({ ok: true, config: { discord: { applicationId: '1', transport } } });
+  });
+
+  it.each([
+    [{ DISCORD_PUBLIC_KEY: 'not-a-key', DISCORD_APPLICATION_ID: '1' }, 'DISCORD_PUBLIC_KEY: must be the 64 hexadecimal characters of the Public Key (General Information)'],
+    [{ DISCORD_PUBLIC_KEY: KEY }, 'DISCORD_APPLICATION_ID: is required when DISCORD_PUBLIC_KEY is set'],
+  ])('refuses %j: "%s"', (env, problem) => {
+    expect(problemsOf(env)).toEqual([problem]);
+  });
+
   it('treats an empty line in .env as unset, and gives the defaults', () => {
     const parsed = parseConfig({ DISCORD_TOKEN: '', OPS_PORT: ' ', SLACK_BOT_TOKEN: '' });
     expect(parsed).toMatchObject({ ok: true, config: { ops: { host: '127.0.0.1', port: 9091 }, rateLimit: { questions: 5, windowSeconds: 30 }, shutdownTimeoutMs: 10_000 } });
     if (parsed.ok) expect(parsed.config.discord ?? parsed.config.slack).toBeUndefined();
   });
+
+  it.each([
+    ['REDIS_URL', 'localhost:6379', 'must be a redis:// or rediss:// URL'],
+    ['DATABASE_URL', 'mysql://storybot:pw@db/storybot', 'must be a postgres:// or postgresql:// URL'],
+  ])('names %s when it is %j: "%s"', (variable, value, message) => {
+    expect(problemsOf({ [variable]: value, USER_HASH_SECRET: 'shared-key' })).toEqual([`${variable}: ${message}`]);
+  });
+
+  it.each([['REDIS_URL', 'redis://127.0.0.1:6379'], ['DATABASE_URL', 'postgres://storybot:pw@127.0.0.1/storybot']])(
+    'asks for USER_HASH_SECRET with %s, so that every replica hashes a person alike',
+    (variable, url) => {
+      expect(problemsOf({ [variable]: url })).toEqual(['USER_HASH_SECRET: is required when REDIS_URL or DATABASE_URL is set, the same on every replica']);
+      expect(parseConfig({ [variable]: url, USER_HASH_SECRET: 'shared-key' }).ok).toBe(true);
+    },
+  );
 
   it('accepts OPS_PORT=0, for a port the system picks', () => {
     expect(parseConfig({ OPS_PORT: '0' })).toMatchObject({ ok: true, config: { ops: { port: 0 } } });

@@ -1,5 +1,5 @@
 // What the composition root needs from each platform adapter: start, stop, and whether it
-// is connected (for readiness).
+// is connected, shard by shard where it has shards (for readiness and metrics).
 import type { CommandContext } from '../core/answering/command.js';
 import type { Logger } from '../logger.js';
 
@@ -9,6 +9,17 @@ export interface Adapter {
   /** Stops taking new work; resolves once disconnected. */
   stop(): Promise<void>;
   connected(): boolean;
+  /** Each gateway shard this adapter runs, for readiness and metrics; absent when it has none. */
+  shards?(): readonly ShardState[];
+}
+
+export interface ShardState {
+  id: number;
+  /** The library's name for the shard's state, e.g. "ready", "resuming", "connecting". */
+  status: string;
+  ready: boolean;
+  /** The last heartbeat's round trip, or null before the first one. */
+  pingMs: number | null;
 }
 
 export interface AdapterDeps {

@@ -4,29 +4,32 @@
 import { createInterface } from 'node:readline';
 import { answerToJson } from '../adapters/console/json.js';
 import { renderAnswer } from '../adapters/console/render.js';
+import { parseCli, usageError } from './args.js';
 import { openStore } from './open-store.js';
 import { endQuietlyWhenPipeCloses } from './pipe.js';
 
-const USAGE = 'usage: npm run --silent ask -- [--json] "question" | --jsonl < questions.txt';
+const CLI = {
+  usage: 'usage: npm run --silent ask -- [--json] "question" | --jsonl < questions.txt',
+  about: ['Asks the knowledge base one question, or one per line of stdin with --jsonl, as the bot would.'],
+  options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' } },
+  help: { json: 'print one JSON object instead of text', jsonl: 'read one question per stdin line; print one JSON object per line' },
+  positionals: { max: Infinity, name: 'question' },
+} as const;
 
-async function main(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const jsonl = args.includes('--jsonl');
-  const words = args.filter((a) => !a.startsWith('--'));
-  if (jsonl === words.length > 0 || args.some((a) => a.startsWith('--') && a !== '--json' && a !== '--jsonl')) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
+async function main(): Promise<number> {
+  const { values, positionals } = parseCli(CLI);
+  if (values.jsonl && positionals.length > 0) usageError(CLI, '--jsonl reads its questions from stdin, not the command line.');
+  if (!values.jsonl && positionals.length === 0) usageError(CLI, 'Missing question.');
   const store = await openStore();
-  if (jsonl) {
+  if (values.jsonl) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) process.stdout.write(`${JSON.stringify(answerToJson(store.ask(line)))}\n`);
     return 0;
   }
-  const result = store.ask(words.join(' '));
-  process.stdout.write(json ? `${JSON.stringify(answerToJson(result))}\n` : `${renderAnswer(result)}\n`);
+  const result = store.ask(positionals.join(' '));
+  process.stdout.write(values.json ? `${JSON.stringify(answerToJson(result))}\n` : `${renderAnswer(result)}\n`);
   return 0;
 }
 
 endQuietlyWhenPipeCloses();
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main();

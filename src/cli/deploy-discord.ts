@@ -3,12 +3,23 @@
 // once, for development), otherwise globally. Run it again whenever commands/ changes.
 import { DiscordAPIError, REST } from 'discord.js';
 import { commands } from '../../commands/index.js';
-import { restOptions } from '../adapters/discord/index.js';
+import { restOptions } from '../adapters/discord/rest.js';
 import { deployCommands } from '../adapters/discord/register.js';
+import { parseCli } from './args.js';
 import { readConfig } from './open-store.js';
 
+parseCli({
+  usage: 'usage: npm run deploy:discord',
+  about: [
+    'Registers the slash commands with Discord, using DISCORD_TOKEN and DISCORD_APPLICATION_ID:',
+    'in the server DISCORD_GUILD_ID when it is set (they appear at once), otherwise globally.',
+  ],
+  options: {},
+  help: {},
+});
 const { discord } = readConfig();
-if (!discord) {
+// HTTP interactions need no bot token to answer, but registering commands does.
+if (!discord?.token) {
   process.stderr.write('DISCORD_TOKEN: must be set (in .env or the environment) to register the commands, with DISCORD_APPLICATION_ID.\n');
   process.exit(2);
 }

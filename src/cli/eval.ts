@@ -1,16 +1,40 @@
-// npm run eval -- FILE.jsonl [--verbose]
+// npm run eval -- FILE.jsonl [--verbose] [--threshold=0.9]
 // Scores a question file ({"q": ..., "expect": [paragraphs] | "none", "kind": ...} per line)
 // and prints a table per kind: the curators' batch test after editing the knowledge base.
+// With --threshold it fails (exit 1) when too few answerable questions are answered right,
+// so a CI job can guard the knowledge base.
 import { readFile } from 'node:fs/promises';
-import { evalQuestionSchema, evaluate, tally, type EvalRow } from '../core/curation/evaluate.js';
+import { evalQuestionSchema, evaluate, tally, type EvalRow, type KindTally } from '../core/curation/evaluate.js';
+import { paragraphLabel } from '../core/wording/format.js';
+import { parseCli, usageError } from './args.js';
 import { openStore } from './open-store.js';
+import { progress } from './progress.js';
 
-async function main(args: string[]): Promise<number> {
-  const file = args.find((a) => !a.startsWith('--'));
-  if (!file) {
-    process.stderr.write('usage: npm run eval -- FILE.jsonl [--verbose]\n');
-    return 2;
-  }
+const CLI = {
+  usage: 'usage: npm run eval -- FILE.jsonl [--verbose] [--threshold=0.9]',
+  about: [
+    'Scores a question file, one {"q": ..., "expect": [paragraphs] | "none", "kind": ...} per line,',
+    'and prints a table per kind. An answer is right when its first quote is from an expected',
+    'paragraph; "passage" counts the story\'s own passage from an expected paragraph where no',
+    'curated answer was given; a question expecting "none" is right without a curated answer,',
+    'and an off-topic one only when nothing of the story is quoted at all.',
+  ],
+  options: { verbose: { type: 'boolean' }, threshold: { type: 'string' } },
+  help: {
+    verbose: 'also list every question not handled right',
+    threshold: 'exit 1 when the accuracy on answerable questions is below this (0 to 1)',
+  },
+  positionals: { min: 1, max: 1, name: 'question file' },
+} as const;
+
+/** Files this long show their progress on stderr while they are scored. */
+const PROGRESS_FROM = 500;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseCli(CLI);
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) usageError(CLI, `--threshold must be a number from 0 to 1, such as 0.9, not "${values.threshold}".`);
+  const file = positionals[0]!;
   const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim());
   const questions = [];
   for (const [i, line] of lines.entries()) {
@@ -22,19 +46,41 @@ async function main(args: string[]): Promise<number> {
     questions.push(parsed.data);
   }
   const store = await openStore();
-  const rows = evaluate(questions, (q) => store.ask(q));
-  if (args.includes('--verbose')) printMisses(rows);
-  printTable(rows);
-  return 0;
+  const shown = questions.length >= PROGRESS_FROM ? progress('questions scored', questions.length) : undefined;
+  const rows = evaluate(questions, (q) => store.ask(q), shown && ((done) => shown.update(done)));
+  shown?.finish();
+  if (values.verbose) printMisses(rows);
+  const tallies = tally(rows);
+  printTable(tallies);
+  if (threshold === undefined) return 0;
+  return checkThreshold(tallies, threshold);
 }
 
-function printTable(rows: EvalRow[]): void {
-  const tallies = tally(rows);
-  const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
-  const header = ['kind', 'questions', 'correct', 'wrong', 'declined', 'accuracy'];
-  const body = tallies.map((t) => [t.kind, t.total, t.correct, t.wrong, t.declined, pct(t.correct, t.total)].map(String));
-  const all = tallies.reduce((s, t) => ({ total: s.total + t.total, correct: s.correct + t.correct, wrong: s.wrong + t.wrong, declined: s.declined + t.declined }), { total: 0, correct: 0, wrong: 0, declined: 0 });
-  body.push(['all', all.total, all.correct, all.wrong, all.declined, pct(all.correct, all.total)].map(String));
+function checkThreshold(tallies: KindTally[], threshold: number): number {
+  const answerable = tallies.find((t) => t.kind === 'answerable');
+  if (!answerable) {
+    process.stderr.write('--threshold: the file has no answerable questions to measure.\n');
+    return 1;
+  }
+  const accuracy = answerable.correct / answerable.total;
+  const verdict = `answerable accuracy ${percent(accuracy)} against the threshold of ${percent(threshold)}`;
+  if (accuracy >= threshold) {
+    console.log(`\nPassed: ${verdict}.`);
+    return 0;
+  }
+  process.stderr.write(`\nFailed: ${verdict}.\n`);
+  return 1;
+}
+
+const percent = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+function printTable(tallies: KindTally[]): void {
+  const pct = (n: number, d: number) => (d === 0 ? '-' : percent(n / d));
+  const header = ['kind', 'questions', 'correct', 'passage', 'wrong', 'declined', 'accuracy', 'with passage'];
+  const row = (t: Omit<KindTally, 'kind'>, kind: string) => [kind, t.total, t.correct, t.passage, t.wrong, t.declined, pct(t.correct, t.total), pct(t.correct + t.passage, t.total)].map(String);
+  const body = tallies.map((t) => row(t, t.kind));
+  const all = tallies.reduce((s, t) => ({ total: s.total + t.total, correct: s.correct + t.correct, passage: s.passage + t.passage, wrong: s.wrong + t.wrong, declined: s.declined + t.declined }), { total: 0, correct: 0, passage: 0, wrong: 0, declined: 0 });
+  body.push(row(all, 'all'));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n'));
@@ -43,8 +89,13 @@ function printTable(rows: EvalRow[]): void {
 function printMisses(rows: EvalRow[]): void {
   for (const row of rows) {
     if (row.verdict === 'correct') continue;
-    const got = row.result.answered ? `¶${row.result.citations[0]?.paragraph} ${row.result.entry.id}` : 'declined';
-    const want = row.question.expect === 'none' ? 'decline' : `¶${row.question.expect.join('/')}`;
+    const { result } = row;
+    const first = result.kind === 'answer' ? result.citations[0] : undefined;
+    let got: string;
+    if (result.kind === 'answer') got = `${first ? paragraphLabel(first.paragraph) : 'no quote'}, ${result.entry.id}`;
+    else if (result.kind === 'passage') got = `passage from ${paragraphLabel(result.passage.paragraph)}`;
+    else got = result.nearest ? `declined, nearest ${paragraphLabel(result.nearest.paragraph)}` : 'declined';
+    const want = row.question.expect === 'none' ? 'decline' : paragraphLabel(row.question.expect);
     console.log(`${row.verdict.padEnd(8)} ${row.question.q}  -> ${got} (${row.result.confidence.toFixed(2)}), want ${want}`);
   }
   console.log();
@@ -58,4 +109,4 @@ function safeJson(line: string): unknown {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main();

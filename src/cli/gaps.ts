@@ -1,23 +1,45 @@
-// npm run gaps [-- --limit N]   what people asked that the bot could not answer, answers
+// npm run gaps [-- --limit=N]   what people asked that the bot could not answer, answers
 //                               voted unhelpful, and entries no question has reached
 // npm run gaps -- --yaml        also stage one draft entry per group of declined questions
-//                               in KNOWLEDGE_DIR/entries/drafts.yaml
+//                               in KNOWLEDGE_DIR/entries/drafts/drafts.yaml
+// Reads the log the bot writes: PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR.
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderGaps } from '../adapters/console/render.js';
-import { draftEntries, draftsYaml } from '../core/curation/draft-entries.js';
-import { catalogueOf } from '../core/curation/gap-report.js';
+import { draftEntries, draftsYaml, engineCorrector } from '../core/curation/draft-entries.js';
+import { buildGapReport, catalogueOf, type Catalogue } from '../core/curation/gap-report.js';
 import { buildSnapshot, type KnowledgeStore } from '../core/knowledge/store.js';
 import { formatProblem } from '../core/knowledge/problems.js';
 import type { GapReport } from '../core/curation/gaps.js';
+import { count } from '../core/wording/format.js';
+import { isEnglishWord } from '../lexicon/english-words.js';
 import { databasePath } from '../storage/database.js';
-import { readGapReport } from '../storage/gap-queries.js';
+import { GROUPING_BUDGET_MS, MAX_DECLINED_WORDINGS, retentionCutoff } from '../storage/gap-queries.js';
+import { openPostgresStore, POSTGRES_WHERE } from '../storage/postgres.js';
+import { openSqliteStore } from '../storage/sqlite.js';
+import type { Config } from '../config.js';
+import { createLogger } from '../logger.js';
+import { parseCli, wholeNumber } from './args.js';
 import { openStore, readConfig } from './open-store.js';
 import { endQuietlyWhenPipeCloses } from './pipe.js';
 
-export const DRAFTS_FILE = 'drafts.yaml';
-const USAGE = 'usage: npm run gaps [-- --limit N] [--yaml]';
+/** Where drafts are staged, inside KNOWLEDGE_DIR: a folder of its own, so that it alone can be writable (in Docker, say). */
+export const DRAFTS_PATH = path.join('entries', 'drafts', 'drafts.yaml');
+
+const CLI = {
+  usage: 'usage: npm run gaps [-- --limit=N] [--yaml]',
+  about: [
+    'Reports, from the question log (PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR), the',
+    'questions the bot declined (near-duplicates grouped), the answers voted unhelpful and the',
+    'entries no question reached.',
+  ],
+  options: { limit: { type: 'string' }, yaml: { type: 'boolean' } },
+  help: {
+    limit: 'show only the top N of each list',
+    yaml: `also stage one draft entry per group of declined questions in KNOWLEDGE_DIR/${DRAFTS_PATH}`,
+  },
+} as const;
 
 const FIRST_HEADER = [
   'Draft entries staged by `npm run gaps -- --yaml` from questions the bot declined.',
@@ -26,64 +48,76 @@ const FIRST_HEADER = [
   'npm run validate and npm run reload. Delete the drafts you do not want.',
 ].join('\n');
 
-async function main(args: string[]): Promise<number> {
-  const parsed = parseArgs(args);
-  if (!parsed) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
+async function main(): Promise<number> {
+  const { values } = parseCli(CLI);
+  const limit = wholeNumber(CLI, 'limit', values.limit) ?? Infinity;
   const config = readConfig();
   const file = databasePath(config.data.dir);
-  if (!existsSync(file)) {
+  if (!config.databaseUrl && !existsSync(file)) {
     process.stderr.write(`There is no question log at ${file} yet: it is made when the bot runs with QUESTION_LOG=on (the default) and DATA_DIR=${config.data.dir}.\n`);
     return 1;
   }
   const store = await openStore(config);
   let report: GapReport;
   try {
-    report = readGapReport(config.data.dir, config.data.retentionDays, catalogueOf(store), parsed.limit);
+    report = await readReport(config, catalogueOf(store), limit);
   } catch (error) {
-    process.stderr.write(`Cannot read the question log at ${file}: ${(error as Error).message}. It needs DATA_DIR readable, and writable for SQLite's shared-memory file, by the user running this.\n`);
+    process.stderr.write(`Cannot read the question log in ${config.databaseUrl ? POSTGRES_WHERE : file}: ${(error as Error).message}. The user running this must be able to read it (and, for SQLite, write beside it in DATA_DIR).\n`);
     return 1;
   }
   process.stdout.write(`Over the last ${config.data.retentionDays} days (QUESTION_LOG_DAYS):\n${renderGaps(report, { phrasings: true })}\n`);
-  return parsed.yaml ? writeDrafts(store, report) : 0;
+  return values.yaml ? writeDrafts(store, report) : 0;
 }
 
 async function writeDrafts(store: KnowledgeStore, report: GapReport): Promise<number> {
-  const drafts = draftEntries(report.declined, store.current().knowledge.entries);
+  const snapshot = store.current();
+  const drafts = draftEntries(report.declined, snapshot.knowledge.entries, engineCorrector(snapshot));
   if (drafts.length === 0) {
     process.stdout.write('\nNo drafts to write: there are no declined questions that some entry does not already have.\n');
     return 0;
   }
-  const file = path.join(store.dir, 'entries', DRAFTS_FILE);
+  const file = path.join(store.dir, DRAFTS_PATH);
   const before = existsSync(file) ? await readFile(file, 'utf8') : undefined;
   const comment = before === undefined ? FIRST_HEADER : `Added by npm run gaps -- --yaml on ${new Date().toISOString().slice(0, 10)}.`;
   const yaml = draftsYaml(drafts, comment);
-  await writeFile(file, before === undefined || !before.trim() ? yaml : `${before.trimEnd()}\n\n${yaml}`);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, before === undefined || !before.trim() ? yaml : `${before.trimEnd()}\n\n${yaml}`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EROFS' && code !== 'EPERM') throw error;
+    process.stderr.write(
+      `Cannot write the drafts to ${file} (${code}): that folder is read-only here. Make ${path.dirname(file)} writable; ` +
+        'in Docker, mount it on its own as a writable volume, as the README shows under "Running in Docker".\n',
+    );
+    return 1;
+  }
   // The drafts must load like any other entries; if they would not, leave the file as it was.
-  const built = await buildSnapshot(store.dir);
+  const built = await buildSnapshot(store.dir, { isWord: isEnglishWord });
   if (!built.ok) {
     if (before === undefined) await rm(file, { force: true });
     else await writeFile(file, before);
     process.stderr.write(`The drafts would not validate, so ${file} was left as it was:\n${built.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
     return 1;
   }
-  process.stdout.write(`\nWrote ${drafts.length} draft entr${drafts.length === 1 ? 'y' : 'ies'} to ${file}: ${drafts.map((d) => d.id).join(', ')}.\n`);
+  process.stdout.write(`\nWrote ${count(drafts.length, 'draft entry', 'draft entries')} to ${file}: ${drafts.map((d) => d.id).join(', ')}.\n`);
   return 0;
 }
 
-function parseArgs(args: string[]): { yaml: boolean; limit: number } | undefined {
-  let yaml = false;
-  let limit = Infinity;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--yaml') yaml = true;
-    else if (arg === '--limit' && /^[1-9]\d*$/.test(args[i + 1] ?? '')) limit = Number(args[++i]);
-    else return undefined;
+/**
+ * The gap report from whichever log the bot writes, through the one store interface: on
+ * PostgreSQL every replica's questions (its schema brought up to date first), in SQLite this
+ * machine's (only read).
+ */
+async function readReport(config: Config, catalogue: Catalogue, limit: number): Promise<GapReport> {
+  const log = config.databaseUrl ? await openPostgresStore(config.databaseUrl, createLogger({ level: 'warn', pretty: false })) : openSqliteStore(config.data.dir, { mustExist: true });
+  try {
+    const since = retentionCutoff(new Date(), config.data.retentionDays);
+    return buildGapReport(await log.gapInputs(since, MAX_DECLINED_WORDINGS), catalogue, limit, GROUPING_BUDGET_MS);
+  } finally {
+    await log.close();
   }
-  return { yaml, limit };
 }
 
 endQuietlyWhenPipeCloses();
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main();

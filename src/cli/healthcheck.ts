@@ -2,11 +2,18 @@
 // curl). Asks the running bot's /healthz on OPS_HOST:OPS_PORT; exits 0 if it answers 200,
 // 1 if not or not within HEALTHCHECK_TIMEOUT_MS.
 import { OPS_PATHS, opsUrl } from '../ops/ops-server.js';
+import { parseCli } from './args.js';
 import { readConfig } from './open-store.js';
 
 export const HEALTHCHECK_TIMEOUT_MS = 3_000;
 
 async function main(): Promise<number> {
+  parseCli({
+    usage: 'usage: npm run healthcheck',
+    about: ['Asks the running bot\'s /healthz on OPS_HOST:OPS_PORT. Exits 0 if it answers 200, 1 if not.'],
+    options: {},
+    help: {},
+  });
   const { ops } = readConfig();
   if (ops.port === 0) {
     process.stderr.write('OPS_PORT=0 picks a port at start-up, which the health check cannot know; set OPS_PORT to a fixed port.\n');

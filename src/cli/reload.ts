@@ -4,12 +4,23 @@
 // being served, 1 when they were rejected (the bot keeps the old ones) or no bot was found.
 import { renderReload } from '../adapters/console/render.js';
 import { findRunningBot, readReloadReport } from '../ops/reload-control.js';
+import { parseCli } from './args.js';
 import { readConfig } from './open-store.js';
 
 export const RELOAD_WAIT_MS = 60_000;
 const POLL_MS = 100;
 
 async function main(): Promise<number> {
+  parseCli({
+    usage: 'usage: npm run reload',
+    about: [
+      'Asks the bot running on this machine (found through DATA_DIR/storybot.pid) to reload its',
+      'knowledge files, and prints what changed. Exits 0 when the new files are served, 1 when',
+      'they were rejected (the bot keeps the previous ones) or no bot is running.',
+    ],
+    options: {},
+    help: {},
+  });
   const { data } = readConfig();
   const bot = findRunningBot(data.dir);
   if (!bot.ok) {

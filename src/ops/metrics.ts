@@ -19,6 +19,7 @@ export class Metrics {
   readonly reloads: Counter<'outcome'>;
   readonly rateLimited: Counter<'platform'>;
   readonly questionLogDropped: Counter;
+  readonly questionLogWriteFailures: Counter;
 
   constructor(status: RunStatus, options: { platforms?: readonly Platform[] } = {}) {
     const registers = [this.registry];
@@ -26,7 +27,8 @@ export class Metrics {
     this.answerSeconds = new Histogram({ name: 'storybot_answer_duration_seconds', help: 'Time to find an answer (or decline), in seconds.', labelNames: ['platform'], buckets: METRIC_DEFAULTS.answerSecondsBuckets, registers });
     this.reloads = new Counter({ name: 'storybot_reloads_total', help: 'Knowledge base reloads, by outcome (ok, or failed and kept the previous one).', labelNames: ['outcome'], registers });
     this.rateLimited = new Counter({ name: 'storybot_rate_limited_total', help: 'Requests refused by the per-user rate limit, by platform.', labelNames: ['platform'], registers });
-    this.questionLogDropped = new Counter({ name: 'storybot_question_log_dropped_total', help: 'Questions dropped from the question log because it could not be written for long enough that its queue filled.', registers });
+    this.questionLogDropped = new Counter({ name: 'storybot_question_log_dropped_total', help: 'Questions dropped from the question log\'s full buffer, unwritten, while its database could not be written.', registers });
+    this.questionLogWriteFailures = new Counter({ name: 'storybot_question_log_write_failures_total', help: 'Failed attempts to reach or write the question log\'s database; each is retried.', registers });
     new Gauge({
       name: 'storybot_knowledge_entries',
       help: 'Entries in the knowledge base being served, by status (published or draft).',
@@ -45,6 +47,35 @@ export class Metrics {
       registers,
       collect() {
         for (const adapter of status.adapters) this.set({ adapter: adapter.name }, adapter.connected() ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'storybot_redis_connected',
+      help: 'Whether the shared state in Redis is reachable (1) or not (0); absent without REDIS_URL.',
+      registers,
+      collect() {
+        if (status.redis) this.set(status.redis.connected() ? 1 : 0);
+      },
+    });
+    // Per shard, so one shard stuck reconnecting shows even while the others answer.
+    new Gauge({
+      name: 'storybot_shard_connected',
+      help: 'Whether each gateway shard is connected and ready (1) or not (0).',
+      labelNames: ['adapter', 'shard'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { adapter, shards } of status.shardStates()) for (const s of shards) this.set({ adapter, shard: String(s.id) }, s.ready ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'storybot_shard_heartbeat_seconds',
+      help: "Each gateway shard's last heartbeat round trip, in seconds.",
+      labelNames: ['adapter', 'shard'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { adapter, shards } of status.shardStates()) for (const s of shards) if (s.pingMs !== null) this.set({ adapter, shard: String(s.id) }, s.pingMs / 1000);
       },
     });
     // Zero from the start, so a dashboard shows a flat line rather than no data.

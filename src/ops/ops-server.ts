@@ -1,9 +1,11 @@
 // The operations endpoints on OPS_HOST:OPS_PORT (127.0.0.1 by default: metrics describe the
 // service and are nobody else's business): /healthz for liveness, /readyz for readiness,
-// /metrics for Prometheus. Plain node:http, so it answers even while start-up is under way.
+// /metrics for Prometheus, and with ADMIN_TOKEN, POST /admin/reload (admin-reload.ts). Plain
+// node:http, so it answers even while start-up is under way.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
+import { ADMIN_RELOAD_PATH, adminReload, type AdminReload } from './admin-reload.js';
 import type { Metrics } from './metrics.js';
 import type { Readiness } from './run-status.js';
 
@@ -19,6 +21,8 @@ export interface OpsDeps {
   metrics: Pick<Metrics, 'text' | 'contentType'>;
   readiness: () => Readiness;
   logger: Logger;
+  /** The reload endpoint, when ADMIN_TOKEN is set. */
+  admin?: AdminReload;
 }
 
 export interface OpsServer {
@@ -55,6 +59,7 @@ export async function startOpsServer(options: OpsDeps & { host: string; port: nu
 
 export async function handleOpsRequest(request: IncomingMessage, response: ServerResponse, deps: OpsDeps): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://ops').pathname;
+  if (path === ADMIN_RELOAD_PATH && deps.admin) return answerAdmin(request, response, deps.admin, deps.logger);
   const known = Object.values(OPS_PATHS) as string[];
   if (!known.includes(path)) return send(response, 404, 'application/json', { error: 'not found', paths: known });
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -71,6 +76,17 @@ export async function handleOpsRequest(request: IncomingMessage, response: Serve
   } catch (error) {
     deps.logger.error({ message: (error as Error).message }, 'collecting metrics failed');
     send(response, 500, 'application/json', { error: 'collecting metrics failed' });
+  }
+}
+
+async function answerAdmin(request: IncomingMessage, response: ServerResponse, admin: AdminReload, logger: Logger): Promise<void> {
+  try {
+    const answer = await adminReload(request, admin, logger);
+    for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
+    send(response, answer.status, 'application/json', answer.body);
+  } catch (error) {
+    logger.error({ message: (error as Error).message }, 'admin reload failed');
+    send(response, 500, 'application/json', { error: 'the reload failed; see the log' });
   }
 }
 

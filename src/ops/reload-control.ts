@@ -68,9 +68,9 @@ export function readReloadReport(dataDir: string): ReloadReport | undefined {
  * Every reload (/reload, SIGHUP, watch mode) is logged, and its report kept in dataDir for
  * npm run reload. Neither may fail the reload itself.
  */
-export function reportReloads(store: Pick<KnowledgeStore, 'onReload'>, logger: Logger, dataDir: string): void {
+export function reportReloads(store: Pick<KnowledgeStore, 'onReload'>, logger: Logger, dataDir: string, options: { shownOnConsole?: boolean } = {}): void {
   store.onReload(function reportReload(report) {
-    logReload(logger, report);
+    logReload(logger, report, options.shownOnConsole);
     try {
       writeReloadReport(dataDir, report);
     } catch (error) {
@@ -79,12 +79,16 @@ export function reportReloads(store: Pick<KnowledgeStore, 'onReload'>, logger: L
   });
 }
 
-/** One log line per reload, whatever triggered it; a failed one lists every problem. */
-export function logReload(logger: Logger, report: ReloadReport): void {
+/**
+ * One log line per reload, whatever triggered it; a failed one lists every problem. When the
+ * local console prints the report itself, a failure is logged at info, below what the
+ * console shows, so the readable report is not followed by the same in raw JSON.
+ */
+export function logReload(logger: Logger, report: ReloadReport, shownOnConsole = false): void {
   const summary = { entries: report.entries, drafts: report.drafts, added: report.added, removed: report.removed, changed: report.changed, ms: Math.round(report.durationMs) };
   const warnings = report.warnings.map(formatProblem);
   if (report.ok) logger.info({ ...summary, warnings }, 'knowledge reloaded');
-  else logger.error({ ...summary, errors: report.errors.map(formatProblem), warnings }, 'knowledge reload failed; still serving the previous knowledge base');
+  else logger[shownOnConsole ? 'info' : 'error']({ ...summary, errors: report.errors.map(formatProblem), warnings }, 'knowledge reload failed; still serving the previous knowledge base');
 }
 
 function readCmdline(pid: number): string | null {

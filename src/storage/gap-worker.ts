@@ -1,10 +1,7 @@
-// The worker thread behind gap-thread.ts: reads the question log, groups the declined
-// questions and posts the report back.
+// The worker thread behind gap-thread.ts: builds the report and posts it back.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { catalogueFrom } from '../core/curation/gap-report.js';
-import type { GapJob, GapOutcome } from './gap-thread.js';
-import { readGapReportSince } from './gap-queries.js';
+import { runGapJob, type GapJob, type GapOutcome } from './gap-thread.js';
 
 // Lowest priority, for this thread alone (Linux sets a nice value per thread): on a machine
 // with few cores, answers come first and the report takes what time is left.
@@ -14,10 +11,9 @@ try {
   // Where that cannot be done, the report merely competes as an equal.
 }
 
-const job = workerData as GapJob;
 let outcome: GapOutcome;
 try {
-  outcome = { ok: true, report: readGapReportSince(job.dataDir, job.since, catalogueFrom(job.entries, job.aliases), job.limit, job.maxWordings) };
+  outcome = { ok: true, report: runGapJob(workerData as GapJob) };
 } catch (error) {
   outcome = { ok: false, message: error instanceof Error ? error.message : String(error) };
 }

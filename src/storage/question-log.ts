@@ -12,8 +12,9 @@ import type { GapReport, GapSource } from '../core/curation/gaps.js';
 import type { QuestionRecord, Recorder, VoteOutcome, VoteRecord } from '../core/answering/recorder.js';
 import type { Logger } from '../logger.js';
 import { openDatabase } from './database.js';
-import { GAP_DEFAULTS, retentionCutoff } from './gap-queries.js';
-import { gapReportOffThread } from './gap-thread.js';
+import { GROUPING_BUDGET_MS, retentionCutoff } from './gap-queries.js';
+import { gapJob, gapReportOffThread } from './gap-thread.js';
+import { QUERIES } from './queries.js';
 import { BACKOFF_DEFAULTS, retryWithBackoff, type Backoff, type Retrying } from './retry.js';
 import { hashKey, userHasher, type UserHasher } from './user-hash.js';
 import { WriteQueue } from './write-queue.js';
@@ -38,6 +39,8 @@ export interface QuestionLogOptions {
   catalogue: Catalogue;
   /** Called with the number of questions dropped from a full queue (a metric counts them). */
   onDropped?: (count: number) => void;
+  /** Each failed write, retried later (a metric counts them). */
+  onWriteFailed?: () => void;
 }
 
 /** The open database and what writes to it. */
@@ -55,14 +58,11 @@ function openStore(options: QuestionLogOptions): Opened {
     // From here on a locked database fails a write at once instead of holding up answers.
     db.pragma('busy_timeout = 0');
     const hash = userHasher(hashKey(options.dataDir, options.hashSecret));
-    const insert = db.prepare<[number, string, string, string, string | null, number, number, number]>(
-      'INSERT INTO questions (at, platform, user_hash, question, entry_id, confidence, answered, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const vote = db.prepare<[number, string, string, string, number]>(
-      'INSERT INTO votes (at, platform, user_hash, entry_id, helpful) VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_hash, entry_id) DO NOTHING',
-    );
-    const questions = db.prepare<[number]>('DELETE FROM questions WHERE at < ?');
-    const votes = db.prepare<[number]>('DELETE FROM votes WHERE at < ?');
+    // The queries PostgreSQL runs too (queries.ts).
+    const insert = db.prepare<[number, string, string, string, string | null, number, number, number]>(QUERIES.insertQuestion);
+    const vote = db.prepare<[number, string, string, string, number]>(QUERIES.insertVote);
+    const questions = db.prepare<[number]>(QUERIES.deleteQuestions);
+    const votes = db.prepare<[number]>(QUERIES.deleteVotes);
     return {
       db,
       hash,
@@ -88,7 +88,7 @@ export class QuestionLog implements Recorder, GapSource {
   private gapsRunning: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly options: QuestionLogOptions) {
-    this.queue = new WriteQueue({ name: 'question log', maxQueued: QUESTION_LOG_DEFAULTS.maxQueued, minFlushIntervalMs: QUESTION_LOG_DEFAULTS.minFlushIntervalMs, logger: options.logger, onDropped: options.onDropped });
+    this.queue = new WriteQueue({ name: 'question log', maxQueued: QUESTION_LOG_DEFAULTS.maxQueued, minFlushIntervalMs: QUESTION_LOG_DEFAULTS.minFlushIntervalMs, logger: options.logger, onDropped: options.onDropped, onFailed: options.onWriteFailed });
     this.pruneTimer = setInterval(() => this.prune(), QUESTION_LOG_DEFAULTS.pruneEveryMs).unref();
   }
 
@@ -158,11 +158,11 @@ export class QuestionLog implements Recorder, GapSource {
     if (!this.store || this.closed) return undefined;
     this.flush();
     const { catalogue, dataDir, retentionDays } = this.options;
-    const job = { dataDir, since: retentionCutoff(new Date(), retentionDays), limit, entries: [...catalogue.entries()], aliases: [...catalogue.aliases()], maxWordings: GAP_DEFAULTS.maxDeclinedWordings };
+    const job = gapJob(catalogue, { dataDir }, retentionCutoff(new Date(), retentionDays), limit);
     const report = this.gapsRunning.then(() => gapReportOffThread(job));
     this.gapsRunning = report.catch(() => undefined);
     const { partial } = await report;
-    if (partial) this.options.logger.warn({ ...partial, budgetMs: GAP_DEFAULTS.groupingBudgetMs }, 'gap report: only the most asked declined questions were grouped in the time allowed');
+    if (partial) this.options.logger.warn({ ...partial, budgetMs: GROUPING_BUDGET_MS }, 'gap report: only the most asked declined questions were grouped in the time allowed');
     return report;
   }
 

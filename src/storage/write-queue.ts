@@ -16,6 +16,8 @@ export interface WriteQueueOptions {
   logger: Logger;
   /** Called with the number of records dropped, each time some are. */
   onDropped?: (count: number) => void;
+  /** Called on each failed write, said in the log only the first time. */
+  onFailed?: () => void;
 }
 
 /** Writes every record given, or throws and keeps none of them. */
@@ -76,6 +78,7 @@ export class WriteQueue<T> {
   }
 
   failed(error: unknown): void {
+    this.options.onFailed?.();
     if (this.failing) return;
     this.failing = true;
     // The code and message only: an error object could carry bound values.

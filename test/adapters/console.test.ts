@@ -1,3 +1,8 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createConsoleAdapter, parseLine } from '../../src/adapters/console/index.js';
@@ -5,11 +10,13 @@ import { KnowledgeStore } from '../../src/core/knowledge/store.js';
 import { isEnglishWord } from '../../src/lexicon/english-words.js';
 import { notRecording } from '../../src/core/answering/recorder.js';
 import { createLogger } from '../../src/logger.js';
-import { REAL_KNOWLEDGE } from '../helpers/knowledge-dir.js';
-import { runTs } from '../helpers/run-node.js';
+import { copyOfRealKnowledge, REAL_KNOWLEDGE } from '../helpers/knowledge-dir.js';
+import { runTs, startTs } from '../helpers/run-node.js';
 
-async function converse(lines: string[]): Promise<string> {
-  const store = await KnowledgeStore.open(REAL_KNOWLEDGE, { isWord: isEnglishWord });
+const DRAFT = '- id: staged-question\n  status: draft\n  question: How many seats does Reform UK have?\n';
+
+async function converse(lines: string[], dir = REAL_KNOWLEDGE): Promise<string> {
+  const store = await KnowledgeStore.open(dir, { isWord: isEnglishWord });
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -33,8 +40,9 @@ describe('the console', () => {
 
   it('answers plain questions and /ask with quotes and paragraph numbers', async () => {
     const text = await converse(['Who is Tommy Robinson?', '/ask what did musk say about jess phillips']);
-    expect(text).toContain('¶13');
-    expect(text).toContain('¶3');
+    expect(text).toContain('  paragraph 13: “Stephen Yaxley-Lennon, the founder of the far-right English Defence League, who is better known as Tommy Robinson”');
+    expect(text).toContain('  paragraph 3: ‘');
+    expect(text).not.toContain('¶');
     expect(text).toContain('as of 2025-01-03');
   });
 
@@ -51,10 +59,72 @@ describe('the console', () => {
     expect(text).toContain('Unknown command /frobnicate');
   });
 
+  it('counts only published questions in its greeting, not drafts', async () => {
+    const dir = await copyOfRealKnowledge({ 'drafts.yaml': DRAFT });
+    const store = await KnowledgeStore.open(dir);
+    const published = store.current().knowledge.entries.filter((e) => e.status === 'published').length;
+    const text = await converse(['/about'], dir);
+    expect(text.split('\n')[0]).toBe(`StoryBot: ask about the story (${published} curated questions). /help for commands.`);
+    expect(text).toContain(`${published} curated questions (1 draft), loaded just now.`);
+    expect(text).not.toMatch(/\d{4}-\d\d-\d\dT/);
+  });
+
+  it('reports a failed reload once, readably, with no raw log line beside it', { timeout: 60_000 }, async () => {
+    const dir = await copyOfRealKnowledge();
+    const bot = startTs('src/index.ts', { env: { KNOWLEDGE_DIR: dir, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' } });
+    await bot.waitForOutput(/curated questions/);
+    await writeFile(path.join(dir, 'entries', 'broken.yaml'), '- id: broken\n  question: [unclosed\n');
+    bot.child.stdin.write('/reload\n');
+    await bot.waitForOutput(/Reload failed/);
+    const { code, stdout, stderr } = await bot.finish();
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Reload failed; still serving the previous knowledge base \(\d+ entries\)\.\n {2}error .*broken\.yaml:\d+ is not valid YAML/);
+    expect(stdout.match(/Reload failed/g)).toHaveLength(1);
+    expect(stderr).toBe('');
+  });
+
+  it('reports a reload it did not ask for (a SIGHUP) as it ends', { timeout: 60_000 }, async () => {
+    const bot = startTs('src/index.ts', { env: { DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' } });
+    await bot.waitForOutput(/curated questions/);
+    bot.child.kill('SIGHUP');
+    await bot.waitForOutput(/Reloaded: \d+ entries from 1 source in \d+ ms\.\nNo entries changed\./);
+    expect((await bot.finish()).code).toBe(0);
+  });
+
+  it('is a prompt with line editing and history at a terminal', { timeout: 60_000 }, async () => {
+    // util-linux's `script` runs the bot on a pseudo-terminal, as a person's terminal would.
+    const env = { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'storybot-data-')) };
+    const child = spawn('script', ['-qfec', `${process.execPath} --import tsx src/index.ts`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let screen = '';
+    child.stdout.on('data', (chunk) => (screen += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const prompts = () => screen.split('storybot> ').length - 1;
+    const waitFor = async (check: () => boolean) => {
+      while (!check()) {
+        if (child.exitCode !== null) throw new Error(`exited early:\n${screen}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    await waitFor(() => prompts() >= 1);
+    // A typo fixed with the line editor: backspace over "x", then Enter.
+    child.stdin.write('who is jess phillipsx\x7f\r');
+    await waitFor(() => prompts() >= 2);
+    // The up arrow brings the last question back.
+    child.stdin.write('\x1b[A\r');
+    await waitFor(() => prompts() >= 3);
+    child.stdin.write('\x04');
+    expect(await exited).toBe(0);
+    expect(screen.match(/The story describes Jess Phillips/g)).toHaveLength(2);
+    expect(screen).toContain('paragraph 3: ');
+  });
+
   it('runs as npm start does with no platform tokens, reading questions from stdin', async () => {
     const { code, stdout } = await runTs('src/index.ts', [], { input: 'who is the health secretary\n', env: { DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' } });
     expect(code).toBe(0);
     expect(stdout).toContain('Wes Streeting');
-    expect(stdout).toContain('¶4');
+    expect(stdout).toContain('paragraph 4: ');
+    // Piped, it is plain: no prompt and no terminal control codes.
+    expect(stdout).not.toContain('storybot> ');
+    expect(stdout).not.toContain('\x1b');
   });
 });

@@ -1,7 +1,12 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIN_QUOTE_LETTERS } from '../../src/core/knowledge/checks.js';
 import { entryYaml, makeKnowledgeDir } from '../helpers/knowledge-dir.js';
 import { runTs } from '../helpers/run-node.js';
+
+const DEV_QUESTIONS = 'examples/story/dev-questions.jsonl';
 
 const FIELDS = ['question', 'answered', 'answer', 'confidence', 'citations', 'entryId', 'suggestions'];
 
@@ -39,7 +44,22 @@ describe('npm run validate', () => {
   it('passes on the real knowledge base', async () => {
     const { code, stdout } = await runTs('src/cli/validate.ts');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/OK\. \d+ entries/);
+    expect(stdout).toMatch(/: OK\. \d+ entries \(0 drafts\), [\d,]+ phrasings, 1 source; every phrasing finds its own entry\. 0 warnings\.\n$/);
+  });
+
+  it('lists each real problem once, where it is, and ends with the count', async () => {
+    const yaml = entryYaml('m', 'Q?', '  alternatives:\n    - another wording').replace('contempt of court', 'contempt of parliament');
+    const dir = await makeKnowledgeDir({ 'a.yaml': yaml });
+    const { code, stdout, stderr } = await runTs('src/cli/validate.ts', [], { env: { KNOWLEDGE_DIR: dir } });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      expect.stringMatching(/^error .*\/entries\/a\.yaml:8 m\.alternatives: is not a known field; did you mean `alternates`\?$/),
+      expect.stringMatching(/^error .*\/entries\/a\.yaml:7 m\.citations\[0\]\.quote: is not a verbatim excerpt/),
+    ]);
+    expect(lines.at(-1)).toBe(`${dir}: 2 errors, 0 warnings. The bot would refuse these files.`);
+    expect(stderr).not.toContain('Nothing was changed');
   });
 
   const thinQuotes = ['"............"', '"……………………………………"', '". . . . . . . . . . . ."', '"— — — — — — — —"', '"18-month ... 2025 ..."'];
@@ -56,10 +76,63 @@ describe('npm run validate', () => {
 
 describe('npm run eval', () => {
   it('scores a question file and prints a table per kind', async () => {
-    const { code, stdout } = await runTs('src/cli/eval.ts', ['examples/story/dev-questions.jsonl']);
+    const { code, stdout, stderr } = await runTs('src/cli/eval.ts', [DEV_QUESTIONS]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^kind\s+questions\s+correct\s+wrong\s+declined/m);
+    expect(stdout).toMatch(/^kind\s+questions\s+correct\s+passage\s+wrong\s+declined\s+accuracy\s+with passage$/m);
     expect(stdout).toMatch(/^answerable\s+30\s/m);
     expect(stdout).toMatch(/^off-topic\s+5\s+5\s/m);
+    // A short file needs no progress report.
+    expect(stderr).toBe('');
+  });
+
+  /** Three answerable questions answered from the right paragraph and one not: 75 %. */
+  async function threeOfFour(): Promise<string> {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'storybot-eval-')), 'three-of-four.jsonl');
+    const lines = [
+      { q: 'Who is Tommy Robinson?', expect: [13] },
+      { q: 'Who is Jess Phillips?', expect: [3] },
+      { q: 'Who is the health secretary?', expect: [4] },
+      { q: 'Who is Tommy Robinson?', expect: [1] },
+      { q: 'What is the capital of Peru?', expect: 'none', kind: 'off-topic' },
+    ];
+    await writeFile(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+    return file;
+  }
+
+  it.each([
+    ['0.75', 0, /^Passed: answerable accuracy 75\.0% against the threshold of 75\.0%\.$/m],
+    ['0.76', 1, /^Failed: answerable accuracy 75\.0% against the threshold of 76\.0%\.$/m],
+    ['1', 1, /^Failed: answerable accuracy 75\.0% against the threshold of 100\.0%\.$/m],
+    ['0', 0, /^Passed: answerable accuracy 75\.0%/m],
+  ])('with --threshold=%s exits %i, saying how answerable accuracy compares', async (threshold, exit, verdict) => {
+    const file = await threeOfFour();
+    const { code, stdout, stderr } = await runTs('src/cli/eval.ts', [file, `--threshold=${threshold}`]);
+    expect(stdout).toMatch(/^answerable\s+4\s+3\s+0\s+1\s+0\s+75\.0%\s+75\.0%$/m);
+    expect(code).toBe(exit);
+    expect(exit === 0 ? stdout : stderr).toMatch(verdict);
+  });
+
+  it.each([['1.5'], ['-0.1'], ['ninety']])('refuses --threshold=%s with its usage', async (threshold) => {
+    const { code, stderr } = await runTs('src/cli/eval.ts', [DEV_QUESTIONS, `--threshold=${threshold}`]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--threshold must be a number from 0 to 1[\s\S]*usage: npm run eval/);
+  });
+
+  it('shows its progress on stderr over a large file, keeping stdout for the table', async () => {
+    const lines = (await readFile(DEV_QUESTIONS, 'utf8')).trim().split('\n');
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'storybot-eval-')), 'many.jsonl');
+    await writeFile(file, `${Array.from({ length: 600 }, (_, i) => lines[i % lines.length]).join('\n')}\n`);
+    const { code, stdout, stderr } = await runTs('src/cli/eval.ts', [file]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^questions scored: 600 of 600 \(100%, \d+ s\)$/m);
+    expect(stdout).not.toContain('questions scored');
+    expect(stdout).toMatch(/^all\s+600\s/m);
+  });
+
+  it('names paragraphs in words in its list of misses', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'storybot-eval-')), 'miss.jsonl');
+    await writeFile(file, `${JSON.stringify({ q: 'Who is Tommy Robinson?', expect: [1, 2] })}\n`);
+    const { stdout } = await runTs('src/cli/eval.ts', [file, '--verbose']);
+    expect(stdout).toMatch(/wrong {4}Who is Tommy Robinson\? {2}-> paragraph 13, who-is-tommy-robinson \(\d\.\d\d\), want paragraph 1 or 2/);
   });
 });

@@ -45,8 +45,9 @@ describe('npm run gaps', () => {
     const first = await runTs('src/cli/gaps.ts', ['--yaml'], { env });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Wrote 2 draft entries to');
+    expect(first.stdout).toContain(': wes-streeting-majority, capital-peru.');
 
-    const drafts = path.join(knowledge, 'entries', 'drafts.yaml');
+    const drafts = path.join(knowledge, 'entries', 'drafts', 'drafts.yaml');
     const loaded = await loadKnowledge(knowledge);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
     const staged = loaded.knowledge.entries.filter((e) => e.status === 'draft');
@@ -79,13 +80,41 @@ describe('npm run gaps', () => {
     expect(validate.stdout).toMatch(/\(3 drafts\)/);
   });
 
+  it('stages the question as the engine corrected it, keeping the words as asked', { timeout: 90_000 }, async () => {
+    const { env, knowledge } = await setUp();
+    const store = await KnowledgeStore.open(knowledge);
+    const log = QuestionLog.open({ dataDir: env.DATA_DIR, retentionDays: 90, logger: captureLogger().logger, catalogue: catalogueOf(store) });
+    // Asked most often, so that --limit=1 stages it alone.
+    for (const user of ['U1', 'U2', 'U3', 'U4']) log.recordQuestion(declined('How many votes did Strarmer get in Holborn?', user));
+    log.close();
+    expect((await runTs('src/cli/gaps.ts', ['--yaml', '--limit=1'], { env })).code).toBe(0);
+    const loaded = await loadKnowledge(knowledge);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const staged = loaded.knowledge.entries.filter((e) => e.status === 'draft');
+    expect(staged.map((e) => [e.id, e.question, e.alternates])).toEqual([
+      ['votes-starmer-holborn', 'How many votes did Starmer get in Holborn?', ['How many votes did Strarmer get in Holborn?']],
+    ]);
+  });
+
+  it('takes --limit=N and --limit N alike', async () => {
+    const { env } = await setUp();
+    const [joined, apart] = await Promise.all([runTs('src/cli/gaps.ts', ['--limit=1'], { env }), runTs('src/cli/gaps.ts', ['--limit', '1'], { env })]);
+    expect(joined.code).toBe(0);
+    expect(joined.stdout).toBe(apart.stdout);
+    expect(joined.stdout).toContain('3× What is Wes Streeting');
+    expect(joined.stdout).not.toContain('capital of Peru');
+  });
+
   it.each([
-    [['--limit'], 2],
-    [['--limit', '0'], 2],
-    [['--jaml'], 2],
-  ])('explains its usage when called with %j', async (args, exit) => {
-    const { code, stderr } = await runTs('src/cli/gaps.ts', args);
-    expect(code).toBe(exit);
+    [['--limit'], /--limit <value>' argument missing/],
+    [['--limit', '0'], /--limit must be a whole number of at least 1, not "0"/],
+    [['--limit=ten'], /--limit must be a whole number/],
+    [['--jaml'], /Unknown option '--jaml'/],
+  ])('explains its usage when called with %j', async (args, reason) => {
+    const { code, stdout, stderr } = await runTs('src/cli/gaps.ts', args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(reason);
     expect(stderr).toContain('usage: npm run gaps');
   });
 

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { draftEntries, draftsYaml, slug } from '../../src/core/curation/draft-entries.js';
+import { applyCorrections, draftEntries, draftsYaml, slug } from '../../src/core/curation/draft-entries.js';
 import type { DeclinedGroup } from '../../src/core/curation/gaps.js';
 import { KnowledgeStore } from '../../src/core/knowledge/store.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
@@ -16,11 +16,12 @@ const existing = (id: string, question: string, alternates: string[] = []): Entr
 
 describe('draft entries from declined questions', () => {
   it.each([
-    ["What is Wes Streeting's majority?", 'what-is-wes-streeting-s-majority'],
+    ["What is Wes Streeting's majority?", 'wes-streeting-majority'],
     ['  Zoë — café?? ', 'zoe-cafe'],
     ['Что это?', 'unanswered-question'],
-    ['a'.repeat(80), 'a'.repeat(60)],
-    ['how many years were the conservatives in power before labour won the 2024 general election', 'how-many-years-were-the-conservatives-in-power-before-labour'],
+    ['Who is he?', 'who-is-he'],
+    ['a'.repeat(80), 'a'.repeat(40)],
+    ['how many years were the conservatives in power before labour won the 2024 general election', 'years-conservatives-power-before-labour'],
   ])('makes the id of %j %j', (question, id) => {
     expect(slug(question)).toBe(id);
     expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
@@ -29,8 +30,8 @@ describe('draft entries from declined questions', () => {
   it('turns each group into one draft: its first wording the question, the others alternates', () => {
     const drafts = draftEntries([group('Who is Wes Streeting’s boss?', 'streeting boss'), group('capital of peru')], []);
     expect(drafts).toEqual([
-      { id: 'who-is-wes-streeting-s-boss', status: 'draft', question: 'Who is Wes Streeting’s boss?', alternates: ['streeting boss'], answer: '', citations: [] },
-      { id: 'capital-of-peru', status: 'draft', question: 'capital of peru', alternates: [], answer: '', citations: [] },
+      { id: 'wes-streeting-boss', status: 'draft', question: 'Who is Wes Streeting’s boss?', alternates: ['streeting boss'], answer: '', citations: [] },
+      { id: 'capital-peru', status: 'draft', question: 'capital of peru', alternates: [], answer: '', citations: [] },
     ]);
   });
 
@@ -41,8 +42,31 @@ describe('draft entries from declined questions', () => {
 
   it('never reuses an id, whether an entry has it or an earlier draft took it', () => {
     // Letters outside a-z leave the id, so these differ as questions but not as ids.
-    const drafts = draftEntries([group('capital of peru?'), group('capital of peru, Лима?'), group('capital of peru Ж')], [existing('capital-of-peru', 'Something else?')]);
-    expect(drafts.map((d) => d.id)).toEqual(['capital-of-peru-2', 'capital-of-peru-3', 'capital-of-peru-4']);
+    const drafts = draftEntries([group('capital of peru?'), group('capital of peru, Лима?'), group('capital of peru Ж')], [existing('capital-peru', 'Something else?')]);
+    expect(drafts.map((d) => d.id)).toEqual(['capital-peru-2', 'capital-peru-3', 'capital-peru-4']);
+  });
+
+  it('asks the corrected question and keeps the words as asked as its first alternate', () => {
+    const correct = (q: string) => q.replace('Strarmer', 'Starmer');
+    const drafts = draftEntries([group('Where was Strarmer born?', 'strarmer birthplace'), group('capital of peru')], [], correct);
+    expect(drafts.map((d) => [d.id, d.question, d.alternates])).toEqual([
+      ['starmer-born', 'Where was Starmer born?', ['Where was Strarmer born?', 'strarmer birthplace']],
+      ['capital-peru', 'capital of peru', []],
+    ]);
+  });
+
+  it('keeps the question as asked when its corrected form already belongs to an entry', () => {
+    const drafts = draftEntries([group('Who is Tommy Robinsen?')], [existing('tr', 'Who is Tommy Robinson?')], (q) => q.replace('Robinsen', 'Robinson'));
+    expect(drafts.map((d) => [d.question, d.alternates])).toEqual([['Who is Tommy Robinsen?', []]]);
+  });
+
+  it.each([
+    ["What did Strarmer's office say?", [{ typed: 'strarmer', corrected: 'starmer' }], "What did Starmer's office say?"],
+    ['grroming gangs, grroming', [{ typed: 'grroming', corrected: 'grooming' }], 'grooming gangs, grooming'],
+    ['Ungrroming stays', [{ typed: 'grroming', corrected: 'grooming' }], 'Ungrroming stays'],
+    ['Who is Jess Philips?', [{ typed: 'philips', corrected: 'phillips' }], 'Who is Jess Phillips?'],
+  ])('corrects %j word for word, keeping capitals and punctuation', (question, corrections, expected) => {
+    expect(applyCorrections(question, corrections)).toBe(expected);
   });
 
   it('writes YAML that the loader reads back as the same drafts, validated and not served', async () => {

@@ -30,7 +30,8 @@ function expectWellFormed(result: AnswerResult): void {
   expect(result.confidence).toBeGreaterThanOrEqual(0);
   expect(result.confidence).toBeLessThanOrEqual(1);
   expect(result.asOf).toBe('2025-01-03');
-  if (!result.answered) expect(['empty', 'too-long', 'not-in-story']).toContain(result.reason);
+  if (result.kind === 'decline') expect(['empty', 'too-long', 'not-in-story', 'not-supplied', 'no-words-of', 'not-verbatim', 'unresolved']).toContain(result.reason);
+  if (result.kind === 'passage') expect(result.passage.quote.length).toBeGreaterThan(0);
 }
 
 describe('the engine, given any text at all', () => {

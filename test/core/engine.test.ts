@@ -46,10 +46,12 @@ describe('answering', () => {
 
   it.each(offTopic)('declines "%s" and says why', (question) => {
     const result = store.ask(question);
-    expect(result.answered).toBe(false);
-    if (!result.answered) {
+    expect(result.kind).toBe('decline');
+    if (result.kind === 'decline') {
       expect(result.reason).toBe('not-in-story');
       expect(result).not.toHaveProperty('answer');
+      // Nothing to do with the story: no passage of it either.
+      expect(result.nearest).toBeUndefined();
       expect(result.suggestions.length).toBeLessThanOrEqual(3);
     }
   });
@@ -103,14 +105,14 @@ describe('answering', () => {
   it('refuses a question over the length limit with its own reason, without searching', () => {
     const result = store.ask(`who is musk ${'really '.repeat(60)}`);
     expect(result.answered).toBe(false);
-    if (!result.answered) expect(result.reason).toBe('too-long');
+    if (result.kind === 'decline') expect(result.reason).toBe('too-long');
     expect(MAX_QUESTION_LENGTH).toBe(300);
   });
 
   it.each(['', '   ', '???', '\u200b\u200b'])('treats %j as an empty question', (question) => {
     const result = store.ask(question);
     expect(result.answered).toBe(false);
-    if (!result.answered) expect(result.reason).toBe('empty');
+    if (result.kind === 'decline') expect(result.reason).toBe('empty');
   });
 
   it('ignores control and zero-width characters inside a question', () => {

@@ -85,6 +85,6 @@ describe('commands and chosen questions once shutdown has begun', () => {
   });
 
   it('answer a chosen suggestion with "shutting down" too', async () => {
-    expect(chooseEntry(await context(), { platform: 'discord', userId: '1' }, 'who-is-tommy-robinson')).toEqual({ kind: 'shutting-down' });
+    expect(await chooseEntry(await context(), { platform: 'discord', userId: '1' }, 'who-is-tommy-robinson')).toEqual({ kind: 'shutting-down' });
   });
 });

@@ -2,11 +2,13 @@
 // words like any other to the bot, whatever their writing. Each is thrown at every path
 // user or curator text takes: questions and autocomplete, every field of an entry, the
 // aliases, and the gap report, in-process and through npm run ask, npm start and npm run gaps.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { MAX_QUESTION_LENGTH } from '../../src/core/answering/answer.js';
 import { catalogueOf } from '../../src/core/curation/gap-report.js';
 import { phrasingKey } from '../../src/core/knowledge/checks.js';
@@ -80,7 +82,8 @@ function knowledgeWith(word: string, options: { quote?: boolean } = {}) {
   ];
   return {
     'entries/names.yaml': JSON.stringify(entries),
-    'aliases.yaml': JSON.stringify([{ canonical: word, terms: [`the ${word}`, `${word} thing`] }, { canonical: 'Tommy Robinson', terms: ['Robinson', word.toUpperCase()] }]),
+    // The story's own aliases (who says what names its speakers by them), and a group of the word.
+    'aliases.yaml': `${readFileSync(path.join(REAL_KNOWLEDGE, 'aliases.yaml'), 'utf8')}\n${stringify([{ canonical: word, terms: [`the ${word}`, `${word} thing`, word.toUpperCase()] }])}`,
   };
 }
 

@@ -31,7 +31,7 @@ const breakages: [string, ProblemCode, (dir: string) => Promise<void>][] = [
     await writeFile(file, (await readFile(file, 'utf8')).replace('published: 2025-01-03', 'published: 2025-01-04'));
   }],
   ['only drafts left', 'no-entries', async (dir) => {
-    for (const name of await readdir(path.join(dir, 'entries'))) await rm(path.join(dir, 'entries', name));
+    for (const name of await readdir(path.join(dir, 'entries'))) await rm(path.join(dir, 'entries', name), { recursive: true });
     await write('entries/drafts.yaml', '- id: staged\n  question: Staged question?\n  status: draft\n')(dir);
   }],
 ];

@@ -1,14 +1,16 @@
 // Starts the Discord adapter in this process against a fresh local stand-in, with the real
-// discord.js client, and keeps its log lines for assertions.
+// discord.js client on the gateway or with HTTP interactions on 127.0.0.1, and keeps its log
+// lines for assertions.
 import { EventEmitter, once } from 'node:events';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Adapter } from '../../src/adapters/adapter.js';
-import { createDiscordAdapter } from '../../src/adapters/discord/index.js';
+import { createDiscordAdapter, createTransport } from '../../src/adapters/discord/index.js';
+import { HTTP_INTERACTIONS_DEFAULTS, type HttpInteractionsTransport } from '../../src/adapters/discord/transport/http-interactions.js';
 import type { CommandContext } from '../../src/core/answering/command.js';
 import { KnowledgeStore } from '../../src/core/knowledge/store.js';
 import { notRecording } from '../../src/core/answering/recorder.js';
-import { startDiscordStandIn, type DiscordStandIn } from './discord-stand-in/index.js';
+import { startDiscordStandIn, type DiscordStandIn, type StandInOptions } from './discord-stand-in/index.js';
 import { REAL_KNOWLEDGE } from './knowledge-dir.js';
 
 export interface TestBot {
@@ -20,6 +22,8 @@ export interface TestBot {
   /** Resolves with the first log line, logged already or yet to come, that matches. */
   logged(match: (line: Record<string, any>) => boolean): Promise<Record<string, any>>;
   stop(): Promise<void>;
+  /** With transport "http": where the bot takes interactions, which the stand-in posts to. */
+  interactionsUrl?: string;
 }
 
 export interface TestBotOptions {
@@ -28,10 +32,15 @@ export interface TestBotOptions {
   deferAfterMs?: number;
   token?: string;
   heartbeatIntervalMs?: number;
+  /** The gateway (the default), or HTTP interactions signed with the stand-in's key. */
+  transport?: 'gateway' | 'http';
+  /** DISCORD_SHARDS for the gateway; 1 unless given. */
+  shards?: 'auto' | number;
+  standIn?: StandInOptions;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
-  const standIn = await startDiscordStandIn({ heartbeatIntervalMs: options.heartbeatIntervalMs });
+  const standIn = await startDiscordStandIn({ heartbeatIntervalMs: options.heartbeatIntervalMs, ...options.standIn });
   const store = await KnowledgeStore.open(options.knowledgeDir ?? REAL_KNOWLEDGE);
   const ctx: CommandContext = { store, recorder: notRecording, startedAt: new Date(), ...options.ctx };
   const logs: Record<string, any>[] = [];
@@ -50,19 +59,29 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       await once(written, 'line');
     }
   };
-  const adapter = createDiscordAdapter({
+  const adapterOptions = {
     ctx,
     logger: pino({ level: 'debug' }, sink),
-    token: options.token ?? standIn.token,
     applicationId: standIn.applicationId,
     apiUrl: standIn.apiUrl,
     deferAfterMs: options.deferAfterMs,
-  });
+    transport:
+      options.transport === 'http'
+        ? ({ mode: 'http', publicKey: standIn.publicKey, host: '127.0.0.1', port: 0 } as const)
+        : ({ mode: 'gateway', token: options.token ?? standIn.token, shards: options.shards ?? 1 } as const),
+  };
+  const transport = createTransport(adapterOptions);
+  const adapter = createDiscordAdapter(adapterOptions, transport);
   try {
     await adapter.start();
   } catch (error) {
     await standIn.close();
     throw error;
+  }
+  let interactionsUrl: string | undefined;
+  if (transport.mode === 'http') {
+    interactionsUrl = `http://127.0.0.1:${(transport as HttpInteractionsTransport).address()!.port}${HTTP_INTERACTIONS_DEFAULTS.path}`;
+    standIn.deliverOverHttp(interactionsUrl);
   }
   return {
     standIn,
@@ -70,6 +89,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ctx,
     logs,
     logged,
+    interactionsUrl,
     async stop() {
       await adapter.stop();
       await standIn.close();

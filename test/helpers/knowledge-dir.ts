@@ -27,7 +27,12 @@ export async function makeKnowledgeDir(entries: Record<string, string>, options:
   const dir = await mkdtemp(path.join(tmpdir(), 'storybot-knowledge-'));
   await cp(path.join(REAL_KNOWLEDGE, 'sources'), path.join(dir, 'sources'), { recursive: true });
   await cp(path.join(REAL_KNOWLEDGE, 'aliases.yaml'), path.join(dir, 'aliases.yaml'));
-  if (options.copyEntries) await cp(path.join(REAL_KNOWLEDGE, 'entries'), path.join(dir, 'entries'), { recursive: true });
+  await cp(path.join(REAL_KNOWLEDGE, 'quotations.yaml'), path.join(dir, 'quotations.yaml'));
+  if (options.copyEntries) {
+    await cp(path.join(REAL_KNOWLEDGE, 'entries'), path.join(dir, 'entries'), { recursive: true });
+    // The real base answers with its own calibrated models; a copy should too.
+    await cp(path.join(REAL_KNOWLEDGE, 'calibration', 'model.json'), path.join(dir, 'calibration', 'model.json'));
+  }
   else await mkdir(path.join(dir, 'entries'));
   for (const [name, text] of Object.entries(entries)) await writeFile(path.join(dir, 'entries', name), text);
   return dir;

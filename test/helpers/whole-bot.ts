@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Recorded } from './slack-stand-in/recorded.js';
 
 // Whatever the machine running the tests has set must not leak into these runs.
-export const UNSET = Object.freeze({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', SLACK_API_URL: '', SLACK_ADMIN_USERS: '', USER_HASH_SECRET: '' });
+export const UNSET = Object.freeze({ DISCORD_TOKEN: '', DISCORD_PUBLIC_KEY: '', DISCORD_SHARDS: '', DISCORD_GUILD_ID: '', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', SLACK_API_URL: '', SLACK_ADMIN_USERS: '', USER_HASH_SECRET: '' });
 
 export type LogLine = Record<string, any>;
 

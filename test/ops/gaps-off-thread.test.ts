@@ -54,7 +54,7 @@ describe(`/gaps over ${LOGGED.toLocaleString('en')} logged questions`, () => {
     const ask = (await bot.standIn.slash('ask', { question: 'Who is Tommy Robinson?' })).reply().then((reply) => (order.push('ask'), reply));
     const [report, answer] = await Promise.all([gaps, ask]);
     expect(order).toEqual(['ask', 'gaps']);
-    expect(answer.message.embeds[0].fields[0].name).toContain('¶13');
+    expect(answer.message.embeds[0].fields[0].name).toContain('paragraph 13');
     expect(report.message.embeds[0].fields[0].value.split('\n')[0]).toBe('50× What is the capital of Peru?');
   });
 });

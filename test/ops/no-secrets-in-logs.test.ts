@@ -5,9 +5,10 @@
 // shutdown. Then no line it wrote may hold a marker, an interaction token, or a raw user id.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, MEMBER, PERMISSIONS, startDiscordStandIn, type DiscordStandIn, type StoredMessage } from '../helpers/discord-stand-in/index.js';
+import { postSigned as postSignedDiscord } from '../helpers/discord-stand-in/sign.js';
 import { freePort } from '../helpers/long-running.js';
 import { buttonIds } from '../helpers/slack-stand-in/read-message.js';
-import { startResponseUrl, type ResponseUrlStandIn } from '../helpers/slack-stand-in/response-url.js';
+import { replyToCommand, startResponseUrl, type ResponseUrlStandIn } from '../helpers/slack-stand-in/response-url.js';
 import { blockActionBody, FORM, JSON_TYPE, postSigned, slashCommandBody } from '../helpers/slack-stand-in/sign.js';
 import { startSocketMode, type SocketModeStandIn } from '../helpers/slack-stand-in/socket-mode.js';
 import { BOT_USER_ID, startWebApi, type WebApiStandIn } from '../helpers/slack-stand-in/web-api.js';
@@ -111,7 +112,7 @@ describe('the logs of a whole run', () => {
     const slackAnswer = await ask(asking('Who is Tommy Robinson?'), 's1');
     expect(slackAnswer.status).toBe(200);
     expect((await send(slashCommandBody({ command: '/ask', text: asking('forged'), user_id: REPORTER, response_url: responses.url('forged') }), FORM, 'not-the-secret')).status).toBe(401);
-    const pick = buttonIds(slackAnswer.json ?? (await responses.posts.waitFor((p) => p.id === 's1')).body).find((id) => id.startsWith('sb:pick:'))!;
+    const pick = buttonIds(await replyToCommand(slackAnswer.json, responses.posts, 's1')).find((id) => id.startsWith('sb:pick:'))!;
     await send(blockActionBody(pressPayload(REPORTER, pick, responses.url('s2'))));
     await send(blockActionBody(pressPayload(REPORTER, 'sb:vote:up:who-is-tommy-robinson', responses.url('s3'))));
     await send(JSON.stringify(mentionPayload(REPORTER, '1736000400.000100')), JSON_TYPE);
@@ -143,6 +144,30 @@ describe('the logs of a whole run', () => {
     expect(levels.has(10) || levels.has(20)).toBe(true);
     expect(bot.logs().filter((l) => l.msg === 'question answered').length).toBeGreaterThanOrEqual(4);
     expect(bot.logs().map((l) => l.msg)).toContain('stopped');
+  });
+
+  it("hold no interaction token, user id or question with Discord's HTTP interactions", async () => {
+    discord = await startDiscordStandIn();
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/discord/interactions`;
+    bot = await startWholeBot({ LOG_LEVEL: 'trace', DISCORD_PUBLIC_KEY: discord.publicKey, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl, DISCORD_HTTP_HOST: '127.0.0.1', DISCORD_HTTP_PORT: String(port), USER_HASH_SECRET: MARKERS.USER_HASH_SECRET });
+    await bot.logged('discord listening for HTTP interactions');
+    discord.deliverOverHttp(url);
+    const answer = await (await discord.slash('ask', { question: asking('Who is Tommy Robinson?') })).reply();
+    await (await discord.autocomplete('ask', 'question', `tommy ${ASKED}`)).choices();
+    await (await discord.press(answer.message, buttons(answer.message)[0].custom_id)).reply();
+    await (await discord.slash('reload', {}, ADMIN)).reply();
+    // A failure, a refused signature and a payload with no sender: each is logged.
+    await (await discord.interact(2, { name: 'ask', type: 1, options: [{ name: 'question', type: 4, value: 42 }] })).reply();
+    await bot.logged('discord interaction failed');
+    expect((await postSignedDiscord(url, '{"type":2,"token":"interaction-token-forged"}', { signer: discord.signer, signature: '0'.repeat(128) })).status).toBe(401);
+    expect((await postSignedDiscord(url, JSON.stringify({ id: '5', type: 2, token: 'interaction-token-anonymous', application_id: '1' }), { signer: discord.signer })).status).toBe(400);
+    await bot.logged('discord interaction without an id, a token or a sender: not answered');
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(leaks(bot.lines.items, [MARKERS.USER_HASH_SECRET, 'interaction-token-', MEMBER.id, ADMIN.id, ASKED])).toEqual([]);
+    expect(bot.logs().filter((l) => l.msg === 'question answered').length).toBeGreaterThanOrEqual(1);
+    expect(bot.logs().some((l) => l.msg === 'discord HTTP interaction refused: signature')).toBe(true);
   });
 
   it('hold no app-level token, user id or question in Socket Mode', async () => {

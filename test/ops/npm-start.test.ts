@@ -5,7 +5,7 @@ import { MESSAGES } from '../../src/core/wording/messages.js';
 import { ADMIN, MEMBER, startDiscordStandIn, type DiscordStandIn } from '../helpers/discord-stand-in/index.js';
 import { freePort } from '../helpers/long-running.js';
 import { textsOf } from '../helpers/slack-stand-in/read-message.js';
-import { startResponseUrl, type ResponseUrlStandIn } from '../helpers/slack-stand-in/response-url.js';
+import { replyToCommand, startResponseUrl, type ResponseUrlStandIn } from '../helpers/slack-stand-in/response-url.js';
 import { FORM, JSON_TYPE, postSigned, slashCommandBody } from '../helpers/slack-stand-in/sign.js';
 import { BOT_USER_ID, startWebApi, type WebApiStandIn } from '../helpers/slack-stand-in/web-api.js';
 import { startWholeBot, type WholeBot } from '../helpers/whole-bot.js';
@@ -53,7 +53,7 @@ describe('npm start on Discord, seen from the ops port', () => {
     expect(await ready.json()).toMatchObject({ ready: true, adapters: { discord: true }, knowledge: { loaded: true }, stopping: false });
 
     const answer = await (await standIn.slash('ask', { question: 'Who is Tommy Robinson?' })).reply();
-    expect(answer.message.embeds[0].fields[0].name).toContain('¶13');
+    expect(answer.message.embeds[0].fields[0].name).toContain('paragraph 13');
     const refused = await (await standIn.slash('ask', { question: 'Who is Jess Phillips?' })).reply();
     expect(refused).toMatchObject({ ephemeral: true, message: { content: MESSAGES.rateLimited(30) } });
     const reload = await (await standIn.slash('reload', {}, ADMIN)).reply();
@@ -96,7 +96,7 @@ describe('graceful shutdown', () => {
     held.release();
     const answer = await inFlight.reply();
     expect(answer.ephemeral).toBe(false);
-    expect(answer.message.embeds[0].fields[0].name).toContain('¶13');
+    expect(answer.message.embeds[0].fields[0].name).toContain('paragraph 13');
     expect(await bot.exited).toBe(0);
     expect(messagesOf(bot)).not.toContain('shutdown deadline passed with commands in flight; disconnecting anyway');
   });
@@ -110,7 +110,7 @@ describe('graceful shutdown', () => {
     bot.child.kill('SIGTERM');
     await bot.logged('shutting down: no new commands; finishing those in flight');
     const late = await postSigned(eventsUrl, slashCommandBody({ command: '/ask', text: 'Who is Jess Phillips?', user_id: 'UREPORT01', response_url: responses.url('late') }), FORM, { secret: 'shutdown-secret' });
-    const lateReply = late.json ?? (await responses.posts.waitFor((p) => p.id === 'late')).body;
+    const lateReply = await replyToCommand(late.json, responses.posts, 'late');
     expect(textsOf(lateReply)).toEqual([MESSAGES.shuttingDown]);
     expect(bot.child.exitCode).toBeNull();
 

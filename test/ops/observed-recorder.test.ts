@@ -43,7 +43,7 @@ describe('questions as they are recorded', () => {
 
   it('count a chosen suggestion as an answered question, the same way', async () => {
     const { ctx, count, log } = await setup();
-    chooseEntry(ctx, { platform: 'discord', userId: RAW_USER }, 'what-is-edl');
+    await chooseEntry(ctx, { platform: 'discord', userId: RAW_USER }, 'what-is-edl');
     expect(await count('discord', 'answered')).toBe(1);
     expect(log.lines.filter((l) => l.msg === 'question answered')).toEqual([expect.objectContaining({ entry: 'what-is-edl', platform: 'discord' })]);
   });

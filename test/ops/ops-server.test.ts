@@ -94,6 +94,35 @@ describe('the ops server', () => {
     expect(t).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 
+  it("lists each gateway shard's state in /readyz and /metrics, and is not ready while one shard reconnects", async () => {
+    status.store = await KnowledgeStore.open(REAL_KNOWLEDGE);
+    const shards = [
+      { id: 0, status: 'ready', ready: true, pingMs: 42 },
+      { id: 1, status: 'resuming', ready: false, pingMs: null },
+    ];
+    status.adapters = [adapter('slack', true), { name: 'discord', connected: () => false, shards: () => shards }];
+    const ready = await get('/readyz');
+    expect(ready.status).toBe(503);
+    expect(JSON.parse(ready.text).shards).toEqual({
+      discord: [
+        { id: 0, status: 'ready' },
+        { id: 1, status: 'resuming' },
+      ],
+    });
+    const t = (await get('/metrics')).text;
+    expect(value(t, 'storybot_shard_connected{adapter="discord",shard="0"}')).toBe(1);
+    expect(value(t, 'storybot_shard_connected{adapter="discord",shard="1"}')).toBe(0);
+    expect(value(t, 'storybot_shard_heartbeat_seconds{adapter="discord",shard="0"}')).toBe(0.042);
+    expect(value(t, 'storybot_shard_heartbeat_seconds{adapter="discord",shard="1"}')).toBeUndefined();
+
+    // An adapter without shards (Slack, or Discord over HTTP) adds no shard list.
+    status.adapters = [adapter('slack', true), { name: 'discord', connected: () => true, shards: () => [] }];
+    const body = JSON.parse((await get('/readyz')).text);
+    expect(body.ready).toBe(true);
+    expect(body).not.toHaveProperty('shards');
+    expect((await get('/metrics')).text).not.toContain('storybot_shard_connected{');
+  });
+
   it.each([
     ['GET', '/nothing-here', 404],
     ['GET', '/', 404],

@@ -2,7 +2,9 @@
 // SQLite database): it never loses a question without saying so, opens late when its
 // database is locked at start-up, and says plainly when DATA_DIR cannot be written.
 import Database from 'better-sqlite3';
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmodSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,18 +108,36 @@ describe('a question log that cannot be written for longer than its queue lasts'
   });
 });
 
-describe('a read-only DATA_DIR', () => {
-  // Permissions do not bind root: as root, the bot is run as the unprivileged "nobody".
-  const user = process.getuid?.() === 0 ? 65534 : undefined;
+/**
+ * Makes a folder read-only for whoever runs the bot. Permissions do not bind root, so as
+ * root the folder is made immutable (chattr +i), which does; where that cannot be done, the
+ * bot is run as the unprivileged user "nobody" instead.
+ */
+function readOnly(dir: string): { user?: number } {
+  if (process.getuid?.() === 0) {
+    try {
+      execFileSync('chattr', ['+i', dir], { stdio: 'ignore' });
+      cleanups.push(() => execFileSync('chattr', ['-i', dir], { stdio: 'ignore' }));
+      return {};
+    } catch {
+      chmodSync(dir, 0o555);
+      return { user: 65534 };
+    }
+  }
+  chmodSync(dir, 0o555);
+  cleanups.push(() => chmodSync(dir, 0o700));
+  return {};
+}
 
+describe('a read-only DATA_DIR', () => {
   it('is named as what cannot be written, and the bot answers anyway', async () => {
     const dir = await dataDir();
-    await chmod(dir, 0o555);
+    const { user } = readOnly(dir);
     const { code, stdout, stderr } = await runTs('src/index.ts', [], { env: { ...CONSOLE, DATA_DIR: dir }, input: 'Who is Tommy Robinson?\n/gaps\n', user });
     expect(code).toBe(0);
-    expect(stdout).toContain('¶13');
+    expect(stdout).toContain('Stephen Yaxley-Lennon');
     expect(stdout).toContain(MESSAGES.gapsNotOpen);
-    expect(stderr).toMatch(new RegExp(`DATA_DIR ${dir} cannot be written by this process \\(uid \\d+\\): it is read-only for this user \\(EACCES\\)`));
+    expect(stderr).toMatch(new RegExp(`DATA_DIR ${dir} cannot be written by this process \\(uid \\d+\\): it is read-only for this user \\((EACCES|EPERM)\\)`));
     expect(stderr).not.toMatch(/ENOENT|unable to open database file/);
   });
 
@@ -125,10 +145,10 @@ describe('a read-only DATA_DIR', () => {
     const dir = await dataDir();
     const { code } = await runTs('src/index.ts', [], { env: { ...CONSOLE, DATA_DIR: dir }, input: 'What is the capital of Peru?\n' });
     expect(code).toBe(0);
-    await chmod(dir, 0o555);
+    const { user } = readOnly(dir);
     const gaps = await runTs('src/cli/gaps.ts', [], { env: { DATA_DIR: dir }, user });
     expect(gaps.code).toBe(1);
-    expect(gaps.stderr).toMatch(/^Cannot read the question log at .*storybot\.db: /);
+    expect(gaps.stderr).toMatch(/^Cannot read the question log in .*storybot\.db: /);
     expect(gaps.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -11,6 +11,7 @@ import { ADMIN, MEMBER, type StoredMessage } from '../helpers/discord-stand-in/i
 import { startTestBot, type TestBot } from '../helpers/discord-bot.js';
 import { captureLogger } from '../helpers/capture-logger.js';
 import { buttonIds, textsOf } from '../helpers/slack-stand-in/read-message.js';
+import { replyToCommand } from '../helpers/slack-stand-in/response-url.js';
 import { ADMIN as SLACK_ADMIN, REPORTER, startSlackBot, type BotUnderTest } from '../helpers/slack-stand-in/slack-bot.js';
 
 // Two questions per 30 seconds on a clock that stands still: the third waits 15 seconds.
@@ -78,7 +79,7 @@ describe('the rate limit on Slack', () => {
   const command = async (name: string, text: string, user: string) => {
     const responseId = `rl-${++responses}`;
     const ack = await bot.command(name, text, { user, responseId });
-    return ack.json ?? (await bot.responses.posts.waitFor((p) => p.id === responseId)).body;
+    return await replyToCommand(ack.json, bot.responses.posts, responseId);
   };
   const ask = (text: string, user = REPORTER) => command('ask', text, user);
 

@@ -1,49 +1,79 @@
-// The CLI's JSON contract: one object per question, the same fields whether answered or
-// not, so scripts can rely on them.
-import type { AnswerResult } from '../../core/answering/answer.js';
+// The CLI's JSON contract: one object per question, the same fields whatever the kind of
+// reply, so scripts can rely on them. `answered` is true only for a curated answer (or a
+// quote check); a passage carries the story's sentence in `citations` but no `answer`.
+import type { AnswerResult, PassageView, QuoteCheck } from '../../core/answering/answer.js';
+
+interface CitationJson {
+  source: string;
+  paragraph: number;
+  quote: string;
+  /** [start, end) ranges of the words that matched, for a passage. */
+  highlights?: (readonly [number, number])[];
+}
 
 export interface AnswerJson {
   question: string;
+  kind: AnswerResult['kind'];
   answered: boolean;
   answer: string | null;
   confidence: number;
-  citations: { source: string; paragraph: number; quote: string }[];
+  /** exact, strong, likely or picked, for an answer; null otherwise. */
+  strength: string | null;
+  citations: CitationJson[];
   entryId: string | null;
   suggestions: { id: string; question: string }[];
   related: { id: string; question: string }[];
   asOf: string;
   reason: string | null;
-  closestPassage: { source: string; paragraph: number } | null;
+  /** What the decline reason is about: the field the story lacks, the person, the phrase. */
+  subject: string | null;
+  /** On a decline about the story: its nearest sentence, verbatim. */
+  closestPassage: CitationJson | null;
+  check: QuoteCheck | null;
 }
 
 export function answerToJson(result: AnswerResult): AnswerJson {
-  const confidence = Math.round(result.confidence * 1000) / 1000;
-  if (result.answered) {
-    return {
-      question: result.question,
-      answered: true,
-      answer: result.answer,
-      confidence,
-      citations: result.citations.map(({ source, paragraph, quote }) => ({ source, paragraph, quote })),
-      entryId: result.entry.id,
-      suggestions: [],
-      related: result.related,
-      asOf: result.asOf,
-      reason: null,
-      closestPassage: null,
-    };
-  }
-  return {
+  const base = {
     question: result.question,
-    answered: false,
-    answer: null,
-    confidence,
-    citations: [],
-    entryId: null,
-    suggestions: result.suggestions,
-    related: [],
+    kind: result.kind,
+    answered: result.answered,
+    confidence: Math.round(result.confidence * 1000) / 1000,
     asOf: result.asOf,
-    reason: result.reason,
-    closestPassage: result.closestPassage ?? null,
   };
+  switch (result.kind) {
+    case 'answer':
+      return {
+        ...base,
+        answer: result.answer,
+        strength: result.strength,
+        citations: result.citations.map(({ source, paragraph, quote }) => ({ source, paragraph, quote })),
+        entryId: result.entry.id,
+        suggestions: [],
+        related: result.related,
+        reason: null,
+        subject: null,
+        closestPassage: null,
+        check: result.check ?? null,
+      };
+    case 'passage':
+      return { ...base, answer: null, strength: null, citations: [passageJson(result.passage)], entryId: null, suggestions: result.suggestions, related: [], reason: null, subject: null, closestPassage: null, check: result.check ?? null };
+    case 'decline':
+      return {
+        ...base,
+        answer: null,
+        strength: null,
+        citations: [],
+        entryId: null,
+        suggestions: result.suggestions,
+        related: [],
+        reason: result.reason,
+        subject: result.subject ?? null,
+        closestPassage: result.nearest ? passageJson(result.nearest) : null,
+        check: null,
+      };
+  }
+}
+
+function passageJson(passage: PassageView): CitationJson {
+  return { source: passage.source, paragraph: passage.paragraph, quote: passage.quote, highlights: passage.highlights };
 }

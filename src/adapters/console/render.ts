@@ -1,32 +1,41 @@
 // Plain-text rendering for the terminal: the answer, then each quote with its paragraph.
-import type { AnswerResult } from '../../core/answering/answer.js';
+import type { AnswerResult, Declined, EntryRef, PassageView } from '../../core/answering/answer.js';
 import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
 import type { GapReport } from '../../core/curation/gaps.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
-import { MAX_QUESTION_LENGTH } from '../../core/answering/answer.js';
-import { describeChanges, describeSource } from '../../core/wording/describe.js';
+import { declineSentence, passageLabel, passageSegments, strengthText } from '../../core/wording/reply-words.js';
+import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
+import { paragraphLabel, quotation, quotationMarks, relativeTime } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
 
 export function renderAnswer(result: AnswerResult): string {
-  if (!result.answered) {
-    const lines = [declineText(result.reason)];
-    if (result.suggestions.length > 0) {
-      lines.push('', MESSAGES.suggestionsIntro, ...result.suggestions.map((s) => `  • ${s.question}`));
-    }
-    if (result.closestPassage && result.reason === 'not-in-story') lines.push('', MESSAGES.hintIntro(result.closestPassage.paragraph));
-    return lines.join('\n');
+  if (result.kind === 'decline') return renderDeclined(result);
+  if (result.kind === 'passage') {
+    return [passageLabel(result), '', passageLine(result.passage), '', `(${MESSAGES.asOf(result.asOf)})`, ...suggestionLines(result.suggestions)].join('\n');
   }
-  const quotes = result.citations.map((c) => `  ¶${c.paragraph}  “${c.quote}”`);
+  const quotes = result.citations.map((c) => `  ${paragraphLabel(c.paragraph)}: ${quotation(c.quote)}`);
   const related = result.related.length > 0 ? ['', MESSAGES.relatedIntro, ...result.related.map((r) => `  • ${r.question}`)] : [];
-  return [result.answer, '', ...quotes, '', `(${MESSAGES.asOf(result.asOf)}, ${MESSAGES.confidence(result.confidence)})`, ...related].join('\n');
+  return [result.answer, '', ...quotes, '', `(${MESSAGES.asOf(result.asOf)}, ${strengthText(result)})`, ...related].join('\n');
 }
 
-export function declineText(reason: string): string {
-  if (reason === 'too-long') return MESSAGES.declineTooLong(MAX_QUESTION_LENGTH);
-  if (reason === 'empty') return MESSAGES.declineEmpty;
-  return MESSAGES.declineNotInStory;
+function renderDeclined(result: Declined): string {
+  const lines = [declineSentence(result)];
+  if (result.nearest) lines.push('', MESSAGES.nearestIntro, passageLine(result.nearest));
+  lines.push(...suggestionLines(result.suggestions));
+  return lines.join('\n');
+}
+
+/** A passage with its matched words between asterisks, as plain text shows emphasis. */
+function passageLine(passage: PassageView): string {
+  const [open, close] = quotationMarks(passage.quote);
+  const text = passageSegments(passage).map((s) => (s.matched ? `*${s.text}*` : s.text)).join('');
+  return `  ${paragraphLabel(passage.paragraph)}: ${open}${text}${close}`;
+}
+
+function suggestionLines(suggestions: readonly EntryRef[]): string[] {
+  return suggestions.length > 0 ? ['', MESSAGES.suggestionsIntro, ...suggestions.map((s) => `  • ${s.question}`)] : [];
 }
 
 export function renderReload(report: ReloadReport): string {
@@ -38,12 +47,13 @@ export function renderReload(report: ReloadReport): string {
     lines.push(MESSAGES.reloadFailed(report.entries));
     lines.push(...report.errors.map((p) => `  ${formatProblem(p)}`));
   }
+  lines.push(...describeReplicas(report.replicas));
   lines.push(...report.warnings.map((p) => `  ${formatProblem(p)}`));
   return lines.join('\n');
 }
 
 export function renderAbout(about: AboutInfo): string {
-  return [...about.sources.map(describeSource), MESSAGES.aboutEntries(about.entries, about.drafts, about.loadedAt.toISOString())].join('\n');
+  return [...about.sources.map(describeSource), MESSAGES.aboutEntries(about.entries, about.drafts, relativeTime(about.loadedAt))].join('\n');
 }
 
 export function renderReply(reply: CommandReply): string {

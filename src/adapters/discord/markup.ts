@@ -24,7 +24,11 @@ export function quoteBlock(text: string): string {
     .join('\n');
 }
 
-/** "in 5 minutes" / "3 hours ago", in the reader's own locale. */
+/**
+ * "in 5 minutes" / "3 hours ago", in the reader's own locale. Discord's own timestamp says
+ * the same words as the core's relativeTime (core/wording/format.ts) for English readers,
+ * and unlike fixed text it stays true while the message is on screen.
+ */
 export function relativeTime(date: Date): string {
   return time(date, TimestampStyles.RelativeTime);
 }

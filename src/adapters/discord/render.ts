@@ -2,14 +2,16 @@
 // for what can follow, and everything cut to Discord's limits. Answers are public, so the
 // channel learns from them; everything else concerns only the person who asked.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
-import { MAX_QUESTION_LENGTH, type AnswerResult, type Answered, type Declined, type EntryRef } from '../../core/answering/answer.js';
+import type { AnswerResult, Answered, Declined, EntryRef, PassageReply, PassageView } from '../../core/answering/answer.js';
 import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
 import type { GapReport } from '../../core/curation/gaps.js';
 import { encodeAction } from '../../core/conversation/interactions.js';
-import { describeChanges, describeSource } from '../../core/wording/describe.js';
+import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
+import { paragraphLabel } from '../../core/wording/format.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
 import { MESSAGES } from '../../core/wording/messages.js';
+import { declineSentence, passageLabel, passageSegments, strengthText } from '../../core/wording/reply-words.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
 import { DISCORD_LIMITS as L, fit, fitEmbed, linesWithin } from './limits.js';
 import { inert, quoteBlock, relativeTime } from './markup.js';
@@ -48,7 +50,25 @@ export function notice(text: string): Rendered {
 }
 
 export function renderAnswer(result: AnswerResult): Rendered {
-  return result.answered ? renderAnswered(result) : renderDeclined(result);
+  if (result.kind === 'answer') return renderAnswered(result);
+  return result.kind === 'passage' ? renderPassage(result) : renderDeclined(result);
+}
+
+/** The story's words with the matched ones in bold, escaped piece by piece. */
+function markedPassage(passage: PassageView): string {
+  return passageSegments(passage).map((s) => (s.matched ? `**${inert(s.text)}**` : inert(s.text))).join('');
+}
+
+/** Not an answer: the story's closest sentence, labelled as such, for the asker only. */
+function renderPassage(result: PassageReply): Rendered {
+  const embed = fitEmbed({
+    color: COLOURS.info,
+    // Only the asker sees a passage, so their question can be shown above it.
+    description: [result.question ? MESSAGES.youAsked(`“${inert(result.question)}”`) : '', passageLabel(result)].filter(Boolean).join('\n'),
+    fields: [{ name: [MESSAGES.paragraph(result.passage.paragraph), result.passage.published].filter(Boolean).join(' · '), value: quoteBlock(markedPassage(result.passage)) }],
+    footer: { text: MESSAGES.asOf(result.asOf) },
+  });
+  return { ephemeral: true, embeds: [embed], ...suggestionButtons(result.suggestions) };
 }
 
 function renderAnswered(result: Answered): Rendered {
@@ -59,10 +79,10 @@ function renderAnswered(result: Answered): Rendered {
     title: inert(result.entry.question),
     description: inert(result.answer),
     fields: result.citations.map((c) => ({
-      name: [`¶${c.paragraph}`, c.published].filter(Boolean).join(' · '),
+      name: [paragraphLabel(c.paragraph), c.published].filter(Boolean).join(' · '),
       value: quoteBlock(inert(c.quote)),
     })),
-    footer: { text: `${MESSAGES.confidence(result.confidence)} · ${MESSAGES.asOf(result.asOf)}` },
+    footer: { text: `${strengthText(result)} · ${MESSAGES.asOf(result.asOf)}` },
   });
   const components: ActionRow[] = [
     {
@@ -93,13 +113,18 @@ function renderAnswered(result: Answered): Rendered {
 function renderDeclined(result: Declined): Rendered {
   const lines = [];
   if (result.question) lines.push(MESSAGES.youAsked(`“${inert(result.question)}”`));
-  lines.push(declineText(result));
-  if (result.closestPassage && result.reason === 'not-in-story') lines.push(MESSAGES.hintIntro(result.closestPassage.paragraph));
-  const suggestions = uniqueRefs(result.suggestions).slice(0, 3);
-  if (suggestions.length > 0) lines.push(MESSAGES.suggestionsIntro);
-  const rendered: Rendered = { ephemeral: true, content: fit(lines.join('\n'), L.content) };
-  if (suggestions.length > 0) {
-    rendered.components = [
+  lines.push(inert(declineSentence(result)));
+  if (result.nearest) lines.push('', MESSAGES.nearestIntro, quoteBlock(`${markedPassage(result.nearest)} (${MESSAGES.paragraph(result.nearest.paragraph)})`));
+  const buttons = suggestionButtons(result.suggestions);
+  if (buttons.components) lines.push('', MESSAGES.suggestionsIntro);
+  return { ephemeral: true, content: fit(lines.join('\n'), L.content), ...buttons };
+}
+
+function suggestionButtons(refs: readonly EntryRef[]): Pick<Rendered, 'components'> {
+  const suggestions = uniqueRefs(refs).slice(0, 3);
+  if (suggestions.length === 0) return {};
+  return {
+    components: [
       {
         type: ComponentType.ActionRow,
         components: suggestions.map((s) => ({
@@ -109,15 +134,8 @@ function renderDeclined(result: Declined): Rendered {
           custom_id: encodeAction({ type: 'pick', entryId: s.id }),
         })),
       },
-    ];
-  }
-  return rendered;
-}
-
-function declineText(result: Declined): string {
-  if (result.reason === 'too-long') return MESSAGES.declineTooLong(MAX_QUESTION_LENGTH);
-  if (result.reason === 'empty') return MESSAGES.declineEmpty;
-  return MESSAGES.declineNotInStory;
+    ],
+  };
 }
 
 /** Discord refuses two options or buttons with the same value in one message. */
@@ -134,6 +152,8 @@ export function renderReload(report: ReloadReport): Rendered {
     lines.push(MESSAGES.reloadKept(report.entries, relativeTime(report.loadedAt)), '', MESSAGES.reloadProblemsIntro);
     lines.push(...report.errors.map((p) => `• ${inert(formatProblem(p))}`));
   }
+  const replicas = describeReplicas(report.replicas);
+  if (replicas.length > 0) lines.push('', ...replicas);
   if (report.warnings.length > 0) {
     lines.push('', MESSAGES.reloadWarningsIntro, ...report.warnings.map((p) => `• ${inert(formatProblem(p))}`));
   }

@@ -1,20 +1,76 @@
 // Getting a reply to Discord in time. Discord drops an interaction not answered within
 // three seconds, so work that is not done soon is acknowledged first (deferred) and the
-// reply edited in when ready. No message the bot sends may ping anyone.
-import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
+// reply edited in when ready. The first response goes however the transport delivers it
+// (inline in the HTTP answer, or to the callback route); edits and follow-ups go to the
+// interaction's webhook, the same for both. No message the bot sends may ping anyone.
+import { InteractionResponseType, MessageFlags, Routes, type APIInteractionResponse, type REST } from 'discord.js';
 import { MESSAGES } from '../../core/wording/messages.js';
+import type { ReceivedInteraction } from './interaction.js';
 import type { Rendered } from './render.js';
 
+/** Sends an interaction's first response, as its transport does. */
+export type FirstResponse = (response: APIInteractionResponse) => Promise<void>;
+
 function body(rendered: Rendered) {
-  return { content: rendered.content, embeds: rendered.embeds, components: rendered.components, allowedMentions: { parse: [] } };
+  return { content: rendered.content, embeds: rendered.embeds, components: rendered.components, allowed_mentions: { parse: [] } };
 }
 
-function flags(ephemeral: boolean): MessageFlags.Ephemeral | undefined {
-  return ephemeral ? MessageFlags.Ephemeral : undefined;
+function flags(ephemeral: boolean): { flags?: MessageFlags.Ephemeral } {
+  return ephemeral ? { flags: MessageFlags.Ephemeral } : {};
 }
 
-export async function reply(interaction: RepliableInteraction, rendered: Rendered): Promise<void> {
-  await interaction.reply({ ...body(rendered), flags: flags(rendered.ephemeral) });
+/**
+ * Every way of answering one interaction, and how far it has got. A state changes only once
+ * Discord has taken the response, so a refused reply can still be followed by another.
+ */
+export class Responder {
+  /** The first response was the "thinking…" of a deferral. */
+  deferred = false;
+  /** A message (or choices) is in place: the reply itself, or the edit of a deferral. */
+  replied = false;
+  /** The visibility of the first response. */
+  ephemeral = false;
+
+  constructor(
+    private readonly interaction: ReceivedInteraction,
+    private readonly first: FirstResponse,
+    private readonly rest: REST,
+  ) {}
+
+  async reply(rendered: Rendered): Promise<void> {
+    await this.first({ type: InteractionResponseType.ChannelMessageWithSource, data: { ...body(rendered), ...flags(rendered.ephemeral) } });
+    this.replied = true;
+    this.ephemeral = rendered.ephemeral;
+  }
+
+  async defer(ephemeral: boolean): Promise<void> {
+    await this.first({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: flags(ephemeral) });
+    this.deferred = true;
+    this.ephemeral = ephemeral;
+  }
+
+  async choices(choices: { name: string; value: string }[]): Promise<void> {
+    await this.first({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
+    this.replied = true;
+  }
+
+  async edit(rendered: Rendered): Promise<void> {
+    await this.rest.patch(this.original(), { body: body(rendered), auth: false });
+    this.replied = true;
+  }
+
+  async deleteOriginal(): Promise<void> {
+    await this.rest.delete(this.original(), { auth: false });
+  }
+
+  async followUp(rendered: Rendered): Promise<void> {
+    const query = new URLSearchParams({ wait: 'true' });
+    await this.rest.post(Routes.webhook(this.interaction.applicationId, this.interaction.token), { body: { ...body(rendered), ...flags(rendered.ephemeral) }, query, auth: false });
+  }
+
+  private original(): `/${string}` {
+    return Routes.webhookMessage(this.interaction.applicationId, this.interaction.token, '@original');
+  }
 }
 
 export interface DeferPolicy {
@@ -24,7 +80,7 @@ export interface DeferPolicy {
   ephemeral: boolean;
 }
 
-export async function replyInTime(interaction: RepliableInteraction, work: Promise<Rendered>, policy: DeferPolicy): Promise<void> {
+export async function replyInTime(responder: Responder, work: Promise<Rendered>, policy: DeferPolicy): Promise<void> {
   // Settled from the start, so that work failing while the deferral is on its way is
   // handled here rather than reported as an unhandled rejection.
   const settled = work.then(
@@ -32,9 +88,9 @@ export async function replyInTime(interaction: RepliableInteraction, work: Promi
     (error: unknown) => ({ error }),
   );
   const early = policy.deferAfterMs > 0 ? await within(settled, policy.deferAfterMs) : undefined;
-  if (early) return reply(interaction, unwrap(early));
-  await interaction.deferReply({ flags: flags(policy.ephemeral) });
-  await finishDeferred(interaction, unwrap(await settled));
+  if (early) return responder.reply(unwrap(early));
+  await responder.defer(policy.ephemeral);
+  await finishDeferred(responder, unwrap(await settled));
 }
 
 function unwrap<T>(outcome: { value: T } | { error: unknown }): T {
@@ -42,14 +98,11 @@ function unwrap<T>(outcome: { value: T } | { error: unknown }): T {
   return outcome.value;
 }
 
-async function finishDeferred(interaction: RepliableInteraction, rendered: Rendered): Promise<void> {
-  if (Boolean(interaction.ephemeral) === rendered.ephemeral) {
-    await interaction.editReply(body(rendered));
-    return;
-  }
+async function finishDeferred(responder: Responder, rendered: Rendered): Promise<void> {
+  if (responder.ephemeral === rendered.ephemeral) return responder.edit(rendered);
   // A deferred reply keeps the visibility it was deferred with; replace it instead.
-  await interaction.deleteReply();
-  await interaction.followUp({ ...body(rendered), flags: flags(rendered.ephemeral) });
+  await responder.deleteOriginal();
+  await responder.followUp(rendered);
 }
 
 /** The promise's value if it settles within ms, else undefined. */
@@ -62,14 +115,14 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 }
 
 /** Tells the person their request failed, whatever state the interaction was left in. */
-export async function replySomethingWentWrong(interaction: Interaction): Promise<void> {
-  if (interaction.isAutocomplete()) {
-    if (!interaction.responded) await interaction.respond([]);
+export async function replySomethingWentWrong(interaction: ReceivedInteraction, responder: Responder): Promise<void> {
+  if (interaction.kind === 'autocomplete') {
+    if (!responder.replied) await responder.choices([]);
     return;
   }
-  if (!interaction.isRepliable()) return;
+  if (!interaction.repliable) return;
   const failed: Rendered = { ephemeral: true, content: MESSAGES.somethingWentWrong };
-  if (!interaction.deferred && !interaction.replied) return reply(interaction, failed);
-  if (interaction.deferred && !interaction.replied) return finishDeferred(interaction, failed);
-  await interaction.followUp({ ...body(failed), flags: MessageFlags.Ephemeral });
+  if (!responder.deferred && !responder.replied) return responder.reply(failed);
+  if (responder.deferred && !responder.replied) return finishDeferred(responder, failed);
+  await responder.followUp(failed);
 }

@@ -1,7 +1,9 @@
 // An answer as Block Kit: the question, the answer, each quote with its paragraph, the date
 // and confidence, then buttons. A decline says so and offers questions it can answer.
-import { MAX_QUESTION_LENGTH, type Answered, type AnswerResult, type Declined } from '../../core/answering/answer.js';
+import type { Answered, AnswerResult, Declined, EntryRef, PassageReply, PassageView } from '../../core/answering/answer.js';
+import { paragraphLabel, quotation, quotationMarks } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
+import { declineSentence, passageLabel, passageSegments, strengthText } from '../../core/wording/reply-words.js';
 import { actions, BLOCK_KIT_LIMITS, button, context, message, section, type Block, type Button, type SlackMessage } from './blocks.js';
 import { escapeMrkdwn } from './markup.js';
 
@@ -16,7 +18,31 @@ export interface AnswerOptions {
 }
 
 export function renderAnswer(result: AnswerResult, options: AnswerOptions): SlackMessage {
-  return result.answered ? renderAnswered(result, options) : renderDeclined(result, options);
+  if (result.kind === 'answer') return renderAnswered(result, options);
+  return result.kind === 'passage' ? renderPassage(result, options) : renderDeclined(result, options);
+}
+
+/** The story's words with the matched ones in bold, escaped piece by piece. */
+function markedPassage(passage: PassageView): string {
+  return passageSegments({ ...passage, quote: passage.quote.replace(/\s/g, ' ') })
+    .map((s) => (s.matched ? `*${escapeMrkdwn(s.text)}*` : escapeMrkdwn(s.text)))
+    .join('');
+}
+
+/** A passage as a blockquote, its matched words in bold, with its paragraph. */
+function passageQuote(passage: PassageView): string {
+  const [open, close] = quotationMarks(passage.quote);
+  return `>${open}${markedPassage(passage)}${close}\n>— _${escapeMrkdwn(paragraphLabel(passage.paragraph))}_`;
+}
+
+/** Not an answer: the story's closest sentence, labelled as such. */
+function renderPassage(result: PassageReply, options: AnswerOptions): SlackMessage {
+  const label = escapeMrkdwn(passageLabel(result));
+  // The asker's own words only in a reply only they see (a passage can be posted in a
+  // channel, after a mention or with SLACK_ANSWER_VISIBILITY=in_channel).
+  const blocks: Block[] = [...(result.question && options.shareable ? [questionLine(result.question)] : []), section(label), section(passageQuote(result.passage))];
+  blocks.push(...suggestionBlocks(result.suggestions), context(escapeMrkdwn(MESSAGES.asOf(result.asOf))));
+  return message(label, blocks);
 }
 
 function renderAnswered(result: Answered, options: AnswerOptions): SlackMessage {
@@ -35,7 +61,7 @@ function renderAnswered(result: Answered, options: AnswerOptions): SlackMessage 
   ];
   const related = uniqueRelated(result).map((r) => button(r.question, { type: 'pick', entryId: r.id }));
   const tail: Block[] = [
-    context(escapeMrkdwn(`${MESSAGES.asOf(result.asOf)} · ${MESSAGES.confidence(result.confidence)}`)),
+    context(escapeMrkdwn(`${MESSAGES.asOf(result.asOf)} · ${strengthText(result)}`)),
     ...(related.length > 0 ? [context(escapeMrkdwn(MESSAGES.relatedIntro)), actions(related)] : []),
     actions(feedback),
   ];
@@ -44,22 +70,24 @@ function renderAnswered(result: Answered, options: AnswerOptions): SlackMessage 
 }
 
 function renderDeclined(result: Declined, options: AnswerOptions): SlackMessage {
-  const text = escapeMrkdwn(declineText(result));
+  const text = escapeMrkdwn(declineSentence(result));
   const blocks: Block[] = [];
   // The asker's own words only in a reply only they see.
   if (result.question && options.shareable) blocks.push(questionLine(result.question));
   blocks.push(section(text));
-  if (result.reason === 'not-in-story' && result.closestPassage) blocks.push(context(escapeMrkdwn(MESSAGES.hintIntro(result.closestPassage.paragraph))));
-  const suggestions: Button[] = result.suggestions.slice(0, 3).map((s) => button(s.question, { type: 'pick', entryId: s.id }));
-  if (suggestions.length > 0) blocks.push(section(escapeMrkdwn(MESSAGES.suggestionsIntro)), actions(suggestions));
+  if (result.nearest) {
+    blocks.push(section(`${escapeMrkdwn(MESSAGES.nearestIntro)}\n${passageQuote(result.nearest)}`));
+  }
+  blocks.push(...suggestionBlocks(result.suggestions));
   if (result.asOf) blocks.push(context(escapeMrkdwn(MESSAGES.asOf(result.asOf))));
   return message(text, blocks);
 }
 
-export function declineText(result: Pick<Declined, 'reason'>): string {
-  if (result.reason === 'too-long') return MESSAGES.declineTooLong(MAX_QUESTION_LENGTH);
-  if (result.reason === 'empty') return MESSAGES.declineEmpty;
-  return MESSAGES.declineNotInStory;
+function suggestionBlocks(refs: readonly EntryRef[]): Block[] {
+  // Button ids must be unique within a message, as in uniqueRelated below.
+  const unique = [...new Map(refs.map((s) => [s.id, s] as const)).values()];
+  const suggestions: Button[] = unique.slice(0, 3).map((s) => button(s.question, { type: 'pick', entryId: s.id }));
+  return suggestions.length > 0 ? [section(escapeMrkdwn(MESSAGES.suggestionsIntro)), actions(suggestions)] : [];
 }
 
 function questionLine(question: string) {
@@ -68,7 +96,7 @@ function questionLine(question: string) {
 
 // A blockquote is one line in mrkdwn, so line breaks inside a quote are folded.
 function quoteBlock(quote: string, paragraph: number) {
-  return section(`>“${escapeMrkdwn(quote.replace(/\s+/g, ' ').trim())}”\n>— _${escapeMrkdwn(MESSAGES.paragraph(paragraph))}_`);
+  return section(`>${escapeMrkdwn(quotation(quote.replace(/\s+/g, ' ').trim()))}\n>— _${escapeMrkdwn(paragraphLabel(paragraph))}_`);
 }
 
 /** Keeps as many quotes as fit in `room` blocks, saying how many were left out. */

@@ -4,7 +4,8 @@ import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
 import type { GapReport } from '../../core/curation/gaps.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem, type Problem } from '../../core/knowledge/problems.js';
-import { describeChanges, describeSource } from '../../core/wording/describe.js';
+import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
+import { relativeTime } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
 import { message, notice, section, type Block, type SlackMessage } from './blocks.js';
@@ -33,6 +34,7 @@ export function renderReload(report: ReloadReport): SlackMessage {
   } else {
     summary.push(MESSAGES.reloadFailed(report.entries));
   }
+  summary.push(...describeReplicas(report.replicas));
   const text = escapeMrkdwn(summary.join('\n'));
   const blocks: Block[] = [section(text)];
   const problems = [...report.errors, ...report.warnings];
@@ -46,7 +48,7 @@ function problemList(problems: readonly Problem[]): string {
 
 export function renderAbout(about: AboutInfo): SlackMessage {
   const lines = about.sources.map(describeSource);
-  lines.push(MESSAGES.aboutEntries(about.entries, about.drafts, about.loadedAt.toISOString()));
+  lines.push(MESSAGES.aboutEntries(about.entries, about.drafts, relativeTime(about.loadedAt)));
   const text = escapeMrkdwn(lines.join('\n'));
   return message(text, [section(text)]);
 }

@@ -1,47 +1,23 @@
-// Question in, platform-neutral result out: what the adapters render. An answer always
-// carries its verbatim quotes; a decline never carries an answer.
-import type { Citation, Entry, Knowledge, Source } from '../knowledge/types.js';
+// Question in, platform-neutral reply out: what the adapters render. The order of the
+// steps is the order of trust: a quote check answers from the story's words themselves; a
+// curated entry answers when the calibrated model says it is more likely right than not
+// and no guard objects; otherwise the story's closest sentence is offered as a passage
+// when it clearly matches; otherwise the reply declines, pointing at the nearest passage
+// unless the question has nothing to do with the story.
+import type { Entry, Knowledge } from '../knowledge/types.js';
 import type { EngineConfig } from '../search/config.js';
 import { search, type Match, type SearchOutcome } from '../search/engine.js';
 import type { SearchIndex } from '../search/search-index.js';
+import type { PhraseHit } from '../search/phrase-finder.js';
 import { cleanInput } from '../text/normalize.js';
+import { askedNotSupplied, blockAnswer, tooThinForPassage } from './guards.js';
+import { findPassage, type FoundPassage } from './passage-finder.js';
+import { checkQuote, type Checked } from './quote-check.js';
+import type { Answered, AnswerResult, DeclineReason, Declined, EntryRef, MatchStrength, PassageReply, PassageView } from './reply-types.js';
+
+export type * from './reply-types.js';
 
 export const MAX_QUESTION_LENGTH = 300;
-
-export interface EntryRef {
-  id: string;
-  question: string;
-}
-
-export interface CitationView extends Citation {
-  /** The cited story's publication date, so every quote reads "as of" it. */
-  published: string;
-}
-
-export interface Answered {
-  answered: true;
-  question: string;
-  answer: string;
-  citations: CitationView[];
-  confidence: number;
-  entry: EntryRef;
-  related: EntryRef[];
-  asOf: string;
-}
-
-export type DeclineReason = 'empty' | 'too-long' | 'not-in-story';
-
-export interface Declined {
-  answered: false;
-  question: string;
-  reason: DeclineReason;
-  confidence: number;
-  suggestions: EntryRef[];
-  closestPassage?: { source: string; paragraph: number };
-  asOf: string;
-}
-
-export type AnswerResult = Answered | Declined;
 
 export interface AnswerContext {
   knowledge: Knowledge;
@@ -53,24 +29,32 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
   const question = cleanInput(String(rawQuestion ?? ''));
   const asOf = latestPublished(ctx.knowledge);
   const decline = (reason: DeclineReason, extra: Partial<Declined> = {}): Declined => ({
-    answered: false, question, reason, confidence: 0, suggestions: [], asOf, ...extra,
+    kind: 'decline', answered: false, question, reason, confidence: 0, suggestions: [], asOf, ...extra,
   });
   if (question.length > MAX_QUESTION_LENGTH) return decline('too-long', { question: cutWhole(question, MAX_QUESTION_LENGTH) });
   if (!/[\p{L}\p{N}]/u.test(question)) return decline('empty');
 
   const outcome = bestOutcome(ctx, question);
+  const suggestions = suggestionsOf(ctx, outcome);
+  const checked = checkQuote(ctx.index, question);
+  if (checked) return fromCheck(ctx, question, checked, asOf, () => nearestOf(ctx, outcome), suggestions);
+  if (outcome.terms.length === 0) return decline('empty');
+
+  const missing = askedNotSupplied(question, ctx.knowledge.sources.values());
+  if (missing) return decline('not-supplied', { subject: missing, suggestions });
+
   const best = outcome.matches[0];
-  if (!best || best.confidence < ctx.config.threshold) {
-    return decline(outcome.terms.length === 0 ? 'empty' : 'not-in-story', {
-      confidence: best?.confidence ?? 0,
-      suggestions: outcome.matches
-        .filter((m) => m.score >= ctx.config.suggestionFloor)
-        .slice(0, ctx.config.maxSuggestions)
-        .map((m) => refOf(m.entry)),
-      ...(outcome.closestParagraph ? { closestPassage: outcome.closestParagraph } : {}),
-    });
-  }
-  return answered(ctx, question, best);
+  const blocked = blockAnswer(ctx.index, question, outcome);
+  if (best && !blocked && best.confidence >= ctx.config.calibration.answerThreshold) return answered(ctx, question, best);
+
+  const { calibration } = ctx.config;
+  const passage = findPassage(ctx.knowledge, ctx.index, outcome, calibration);
+  const confidence = best?.confidence ?? 0;
+  // A question about something else gets nothing of the story; one about it, its nearest words.
+  const passageAllowed = blocked?.passageAllowed !== false && !tooThinForPassage(ctx.index, outcome);
+  const onTopic = passage && passage.onTopic >= calibration.topicThreshold && passageAllowed ? passage : undefined;
+  if (onTopic && onTopic.confidence >= calibration.passageThreshold) return passageReply(question, onTopic, suggestions, asOf);
+  return decline(blocked?.reason ?? 'not-in-story', { confidence, suggestions, ...(blocked?.subject ? { subject: blocked.subject } : {}), ...(onTopic ? { nearest: onTopic.view } : {}) });
 }
 
 /**
@@ -98,23 +82,89 @@ export function askingSentences(text: string): string[] {
 /** The answer of one entry by id, as when someone picks a suggested or related question. */
 export function answerEntry(ctx: AnswerContext, id: string): Answered | undefined {
   const entry = ctx.index.entry(id);
-  if (!entry) return undefined;
-  return answered(ctx, entry.question, { entry, score: 1, similarity: 1, coverage: 1, formMismatch: false, nameMismatch: 0, confidence: 1, phrasing: entry.question });
+  if (entry) return answerFrom(ctx, entry.question, entry, 1, 'picked');
+  const statement = ctx.index.quotes.statements.find((s) => s.statement.id === id);
+  if (!statement) return undefined;
+  const checked = checkQuote(ctx.index, `"${statement.statement.words}"`);
+  const reply = checked && fromCheck(ctx, statement.statement.words, checked, latestPublished(ctx.knowledge), () => undefined, []);
+  return reply?.kind === 'answer' ? { ...reply, strength: 'picked' } : undefined;
 }
 
 function answered(ctx: AnswerContext, question: string, match: Match): Answered {
-  const { entry } = match;
-  const citations = entry.citations.map((c) => ({ ...c, published: sourceOf(ctx.knowledge, c.source)?.published ?? '' }));
+  return answerFrom(ctx, question, match.entry, match.confidence, strengthOf(ctx, match));
+}
+
+function answerFrom(ctx: AnswerContext, question: string, entry: Entry, confidence: number, strength: MatchStrength): Answered {
+  const citations = entry.citations.map((c) => ({ ...c, published: publishedOf(ctx.knowledge, c.source) }));
   return {
+    kind: 'answer',
     answered: true,
     question,
     answer: entry.answer,
     citations,
-    confidence: match.confidence,
+    confidence,
+    strength,
     entry: refOf(entry),
     related: relatedOf(ctx, entry),
     asOf: citations[0]?.published || latestPublished(ctx.knowledge),
   };
+}
+
+/** The curated question itself reads as an exact match, whatever the model says of it. */
+function strengthOf(ctx: AnswerContext, match: Match): MatchStrength {
+  if (match.similarity >= 0.999 && match.coverage >= 0.999) return 'exact';
+  return match.confidence >= ctx.config.strongMatch ? 'strong' : 'likely';
+}
+
+function fromCheck(ctx: AnswerContext, question: string, checked: Checked, asOf: string, nearest: () => PassageView | undefined, suggestions: EntryRef[]): AnswerResult {
+  const views = checked.cite.map((hit) => viewOf(ctx, hit));
+  if (checked.closest && views[0]) {
+    return { kind: 'passage', answered: false, question, passage: views[0], confidence: 0, suggestions, asOf, check: checked.check };
+  }
+  if (views.length === 0) {
+    const reason: DeclineReason = checked.check.speaker ? 'no-words-of' : 'not-verbatim';
+    const near = nearest();
+    return { kind: 'decline', answered: false, question, reason, subject: checked.check.speaker ?? undefined, confidence: 0, suggestions, ...(near ? { nearest: near } : {}), asOf };
+  }
+  const first = checked.cite[0]!;
+  const statement = ctx.index.quotes.statementsAt(first)[0]?.statement;
+  const id = statement?.id ?? `quote-check`;
+  return {
+    kind: 'answer',
+    answered: true,
+    question,
+    answer: checked.text,
+    citations: views,
+    confidence: 1,
+    strength: 'exact',
+    entry: { id, question: `Quote check: ${first.wording.length > 80 ? `${first.wording.slice(0, 79)}…` : first.wording}` },
+    related: relatedByParagraph(ctx, first.sentence.source, first.sentence.paragraph),
+    check: checked.check,
+    asOf,
+  };
+}
+
+function passageReply(question: string, found: FoundPassage, suggestions: EntryRef[], asOf: string): PassageReply {
+  return { kind: 'passage', answered: false, question, passage: found.view, confidence: found.confidence, suggestions, asOf };
+}
+
+/** The nearest passage for a decline, when the question is about the story at all. */
+function nearestOf(ctx: AnswerContext, outcome: SearchOutcome): PassageView | undefined {
+  const passage = findPassage(ctx.knowledge, ctx.index, outcome, ctx.config.calibration);
+  return passage && passage.onTopic >= ctx.config.calibration.topicThreshold ? passage.view : undefined;
+}
+
+function viewOf(ctx: AnswerContext, hit: PhraseHit): PassageView {
+  const { sentence } = hit;
+  const highlights: [number, number][] = hit.end - hit.start < sentence.text.length ? [[hit.start, hit.end]] : [];
+  return { source: sentence.source, paragraph: sentence.paragraph, quote: sentence.text, published: publishedOf(ctx.knowledge, sentence.source), highlights };
+}
+
+function suggestionsOf(ctx: AnswerContext, outcome: SearchOutcome): EntryRef[] {
+  return outcome.matches
+    .filter((m) => m.score >= ctx.config.suggestionFloor)
+    .slice(0, ctx.config.maxSuggestions)
+    .map((m) => refOf(m.entry));
 }
 
 function relatedOf(ctx: AnswerContext, entry: Entry): EntryRef[] {
@@ -122,6 +172,15 @@ function relatedOf(ctx: AnswerContext, entry: Entry): EntryRef[] {
     const other = ctx.index.entry(id);
     return other ? [refOf(other)] : [];
   });
+}
+
+/** For a quote check: the curated questions about the same paragraph. */
+function relatedByParagraph(ctx: AnswerContext, source: string, paragraph: number): EntryRef[] {
+  const first = (e: { entry: Entry }) => e.entry.citations[0];
+  return ctx.index.entries
+    .filter((e) => first(e)?.source === source && first(e)?.paragraph === paragraph)
+    .slice(0, 3)
+    .map((e) => refOf(e.entry));
 }
 
 /** At most `max` UTF-16 units, never ending in half of a surrogate pair (an emoji cut in two). */
@@ -134,10 +193,11 @@ function refOf(entry: Entry): EntryRef {
   return { id: entry.id, question: entry.question };
 }
 
-function sourceOf(knowledge: Knowledge, id: string): Source | undefined {
-  return knowledge.sources.get(id);
+function publishedOf(knowledge: Knowledge, source: string): string {
+  return knowledge.sources.get(source)?.published ?? '';
 }
 
 function latestPublished(knowledge: Knowledge): string {
   return [...knowledge.sources.values()].map((s) => s.published).sort().at(-1) ?? '';
 }
+

@@ -6,6 +6,7 @@ import type { GapReport, GapSource } from '../curation/gaps.js';
 import type { Intake } from './intake.js';
 import type { KnowledgeStore, ReloadReport } from '../knowledge/store.js';
 import type { Platform, Recorder } from './recorder.js';
+import type { ReloadFanout, VoteLedger } from './shared-state.js';
 
 export interface CommandOption {
   name: string;
@@ -55,9 +56,14 @@ export type CommandReply =
 /** Why a question was not taken: the bot is stopping, or the person is asking too fast. */
 export type NotTaken = Extract<CommandReply, { kind: 'rate-limited' | 'shutting-down' }>;
 
+export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number };
+
 export interface RateLimiter {
-  /** Takes one token for this user; says how long to wait when there is none. */
-  take(platform: Platform, userId: string): { ok: true } | { ok: false; retryAfterSeconds: number };
+  /**
+   * Takes one question from this person's allowance; says how long to wait when there is
+   * none. A promise where the allowance is shared by replicas in Redis; it never rejects.
+   */
+  take(platform: Platform, userId: string): Taken | Promise<Taken>;
 }
 
 export interface CommandContext {
@@ -69,6 +75,10 @@ export interface CommandContext {
   gaps?: GapSource;
   /** What is in flight, and whether new commands are still taken (closed at shutdown). */
   intake?: Intake;
+  /** Reloads every replica; without it, /reload reloads this process alone. */
+  reloads?: ReloadFanout;
+  /** Who has voted on what, across replicas; without it the question log decides. */
+  votes?: VoteLedger;
 }
 
 export interface Command {
@@ -122,7 +132,7 @@ export async function runCommand(command: Command, ctx: CommandContext, invocati
   if (command.data.adminOnly) {
     if (!invocation.user.isAdmin) return { kind: 'refused', reason: 'not-admin' };
   } else {
-    const notTaken = takeQuestion(ctx, invocation.platform, invocation.user.id);
+    const notTaken = await takeQuestion(ctx, invocation.platform, invocation.user.id);
     if (notTaken) return notTaken;
   }
   return command.execute(ctx, invocation);
@@ -132,9 +142,9 @@ export async function runCommand(command: Command, ctx: CommandContext, invocati
  * The gate for anything that asks a question, a command or a button: nothing new once the
  * bot is stopping, and one token from the person's rate limit. Undefined means go ahead.
  */
-export function takeQuestion(ctx: CommandContext, platform: Platform, userId: string): NotTaken | undefined {
+export async function takeQuestion(ctx: CommandContext, platform: Platform, userId: string): Promise<NotTaken | undefined> {
   if (ctx.intake && !ctx.intake.open) return { kind: 'shutting-down' };
-  const taken = ctx.limiter?.take(platform, userId);
+  const taken = await ctx.limiter?.take(platform, userId);
   if (taken && !taken.ok) return { kind: 'rate-limited', retryAfterSeconds: taken.retryAfterSeconds };
   return undefined;
 }

@@ -27,7 +27,8 @@ export type VoteOutcome = 'recorded' | 'already-voted' | 'not-recorded';
 
 export interface Recorder {
   recordQuestion(record: QuestionRecord): void;
-  recordVote(record: VoteRecord): VoteOutcome;
+  /** A promise where the outcome needs a round trip to a database server (PostgreSQL). */
+  recordVote(record: VoteRecord): VoteOutcome | Promise<VoteOutcome>;
 }
 
 /** For when the question log is switched off (QUESTION_LOG=off). */

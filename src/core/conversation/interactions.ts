@@ -71,15 +71,24 @@ export type Chosen = { kind: 'answered'; answer: Answered } | { kind: 'gone' } |
  * A suggested or related question was chosen. Choosing one asks it, so it passes the same
  * gate as /ask: refused while shutting down, and counted against the person's rate limit.
  */
-export function chooseEntry(ctx: CommandContext, actor: Actor, id: string): Chosen {
-  const notTaken = takeQuestion(ctx, actor.platform, actor.userId);
+export async function chooseEntry(ctx: CommandContext, actor: Actor, id: string): Promise<Chosen> {
+  const notTaken = await takeQuestion(ctx, actor.platform, actor.userId);
   if (notTaken) return notTaken;
   const answer = answerChosen(ctx, actor, id);
   return answer ? { kind: 'answered', answer } : { kind: 'gone' };
 }
 
-/** A vote names an answer the bot gives; any other id (made up, removed, a draft) is not stored. */
-export function castVote(ctx: CommandContext, actor: Actor, id: string, helpful: boolean): VoteOutcome | 'gone' {
+/**
+ * One vote per person per answer, for an answer the bot gives: any other id (made up,
+ * removed, a draft) is not stored. Across replicas the shared ledger knows of votes that
+ * another replica took; the question log's own (person, entry) key stays the last word.
+ */
+export async function castVote(ctx: CommandContext, actor: Actor, id: string, helpful: boolean): Promise<VoteOutcome | 'gone'> {
   if (!ctx.store.current().index.entry(id)) return 'gone';
-  return ctx.recorder.recordVote({ at: new Date(), platform: actor.platform, userId: actor.userId, entryId: id, helpful });
+  const claimed = await ctx.votes?.claim(actor.platform, actor.userId, id);
+  if (claimed === false) return 'already-voted';
+  const outcome = await ctx.recorder.recordVote({ at: new Date(), platform: actor.platform, userId: actor.userId, entryId: id, helpful });
+  // A vote the log did not keep (it is off) must not count as cast: pressing again may record it.
+  if (claimed && outcome === 'not-recorded') await ctx.votes?.release(actor.platform, actor.userId, id);
+  return outcome;
 }

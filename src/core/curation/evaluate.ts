@@ -1,6 +1,8 @@
 // Scores a set of questions with known answers, the way examples/story/score.mjs does: an
 // answer is right when its first quote comes from an expected paragraph; a question the
-// story cannot answer is right when declined.
+// story cannot answer is right when not given a curated answer, and an off-topic one only
+// when plainly declined, with no passage of the story at all. A passage from an expected
+// paragraph counts apart: it helps the asker, but it is not an answer.
 import { z } from 'zod';
 import type { AnswerResult } from '../answering/answer.js';
 
@@ -11,7 +13,13 @@ export const evalQuestionSchema = z.object({
 });
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 
-export type Verdict = 'correct' | 'wrong' | 'declined';
+/**
+ * correct: a right curated answer, or for a question the story cannot answer, no curated
+ * answer (and, off-topic, nothing quoted); passage: no answer, but the story's passage from
+ * an expected paragraph; wrong: a curated answer from elsewhere, or a quote shown for an
+ * off-topic question; declined: nothing from an expected paragraph.
+ */
+export type Verdict = 'correct' | 'passage' | 'wrong' | 'declined';
 
 export interface EvalRow {
   question: EvalQuestion;
@@ -24,6 +32,7 @@ export interface KindTally {
   kind: string;
   total: number;
   correct: number;
+  passage: number;
   wrong: number;
   declined: number;
 }
@@ -33,15 +42,24 @@ export function kindOf(question: EvalQuestion): string {
 }
 
 export function judge(question: EvalQuestion, result: AnswerResult): Verdict {
-  if (question.expect === 'none') return result.answered ? 'wrong' : 'correct';
-  if (!result.answered) return 'declined';
-  const first = result.citations[0];
-  return first && question.expect.includes(first.paragraph) ? 'correct' : 'wrong';
+  if (question.expect === 'none') {
+    if (result.kind === 'answer') return 'wrong';
+    const quoted = result.kind === 'passage' || result.nearest !== undefined;
+    return question.kind === 'off-topic' && quoted ? 'wrong' : 'correct';
+  }
+  const expected = question.expect;
+  if (result.kind === 'answer') {
+    const first = result.citations[0];
+    return first && expected.includes(first.paragraph) ? 'correct' : 'wrong';
+  }
+  return result.kind === 'passage' && expected.includes(result.passage.paragraph) ? 'passage' : 'declined';
 }
 
-export function evaluate(questions: readonly EvalQuestion[], ask: (q: string) => AnswerResult): EvalRow[] {
-  return questions.map((question) => {
+/** `onProgress` hears how many questions are done after each one, for long files. */
+export function evaluate(questions: readonly EvalQuestion[], ask: (q: string) => AnswerResult, onProgress?: (done: number) => void): EvalRow[] {
+  return questions.map((question, i) => {
     const result = ask(question.q);
+    onProgress?.(i + 1);
     return { question, kind: kindOf(question), verdict: judge(question, result), result };
   });
 }
@@ -49,7 +67,7 @@ export function evaluate(questions: readonly EvalQuestion[], ask: (q: string) =>
 export function tally(rows: readonly EvalRow[]): KindTally[] {
   const byKind = new Map<string, KindTally>();
   for (const row of rows) {
-    const t = byKind.get(row.kind) ?? { kind: row.kind, total: 0, correct: 0, wrong: 0, declined: 0 };
+    const t = byKind.get(row.kind) ?? { kind: row.kind, total: 0, correct: 0, passage: 0, wrong: 0, declined: 0 };
     t.total++;
     t[row.verdict]++;
     byKind.set(row.kind, t);

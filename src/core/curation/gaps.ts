@@ -28,6 +28,9 @@ export interface GapReport {
 
 /** Where the gap report comes from; the question log implements it. */
 export interface GapSource {
-  /** Undefined while the log cannot be read (it could not be opened yet). */
+  /**
+   * Undefined while the log cannot be read (it could not be opened yet, or its server
+   * cannot be reached). A promise: the report is read and grouped away from the answers.
+   */
   gaps(limit: number): Promise<GapReport | undefined>;
 }

@@ -6,11 +6,17 @@ import { phrasingsOf, type Entry, type Source } from './types.js';
 /** The fewest letters a quote may hold and still be checked against its paragraph. */
 export const MIN_QUOTE_LETTERS = 12;
 
-export function checkEntries(entries: readonly Entry[], sources: ReadonlyMap<string, Source>): Problem[] {
+/** Entries and sources that failed their own validation: their problems are reported already. */
+export interface Unusable {
+  entries: Set<string>;
+  sources: Set<string>;
+}
+
+export function checkEntries(entries: readonly Entry[], sources: ReadonlyMap<string, Source>, unusable: Unusable = { entries: new Set(), sources: new Set() }): Problem[] {
   return [
     ...checkDuplicateIds(entries),
-    ...entries.flatMap((entry) => checkCitations(entry, sources)),
-    ...checkRelated(entries),
+    ...entries.flatMap((entry) => checkCitations(entry, sources, unusable.sources)),
+    ...checkRelated(entries, unusable.entries),
     ...checkDuplicatePhrasings(entries),
   ];
 }
@@ -41,11 +47,12 @@ function checkDuplicateIds(entries: readonly Entry[]): Problem[] {
   return problems;
 }
 
-function checkCitations(entry: Entry, sources: ReadonlyMap<string, Source>): Problem[] {
+function checkCitations(entry: Entry, sources: ReadonlyMap<string, Source>, unusableSources: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   entry.citations.forEach((citation, index) => {
     const field = `citations[${index}]`;
     const source = sources.get(citation.source);
+    if (!source && unusableSources.has(citation.source)) return;
     if (!source) {
       const known = [...sources.keys()].join(', ') || 'none';
       problems.push(
@@ -97,8 +104,8 @@ function checkCitations(entry: Entry, sources: ReadonlyMap<string, Source>): Pro
   return problems;
 }
 
-function checkRelated(entries: readonly Entry[]): Problem[] {
-  const ids = new Set(entries.map((entry) => entry.id));
+function checkRelated(entries: readonly Entry[], unusable: ReadonlySet<string>): Problem[] {
+  const ids = new Set([...entries.map((entry) => entry.id), ...unusable]);
   return entries.flatMap((entry) =>
     entry.related.flatMap((id, index): Problem[] => {
       if (id === entry.id) {

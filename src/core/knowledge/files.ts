@@ -4,6 +4,7 @@
 // bounded number of files and bytes, so a stray tree or dump costs a clear message rather
 // than the heap or a stuck thread. Node's own readdir({ recursive: true }) follows links
 // and has no bound, and readFile on a FIFO waits for a writer for ever.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { constants } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -58,6 +59,17 @@ export class ReadBudget {
   }
 }
 
+/**
+ * The budget of the load under way, set once by loadKnowledge around the whole load rather
+ * than handed down through every reader of every kind of file.
+ */
+export const loadBudget = new AsyncLocalStorage<ReadBudget>();
+
+/** The load's budget; a file read outside any load gets one of its own, with no folder to keep to. */
+export function currentBudget(): ReadBudget {
+  return loadBudget.getStore() ?? new ReadBudget(path.parse(process.cwd()).root);
+}
+
 export async function realRoot(dir: string): Promise<string> {
   return realpath(path.resolve(dir)).catch(() => path.resolve(dir));
 }
@@ -81,7 +93,8 @@ const linkOut = (target: string) => `is a link to ${target}, outside the knowled
  * The files under `dir` whose names match, sorted, walking folders one level at a time and
  * never through a link. A link to a file inside the knowledge folder is read like the file.
  */
-export async function listFiles(dir: string, matches: (name: string) => boolean, budget: ReadBudget, refusals: Refusal[], limits = KNOWLEDGE_LIMITS): Promise<string[]> {
+export async function listFiles(dir: string, matches: (name: string) => boolean, refusals: Refusal[], limits = KNOWLEDGE_LIMITS): Promise<string[]> {
+  const budget = currentBudget();
   const found: string[] = [];
   const pending: [string, number][] = [[dir, 0]];
   let listed = 0;
@@ -119,14 +132,6 @@ async function linkRefusal(link: string, root: string, wanted: boolean): Promise
   if (info.isDirectory()) return { file: link, severity: 'warning', message: 'is a link to a folder, which is not followed; move the files themselves here' };
   if (wanted && !info.isFile()) return { file: link, severity: 'error', message: notRegular(kindOf(info)) };
   return undefined;
-}
-
-/** Whether there is something at `file` (a link counts, wherever it points). */
-export async function exists(file: string): Promise<boolean> {
-  return lstat(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 /**

@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'duplicate-phrasing'
   | 'self-test-collision'
   | 'source-date-mismatch'
+  | 'unattributed-quotation'
   | 'no-entries';
 
 export interface Problem {

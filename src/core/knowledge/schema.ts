@@ -1,6 +1,7 @@
 // The shape of the hand-edited knowledge files. Unknown fields are rejected so that a
 // misspelt field name ("alternatives:") is reported instead of silently ignored.
 import { z } from 'zod';
+import { ANSWER_FEATURES, PASSAGE_FEATURES, TOPIC_FEATURES } from '../search/config.js';
 
 const entryId = z
   .string()
@@ -53,8 +54,36 @@ export const aliasesFileSchema = z.array(
   z.strictObject({
     canonical: z.string().trim().min(1),
     terms: z.array(z.string().trim().min(1)).min(1),
+    name: z.string().trim().min(1).optional(),
+    person: z.boolean().optional(),
   }),
 );
 
+export const statementSchema = z
+  .strictObject({
+    id: entryId,
+    source: z.string().min(1),
+    paragraph: z.number().int('must be a whole paragraph number').positive('paragraphs are numbered from 1'),
+    words: z.string().trim().min(2),
+    quoted: z.boolean(),
+    speaker: z.string().trim().min(1).nullable(),
+    attribution: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((s) => s.speaker !== null || s.attribution, { path: ['attribution'], message: 'is needed when no speaker is named: say how the story attributes the words' });
+
 export type EntryInput = z.output<typeof entrySchema>;
 export type SourceMetaInput = z.output<typeof sourceMetaSchema>;
+
+const weightsOf = <const N extends readonly string[]>(names: N) =>
+  z.strictObject(Object.fromEntries(names.map((n) => [n, z.number().finite()])) as { [K in N[number]]: z.ZodNumber });
+const probability = z.number().min(0).max(1);
+
+/** knowledge/calibration/model.json, as `npm run calibrate` writes it. */
+export const calibrationSchema = z.strictObject({
+  answer: z.strictObject({ intercept: z.number().finite(), weights: weightsOf(ANSWER_FEATURES) }),
+  answerThreshold: probability,
+  passage: z.strictObject({ intercept: z.number().finite(), weights: weightsOf(PASSAGE_FEATURES) }),
+  passageThreshold: probability,
+  topic: z.strictObject({ intercept: z.number().finite(), weights: weightsOf(TOPIC_FEATURES) }),
+  topicThreshold: probability,
+});

@@ -7,7 +7,7 @@ import { loadKnowledge } from './load.js';
 import { hasErrors, type Problem } from './problems.js';
 import { forgetFieldLines, type Entry, type Knowledge } from './types.js';
 import { QuestionCompleter } from '../search/autocomplete.js';
-import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../search/config.js';
+import { DEFAULT_ENGINE_CONFIG, type Calibration, type EngineConfig } from '../search/config.js';
 import { SearchIndex } from '../search/search-index.js';
 import { selfTest } from '../search/self-test.js';
 
@@ -37,6 +37,21 @@ export interface ReloadReport {
   finishedAt: Date;
   /** When the knowledge base now served was loaded. */
   loadedAt: Date;
+  /** With several replicas, how each fared; absent when the bot runs as one process. */
+  replicas?: ReplicaTally;
+}
+
+/** How a reload went across the replicas, this one included. */
+export interface ReplicaTally {
+  /** Replicas asked to reload, this one included. */
+  replicas: number;
+  reloaded: number;
+  /** Rejected the files and kept serving what they had. */
+  refused: number;
+  /** Did not answer within the wait: still reloading, or gone. */
+  silent: number;
+  /** False when the others could not be asked at all (Redis unreachable): only this one reloaded. */
+  reached: boolean;
 }
 
 export const KNOWLEDGE_DEFAULTS = Object.freeze({
@@ -54,9 +69,10 @@ export interface StoreOptions {
 export type BuildResult = { ok: true; snapshot: Snapshot; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 export async function buildSnapshot(dir: string, options: StoreOptions = {}, signal?: AbortSignal): Promise<BuildResult> {
-  const config = options.config ?? DEFAULT_ENGINE_CONFIG;
-  const loaded = await loadKnowledge(dir, signal);
+  const loaded = await loadKnowledge(dir, { signal });
   if (!loaded.ok) return loaded;
+  // The knowledge base's own calibration, unless a caller (calibrate, a test) passes a config.
+  const config = options.config ?? withCalibration(DEFAULT_ENGINE_CONFIG, loaded.knowledge.calibration);
   // Each step runs without a break, and a large base takes seconds in all: between steps,
   // questions that arrived meanwhile are answered (from the snapshot still served).
   await nextTurn();
@@ -68,6 +84,10 @@ export async function buildSnapshot(dir: string, options: StoreOptions = {}, sig
   await nextTurn();
   const snapshot = { knowledge: loaded.knowledge, index, config, completer: new QuestionCompleter(index), loadedAt: new Date() };
   return { ok: true, snapshot, warnings: [...loaded.warnings, ...collisions] };
+}
+
+export function withCalibration(config: EngineConfig, calibration: Calibration | undefined): EngineConfig {
+  return calibration ? Object.freeze({ ...config, calibration }) : config;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

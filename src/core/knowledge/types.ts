@@ -1,4 +1,5 @@
 // The curated knowledge as the rest of the core sees it, once loaded and checked.
+import type { Calibration } from '../search/config.js';
 
 export interface Citation {
   source: string;
@@ -40,6 +41,30 @@ export interface Source {
 export interface AliasGroup {
   canonical: string;
   terms: string[];
+  /** How replies name it ("Wes Streeting"); the canonical when not given. */
+  name?: string;
+  /** A person, who can be asked what they said. */
+  person?: boolean;
+}
+
+/**
+ * Something the story reports someone saying, from the reviewed list in
+ * knowledge/quotations.yaml: either words in quotation marks, or the story's own report of
+ * what was said. Checked at load against the story like every quote.
+ */
+export interface Statement {
+  id: string;
+  source: string;
+  paragraph: number;
+  /** The words exactly as the story has them. */
+  words: string;
+  /** They stand inside quotation marks in the story. */
+  quoted: boolean;
+  /** The alias canonical of who said them, or null when the story names no one. */
+  speaker: string | null;
+  /** How the story attributes them when it names no one ("an unsubstantiated claim"). */
+  attribution?: string;
+  origin: { file: string; line?: number };
 }
 
 export interface Knowledge {
@@ -47,6 +72,9 @@ export interface Knowledge {
   /** Every entry, drafts included: drafts are checked like the rest but never served. */
   entries: readonly Entry[];
   aliases: readonly AliasGroup[];
+  statements: readonly Statement[];
+  /** The confidence models fitted by `npm run calibrate`; the engine's defaults when absent. */
+  calibration?: Calibration;
 }
 
 /**

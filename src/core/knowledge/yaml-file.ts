@@ -1,6 +1,6 @@
 // Reads one YAML file into plain data, keeping enough of the parse to say which line a
 // field is on when validation later finds a problem with it.
-import { Composer, LineCounter, Parser, YAMLParseError, isNode, type CST, type Document, type YAMLError } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLParseError, isMap, isNode, isScalar, isSeq, type CST, type Document, type YAMLError } from 'yaml';
 import type { Problem } from './problems.js';
 
 /** Past this, a knowledge file is almost certainly a mistake (a pasted dump, a log). */
@@ -16,7 +16,10 @@ export const MAX_NESTING = 32;
 
 export interface ParsedYaml {
   data: unknown;
-  /** The line (1-based) of the value at a path, or of its nearest ancestor that exists. */
+  /**
+   * The line (1-based) where a path is written: a field's key (not its value, which for a
+   * list starts on the next line), a list item's start, or the nearest ancestor that exists.
+   */
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
@@ -52,11 +55,17 @@ export function parseYaml(file: string, text: string): YamlResult {
     return fail(file, `could not be read as YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`);
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    for (let depth = path.length; depth > 0; depth--) {
+      const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1) as unknown[], true);
+      const part = path[depth - 1];
+      const at = isMap(parent)
+        ? parent.items.find((pair) => (isScalar(pair.key) ? pair.key.value : pair.key) === part)?.key
+        : isSeq(parent) && typeof part === 'number'
+          ? parent.items[part]
+          : undefined;
+      if (isNode(at) && at.range) return lineCounter.linePos(at.range[0]).line;
     }
-    return undefined;
+    return isNode(doc.contents) && doc.contents.range ? lineCounter.linePos(doc.contents.range[0]).line : undefined;
   };
   return { ok: true, value: { data, lineOf } };
 }

@@ -33,23 +33,27 @@ const DROPPED = '';
 export class Analyzer {
   /** Terms that name someone or something in the story: the story aliases' canonical terms. */
   readonly names = new Set<string>();
+  /** Terms of the general English synonym groups ("uk", "usa", "prison"): words, not names. */
+  readonly generalTerms = new Set<string>();
   private readonly stemCache = new Map<string, string>();
   private readonly terms = new Map<string, string | null>();
   /** Every word the lexicon and aliases name: English the analyzer knows, never a typo. */
   private readonly lexiconWords = new Set<string>();
   /**
-   * Multi-word phrases ("prime minister") and single words given verbatim ("pm", "x"),
-   * keyed by the stems of their words so that "rolling up" finds "roll up".
+   * Multi-word phrases ("prime minister", "rolling up"), keyed by the stems of their words
+   * so that "rolling up" finds "roll up".
    */
   private readonly phrases = new Map<string, string>();
   /** For each first word of a phrase, the longest phrase starting with it. */
   private readonly phraseLength = new Map<string, number>();
+  /** One-word aliases, as written: names are not stemmed into other words' territory. */
+  private readonly exactWords = new Map<string, string>();
   /** Stems of single-word synonyms, so inflections of a listed word are covered too. */
   private readonly stems = new Map<string, string>();
 
   constructor(aliases: readonly AliasGroup[] = []) {
     for (const [canonical, ...members] of SYNONYM_GROUPS) {
-      if (canonical) this.addGroup(canonical, [canonical, ...members], false);
+      if (canonical) this.generalTerms.add(this.addGroup(canonical, [canonical, ...members], false));
     }
     // Story aliases win over the general synonyms where both name a word.
     for (const group of aliases) {
@@ -100,6 +104,13 @@ export class Analyzer {
     return [...terms];
   }
 
+  /** Each term with the words it came from ([from, to) word positions), for highlighting. */
+  spans(words: readonly string[]): { term: string; from: number; to: number }[] {
+    const spans: { term: string; from: number; to: number }[] = [];
+    this.scan(words, (term, from, to) => spans.push({ term, from, to }));
+    return spans;
+  }
+
   /** Calls emit for each term, with the span of words it came from. */
   private scan(words: readonly string[], emit: (term: string, from: number, to: number) => void): void {
     // A question word after the question has begun is a conjunction ("what was his job
@@ -143,7 +154,8 @@ export class Analyzer {
     const questionWord = QUESTION_WORDS.get(word);
     if (questionWord) return questionWord;
     const stemmed = this.stemOf(word);
-    const alias = this.phrases.get(stemmed);
+    // A one-word alias names exactly that word: "street" is not "Streeting".
+    const alias = this.exactWords.get(word);
     if (alias) return alias;
     if (STOP_WORDS.has(word) || (word.length === 1 && !/\d/.test(word))) return null;
     return this.stems.get(stemmed) ?? stemmed;
@@ -186,7 +198,7 @@ export class Analyzer {
    * (verbatim) map only the words given, so a name like "Wes" is not stemmed into a
    * different word's territory.
    */
-  private addGroup(canonical: string, members: readonly string[], verbatim: boolean): void {
+  private addGroup(canonical: string, members: readonly string[], verbatim: boolean): string {
     const canonicalWords = this.words(canonical);
     const term = canonicalWords.length === 1 && !verbatim ? stem(canonicalWords[0]!) : canonicalWords.join('_');
     for (const member of members) {
@@ -195,10 +207,11 @@ export class Analyzer {
       for (const word of words) this.lexiconWords.add(word);
       const key = words.map(stem).join(' ');
       if (words.length > 1) this.addPhrase(key, term);
-      else if (verbatim) this.phrases.set(key, term);
+      else if (verbatim) this.exactWords.set(words[0]!, term);
       // First group wins: a word listed in two groups keeps its first meaning
       // (test/core/lexicon.test.ts keeps the lists free of such clashes).
       else if (!this.stems.has(key)) this.stems.set(key, term);
     }
+    return term;
   }
 }

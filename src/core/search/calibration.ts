@@ -1,121 +1,191 @@
-// Fits the confidence model from the knowledge base itself. Each curated phrasing is held
-// out in turn and asked as if new (how well does the engine find an entry for words it has
-// not been given?), and a list of questions the story cannot answer supplies the cases it
-// must decline. A logistic regression over the top match's features then gives a
-// confidence that reads as a probability, and the threshold is the one that best
-// separates right answers from wrong answers and unanswerable questions.
-import { phrasingsOf, publishedEntries, type Entry, type Knowledge } from '../knowledge/types.js';
-import type { CalibrationWeights, EngineConfig } from './config.js';
-import { confidenceOf, search, type MatchFeatures } from './engine.js';
-import { SearchIndex } from './search-index.js';
+// Fits the engine's two confidence models and their thresholds from data:
+//  - every curated phrasing held out in turn (does the engine find an entry for words it
+//    was not given?), by masking that phrasing in the one index rather than rebuilding it;
+//  - questions the story cannot answer (knowledge/calibration/unanswerable.txt);
+//  - labelled questions people really asked (knowledge/calibration/*.jsonl), with the
+//    paragraphs that answer them or "none".
+// The models are fitted on all of it; the thresholds are chosen on the labelled questions,
+// the ones closest to what people ask, so that wrong answers stay rare.
+import { answerQuestion, type AnswerContext } from '../answering/answer.js';
+import { blockAnswer, tooThinForPassage } from '../answering/guards.js';
+import { candidatesOf, findPassage, topicFeatures } from '../answering/passage-finder.js';
+import { checkQuote } from '../answering/quote-check.js';
+import { phrasingsOf, type Entry } from '../knowledge/types.js';
+import { ANSWER_FEATURES, PASSAGE_FEATURES, TOPIC_FEATURES, type AnswerFeatures, type Calibration, type PassageFeatures, type TopicFeatures } from './config.js';
+import { search, type HeldOut } from './engine.js';
+import { fitLogistic, probability, type Example, type FitOptions } from './model.js';
+
+export interface LabelledQuestion {
+  q: string;
+  expect: number[] | 'none';
+  kind?: string;
+}
 
 export interface Sample {
   question: string;
-  features: MatchFeatures;
-  /** Whether answering with the top match would have been right. */
-  right: boolean;
-  source: 'held-out phrasing' | 'unanswerable';
+  origin: 'held-out phrasing' | 'unanswerable' | 'labelled';
+  /** For labelled questions: off-topic, near-miss or answerable. */
+  kind: string;
+  /** For labelled questions: the paragraphs that answer it. */
+  expect?: number[] | 'none';
+  answer?: { features: AnswerFeatures; right: boolean };
+  /** Every sentence that could answer, and whether its paragraph does. */
+  candidates: { features: PassageFeatures; right: boolean }[];
+  /** What the topic model sees, given the best sentence by the passage model in use. */
+  topic?: TopicFeatures;
+  /** The best sentence by that model, and whether its paragraph answers. */
+  passage?: { features: PassageFeatures; right: boolean };
 }
 
-const NO_MATCH: MatchFeatures = { similarity: 0, coverage: 0, formMismatch: false, nameMismatch: 0 };
+const paragraphOf = (c: { source: string; paragraph: number }) => `${c.source}#${c.paragraph}`;
 
-const paragraphKey = (c: { source: string; paragraph: number }) => `${c.source}#${c.paragraph}`;
-
-/** Right when the answer given quotes, first, a paragraph the held-out entry itself cites. */
-function answersLike(given: Entry, expected: Entry): boolean {
-  const first = given.citations[0];
-  return first !== undefined && expected.citations.some((c) => paragraphKey(c) === paragraphKey(first));
-}
-
-export function heldOutSamples(knowledge: Knowledge, config: EngineConfig, isWord?: (word: string) => boolean): Sample[] {
-  const samples: Sample[] = [];
-  for (const entry of publishedEntries(knowledge)) {
-    const phrasings = phrasingsOf(entry);
-    if (phrasings.length < 2) continue;
-    phrasings.forEach((question, held) => {
-      const rest = phrasings.filter((_, i) => i !== held);
-      const reduced: Entry = { ...entry, question: rest[0]!, alternates: rest.slice(1) };
-      const index = SearchIndex.build({ ...knowledge, entries: knowledge.entries.map((e) => (e === entry ? reduced : e)) }, config, isWord);
-      const outcome = search(index, question, config, 1);
-      const top = outcome.matches[0];
-      samples.push({
-        question,
-        features: top ?? NO_MATCH,
-        right: top !== undefined && answersLike(top.entry, entry),
-        source: 'held-out phrasing',
-      });
-    });
+/** A sample per question: the features of the best entry and best passage, and whether each is right. */
+function sampleOf(ctx: AnswerContext, question: string, right: (source: string, paragraph: number) => boolean, origin: Sample['origin'], kind: string, heldOut?: HeldOut): Sample {
+  const sample: Sample = { question, origin, kind, candidates: [] };
+  if (checkQuote(ctx.index, question)) return sample;
+  const outcome = search(ctx.index, question, ctx.config, 10, heldOut);
+  const best = outcome.matches[0];
+  const blocked = blockAnswer(ctx.index, question, outcome);
+  if (best && !blocked) {
+    const first = best.entry.citations[0]!;
+    sample.answer = { features: best.features, right: right(first.source, first.paragraph) };
   }
+  if ((blocked && !blocked.passageAllowed) || tooThinForPassage(ctx.index, outcome)) return sample;
+  const candidates = candidatesOf(ctx.index, outcome);
+  sample.candidates = candidates.map((c) => ({ features: c.features, right: right(c.sentence.source, c.sentence.paragraph) }));
+  const passage = findPassage(ctx.knowledge, ctx.index, outcome, ctx.config.calibration);
+  if (passage) {
+    sample.topic = passage.topic;
+    sample.passage = { features: passage.features, right: right(passage.view.source, passage.view.paragraph) };
+  } else sample.topic = topicFeatures(ctx.index, outcome, undefined);
+  return sample;
+}
+
+/** The held-out phrasings: at most `limit` of them, spread evenly, so large bases stay quick. */
+export function heldOutSamples(ctx: AnswerContext, limit = 4_000, onProgress?: (done: number) => void): Sample[] {
+  const { index } = ctx;
+  const all: { entry: number; k: number }[] = [];
+  index.entries.forEach((e, i) => {
+    if (e.phrasings.length >= 2) e.phrasings.forEach((_, k) => all.push({ entry: i, k }));
+  });
+  const step = Math.max(1, all.length / limit);
+  const samples: Sample[] = [];
+  for (let n = 0; n < all.length && samples.length < limit; n += step) {
+    const { entry: i, k } = all[Math.floor(n)]!;
+    const indexed = index.entries[i]!;
+    const cited = new Set(indexed.entry.citations.map(paragraphOf));
+    const heldOut: HeldOut = { entry: i, phrasing: indexed.firstPhrasing + k, fieldWeights: weightsWithout(ctx, indexed.entry, k) };
+    const question = phrasingsOf(indexed.entry)[k]!;
+    samples.push(sampleOf(ctx, question, (source, paragraph) => cited.has(`${source}#${paragraph}`), 'held-out phrasing', 'answerable', heldOut));
+    if (onProgress && samples.length % 200 === 0) onProgress(samples.length / Math.min(limit, all.length));
+  }
+  onProgress?.(1);
   return samples;
 }
 
-export function unanswerableSamples(index: SearchIndex, questions: readonly string[], config: EngineConfig): Sample[] {
-  return questions.map((question) => {
-    const outcome = search(index, question, config, 1);
-    const top = outcome.matches[0];
-    return { question, features: top ?? NO_MATCH, right: false, source: 'unanswerable' };
+/** What each term of phrasing k weighs in the entry once that phrasing is gone. */
+function weightsWithout(ctx: AnswerContext, entry: Entry, k: number): Map<string, number> {
+  const { analyzer } = ctx.index;
+  const fields = ctx.config.fieldWeights;
+  const phrasings = phrasingsOf(entry).map((p) => new Set(analyzer.analyze(p).map((t) => t.term)));
+  const others = phrasings.filter((_, i) => i !== k);
+  const termsOf = (text: string) => new Set(analyzer.analyze(text).map((t) => t.term));
+  const tags = termsOf(entry.tags.join(' '));
+  const answer = termsOf(entry.answer);
+  const quotes = termsOf(entry.citations.map((c) => c.quote).join(' '));
+  const paragraphs = termsOf(entry.citations.map((c) => ctx.knowledge.sources.get(c.source)?.paragraphs[c.paragraph - 1] ?? '').join(' '));
+  const weights = new Map<string, number>();
+  for (const term of phrasings[k]!) {
+    if (others.some((p) => p.has(term))) continue;
+    weights.set(term, Math.max(tags.has(term) ? fields.tag : 0, answer.has(term) ? fields.answer : 0, quotes.has(term) ? fields.quote : 0, paragraphs.has(term) ? fields.paragraph : 0));
+  }
+  return weights;
+}
+
+export function questionSamples(ctx: AnswerContext, questions: readonly LabelledQuestion[], origin: Sample['origin']): Sample[] {
+  return questions.map((q) => {
+    const expect = q.expect;
+    const kind = expect === 'none' ? (q.kind ?? 'unanswerable') : 'answerable';
+    return { ...sampleOf(ctx, q.q, (_, paragraph) => expect !== 'none' && expect.includes(paragraph), origin, kind), expect };
   });
 }
 
-function vector(f: MatchFeatures): number[] {
-  return [1, f.similarity, f.coverage, f.formMismatch ? 1 : 0, f.nameMismatch];
+export interface Fitted {
+  calibration: Calibration;
+  /** How the chosen thresholds do on the labelled questions. */
+  report: ThresholdReport;
 }
 
-/**
- * Logistic regression by gradient descent, each class weighted to half the total, so that
- * the many held-out phrasings do not drown the fewer unanswerable questions.
- */
-export function fitLogistic(samples: readonly Sample[], iterations = 20_000, rate = 0.5, l2 = 1e-3): CalibrationWeights {
-  const positives = samples.filter((s) => s.right).length;
-  const negatives = samples.length - positives;
-  if (positives === 0 || negatives === 0) throw new Error('calibration needs both right answers and questions to decline');
-  const weightOf = (s: Sample) => (s.right ? 0.5 / positives : 0.5 / negatives);
-  const xs = samples.map((s) => vector(s.features));
-  let w = [0, 0, 0, 0, 0];
-  for (let step = 0; step < iterations; step++) {
-    const grad = w.map((wi, j) => (j === 0 ? 0 : l2 * wi));
-    samples.forEach((s, i) => {
-      const x = xs[i]!;
-      const p = 1 / (1 + Math.exp(-x.reduce((sum, xj, j) => sum + xj * w[j]!, 0)));
-      const error = (p - (s.right ? 1 : 0)) * weightOf(s);
-      for (let j = 0; j < w.length; j++) grad[j]! += error * x[j]!;
-    });
-    w = w.map((wi, j) => wi - rate * grad[j]!);
+export interface ThresholdReport {
+  labelled: number;
+  answerable: number;
+  answeredRight: number;
+  /** Curated answers from a wrong paragraph, or to a question the story cannot answer. */
+  answeredWrong: number;
+  /** Answerable questions answered, or given a passage, from a right paragraph. */
+  passageRight: number;
+  offTopicWithPassage: number;
+}
+
+/** A wrong answer costs this many right ones: declining is better than misleading. */
+export const WRONG_ANSWER_COST = 6;
+
+/** A passage shown for an off-topic question costs this many found for questions about the story. */
+export const OFF_TOPIC_PASSAGE_COST = 10;
+
+export function fitCalibration(ctx: AnswerContext, samples: readonly Sample[], options: FitOptions = {}): Fitted {
+  const answer = fitLogistic(ANSWER_FEATURES, samples.flatMap((s) => (s.answer ? [{ features: s.answer.features, right: s.answer.right && s.kind === 'answerable' }] : [])), options);
+  // The ranking model learns from every candidate sentence of the answerable questions.
+  const passage = fitLogistic(PASSAGE_FEATURES, samples.flatMap((s) => (s.kind === 'answerable' ? s.candidates : [])), options);
+  // On-topic means about the story: answerable or not, anything but off-topic.
+  const topic = fitLogistic(TOPIC_FEATURES, samples.flatMap((s) => (s.topic ? [{ features: s.topic, right: s.kind !== 'off-topic' }] : [])), options);
+
+  const labelled = samples.filter((s) => s.origin === 'labelled');
+  const tuning = labelled.length > 0 ? labelled : samples;
+  const answerThreshold = bestThreshold(tuning.flatMap((s) => (s.answer ? [{ p: probability(answer, s.answer.features), right: s.answer.right && s.kind === 'answerable' }] : [])));
+  // Off-topic questions get nothing of the story. Some share every word with it ("What
+  // caused the English Civil War?") and no bag of words can tell them apart, so rather than
+  // sit above the last of them, the threshold trades a passage shown for a question about
+  // something else against OFF_TOPIC_PASSAGE_COST passages found for questions about the story.
+  const topicScored = samples.flatMap((s) => (s.topic && (s.kind === 'off-topic' || s.kind === 'answerable') ? [{ p: probability(topic, s.topic), right: s.kind === 'answerable' }] : []));
+  const topicThreshold = bestThreshold(topicScored, OFF_TOPIC_PASSAGE_COST, 0.2);
+  // Among answerable questions left without an answer, a passage from the right paragraph
+  // is worth what one from a wrong paragraph costs; below the threshold the sentence is
+  // shown as the nearest passage of a decline instead.
+  const unanswered = tuning.filter((s) => s.passage && s.kind === 'answerable' && !(s.answer && probability(answer, s.answer.features) >= answerThreshold));
+  const rescored = unanswered.map((s) => ({ p: Math.max(...s.candidates.map((c) => probability(passage, c.features))), right: s.passage!.right }));
+  const passageThreshold = bestThreshold(rescored, 1, 0);
+  const calibration: Calibration = { answer, answerThreshold, passage, passageThreshold, topic, topicThreshold };
+  return { calibration, report: reportOn({ ...ctx, config: { ...ctx.config, calibration } }, labelled) };
+}
+
+/** The threshold that maximises right minus `cost` times wrong, from `from` to 0.95. */
+function bestThreshold(scored: readonly { p: number; right: boolean }[], cost = WRONG_ANSWER_COST, from = 0.3): number {
+  let best = { threshold: 0.5, value: -Infinity };
+  for (let t = from; t <= 0.951; t += 0.01) {
+    let value = 0;
+    for (const s of scored) if (s.p >= t) value += s.right ? 1 : -cost;
+    if (value > best.value) best = { threshold: round(t), value };
   }
-  const round = (n: number) => Math.round(n * 1000) / 1000;
-  return { intercept: round(w[0]!), similarity: round(w[1]!), coverage: round(w[2]!), formMismatch: round(w[3]!), nameMismatch: round(w[4]!) };
+  return best.threshold;
 }
 
-export interface ThresholdRow {
-  threshold: number;
-  /** Share of right answers given (not declined). */
-  answered: number;
-  /** Share of wrong answers and unanswerable questions declined. */
-  declined: number;
-  balanced: number;
-  /** Share of all samples handled right: right answers given plus the rest declined. */
-  accuracy: number;
-}
-
-export function thresholdTable(samples: readonly Sample[], weights: CalibrationWeights): ThresholdRow[] {
-  const scored = samples.map((s) => ({ right: s.right, confidence: confidenceOf(s.features, weights) }));
-  const right = scored.filter((s) => s.right);
-  const wrong = scored.filter((s) => !s.right);
-  const rows: ThresholdRow[] = [];
-  for (let t = 0.05; t < 0.96; t += 0.05) {
-    const threshold = Math.round(t * 100) / 100;
-    const answered = right.filter((s) => s.confidence >= threshold).length / right.length;
-    const declined = wrong.filter((s) => s.confidence < threshold).length / wrong.length;
-    const accuracy = (answered * right.length + declined * wrong.length) / scored.length;
-    rows.push({ threshold, answered, declined, balanced: (answered + declined) / 2, accuracy });
+function reportOn(ctx: AnswerContext, labelled: readonly Sample[]): ThresholdReport {
+  const report: ThresholdReport = { labelled: labelled.length, answerable: 0, answeredRight: 0, answeredWrong: 0, passageRight: 0, offTopicWithPassage: 0 };
+  for (const s of labelled) {
+    const reply = answerQuestion(ctx, s.question);
+    const paragraph = reply.kind === 'answer' ? reply.citations[0]?.paragraph : reply.kind === 'passage' ? reply.passage.paragraph : undefined;
+    const right = paragraph !== undefined && Array.isArray(s.expect) && s.expect.includes(paragraph);
+    if (s.kind === 'answerable') {
+      report.answerable++;
+      if (reply.kind === 'answer') report[right ? 'answeredRight' : 'answeredWrong']++;
+      if (right) report.passageRight++;
+    } else if (reply.kind === 'answer') report.answeredWrong++;
+    if (s.kind === 'off-topic' && (reply.kind === 'passage' || (reply.kind === 'decline' && reply.nearest))) report.offTopicWithPassage++;
   }
-  return rows;
+  return report;
 }
 
-/**
- * The model is fitted with right answers and wrong-or-unanswerable cases weighted equally,
- * so its output is the probability of being right with even odds beforehand. Declining
- * below 0.5 answers exactly when an answer is more likely right than wrong, counting a
- * wrong answer and a needless decline as equally bad.
- */
-export const DECISION_THRESHOLD = 0.5;
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,12 +1,41 @@
-// The engine's tuning, in one frozen object. The values come from `npm run calibrate`,
-// which measures them on the knowledge base itself (see the README, "Confidence").
+// The engine's tuning, in one frozen object. The two models' weights and thresholds come
+// from `npm run calibrate`, which measures them on the knowledge base and its labelled
+// questions and writes them to knowledge/calibration/model.json; these defaults are what
+// the engine uses when that file is absent (see the README, "Confidence").
+import type { LogisticModel } from './model.js';
 
-export interface CalibrationWeights {
-  intercept: number;
-  similarity: number;
-  coverage: number;
-  formMismatch: number;
-  nameMismatch: number;
+/** What the answer model knows about the best curated match. */
+export const ANSWER_FEATURES = ['similarity', 'coverage', 'answerCoverage', 'knownShare', 'margin', 'agreement', 'formMismatch', 'nameMismatch'] as const;
+export type AnswerFeature = (typeof ANSWER_FEATURES)[number];
+export type AnswerFeatures = Record<AnswerFeature, number>;
+
+/** What the passage model knows about a sentence of the story, to rank the sentences. */
+export const PASSAGE_FEATURES = ['coverage', 'knownCoverage', 'entrySupport', 'matched', 'named'] as const;
+export type PassageFeature = (typeof PASSAGE_FEATURES)[number];
+export type PassageFeatures = Record<PassageFeature, number>;
+
+/**
+ * What the topic model knows, to tell a question about the story from one that is not.
+ * The counts of known and unknown words go in as steps, not lines: two words the story
+ * knows beside one it does not ("is X down? my feed won't load") is a different question
+ * from two known words alone, and a linear weight cannot say so.
+ */
+export const TOPIC_FEATURES = ['entryScore', 'similarity', 'knownShare', 'coverage', 'matched', 'twoKnown', 'threeKnown', 'oneUnknown', 'twoUnknown', 'twoKnownOneUnknown', 'person'] as const;
+export type TopicFeature = (typeof TOPIC_FEATURES)[number];
+export type TopicFeatures = Record<TopicFeature, number>;
+
+export interface Calibration {
+  answer: LogisticModel<AnswerFeature>;
+  /** At or above this confidence, the best entry is given as the answer. */
+  answerThreshold: number;
+  /** The probability that a sentence's paragraph answers the question. */
+  passage: LogisticModel<PassageFeature>;
+  /** At or above this, the best sentence is offered as a passage; below, a decline shows it as the nearest. */
+  passageThreshold: number;
+  /** The probability that a question is about the story at all. */
+  topic: LogisticModel<TopicFeature>;
+  /** Below this, the question has nothing to do with the story: a plain decline, no passage. */
+  topicThreshold: number;
 }
 
 export interface EngineConfig {
@@ -22,17 +51,25 @@ export interface EngineConfig {
   answerFormPenalty: number;
   /** Lost per edit when a typo is corrected. */
   typoPenalty: number;
-  /**
-   * Logistic model turning a match's features into the probability that its answer is
-   * right. Fitted by `npm run calibrate`.
-   */
-  calibration: Readonly<CalibrationWeights>;
-  /** Below this confidence the bot declines. */
-  threshold: number;
+  calibration: Readonly<Calibration>;
   /** Suggestions offered on a decline must at least reach this raw score. */
   suggestionFloor: number;
   maxSuggestions: number;
+  /** At or above this confidence an answer reads as a strong match; below, a likely one. */
+  strongMatch: number;
 }
+
+export const DEFAULT_CALIBRATION: Calibration = Object.freeze({
+  answer: Object.freeze({
+    intercept: -3.479,
+    weights: Object.freeze({ similarity: 4.103, coverage: 0.949, answerCoverage: 0, knownShare: 0, margin: 0, agreement: 0, formMismatch: -1.839, nameMismatch: -3.503 }),
+  }),
+  answerThreshold: 0.5,
+  passage: Object.freeze({ intercept: -3, weights: Object.freeze({ coverage: 3, knownCoverage: 1, entrySupport: 3, matched: 0, named: 0 }) }),
+  passageThreshold: 0.5,
+  topic: Object.freeze({ intercept: -3, weights: Object.freeze({ entryScore: 3, similarity: 0, knownShare: 1, coverage: 1, matched: 0, twoKnown: 1, threeKnown: 2, oneUnknown: -1, twoUnknown: -1, twoKnownOneUnknown: -1, person: 1 }) }),
+  topicThreshold: 0.5,
+});
 
 export const DEFAULT_ENGINE_CONFIG: EngineConfig = Object.freeze({
   fieldWeights: Object.freeze({ phrasing: 1, tag: 1, answer: 0.8, quote: 0.8, paragraph: 0.5 }),
@@ -41,8 +78,8 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = Object.freeze({
   unknownWordWeight: 1,
   answerFormPenalty: 0.7,
   typoPenalty: 0.1,
-  calibration: Object.freeze({ intercept: -3.479, similarity: 4.103, coverage: 0.949, formMismatch: -1.839, nameMismatch: -3.503 }),
-  threshold: 0.5,
+  calibration: DEFAULT_CALIBRATION,
   suggestionFloor: 0.15,
   maxSuggestions: 3,
+  strongMatch: 0.8,
 });

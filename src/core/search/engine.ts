@@ -7,7 +7,9 @@
 // "What is Streeting's majority?" is mostly about something the story doesn't hold.
 import type { Entry } from '../knowledge/types.js';
 import type { Term, Token } from './analyzer.js';
-import type { CalibrationWeights, EngineConfig } from './config.js';
+import type { AnswerFeatures, EngineConfig } from './config.js';
+import { probability } from './model.js';
+import { paragraphKey, type SentenceMatch } from './passages.js';
 import { ANSWER_FORMS, isQuestionWordTerm } from './lexicon.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -31,7 +33,9 @@ export interface Match {
    * passing): the weight of the rarest such name over the rarest word's, 0 when none.
    */
   nameMismatch: number;
-  /** Probability-like confidence in 0..1 (see config.calibration). */
+  /** What the answer model weighs (see config.ANSWER_FEATURES). */
+  features: AnswerFeatures;
+  /** Probability-like confidence in 0..1, from the calibrated answer model. */
   confidence: number;
   phrasing: string;
 }
@@ -40,26 +44,6 @@ export interface SearchOutcome {
   terms: QueryTerm[];
   /** Best first; empty when nothing shares a word with the question. */
   matches: Match[];
-  /** The paragraph sharing the most weight with the question, as a hint on a decline. */
-  closestParagraph?: { source: string; paragraph: number };
-}
-
-export interface MatchFeatures {
-  similarity: number;
-  coverage: number;
-  formMismatch: boolean;
-  nameMismatch: number;
-}
-
-/** The probability, by the fitted logistic model, that a match answers the question. */
-export function confidenceOf(features: MatchFeatures, weights: CalibrationWeights): number {
-  const z =
-    weights.intercept +
-    weights.similarity * features.similarity +
-    weights.coverage * features.coverage +
-    weights.formMismatch * (features.formMismatch ? 1 : 0) +
-    weights.nameMismatch * features.nameMismatch;
-  return 1 / (1 + Math.exp(-z));
 }
 
 export function queryTerms(index: SearchIndex, question: string, config: EngineConfig): QueryTerm[] {
@@ -69,6 +53,14 @@ export function queryTerms(index: SearchIndex, question: string, config: EngineC
     return weight === undefined
       ? { term, quality, known: false, weight: index.maxIdf * config.unknownWordWeight }
       : { term, quality, known: true, weight };
+  });
+}
+
+/** The words of a question the typo corrector replaced, each with the word searched for instead. */
+export function typoCorrections(index: SearchIndex, question: string, config: EngineConfig): { typed: string; corrected: string }[] {
+  return index.analyzer.words(question).flatMap((typed) => {
+    const { surface } = correctToken(index, typed, config);
+    return surface === typed ? [] : [{ typed, corrected: surface }];
   });
 }
 
@@ -82,7 +74,19 @@ function correctToken(index: SearchIndex, surface: string, config: EngineConfig)
   return { surface: correction.word, quality: 1 - config.typoPenalty * correction.distance };
 }
 
-export function search(index: SearchIndex, question: string, config: EngineConfig, limit = 10): SearchOutcome {
+/**
+ * One curated phrasing left out, as calibration asks it: the entry answers as if that
+ * phrasing had never been written (its terms keep only the weight the rest of the entry
+ * gives them), without rebuilding the index for every phrasing.
+ */
+export interface HeldOut {
+  entry: number;
+  phrasing: number;
+  /** The entry's field weight for each term of the held-out phrasing, without it (0: absent). */
+  fieldWeights: ReadonlyMap<string, number>;
+}
+
+export function search(index: SearchIndex, question: string, config: EngineConfig, limit = 10, heldOut?: HeldOut): SearchOutcome {
   const terms = queryTerms(index, question, config);
   const total = terms.reduce((sum, t) => sum + t.weight, 0);
   // A question of question words only ("what time is it?") asks about nothing in particular.
@@ -98,10 +102,13 @@ export function search(index: SearchIndex, question: string, config: EngineConfi
     const strength = t.weight * t.quality;
     for (let k = 0; k < postings.entries.length; k++) {
       const e = postings.entries[k]!;
+      const field = heldOut?.entry === e ? (heldOut.fieldWeights.get(t.term) ?? postings.fieldWeights[k]!) : postings.fieldWeights[k]!;
+      if (field === 0) continue;
       if (covered[e] === 0) touchedEntries[entryCount++] = e;
-      covered[e]! += strength * postings.fieldWeights[k]!;
+      covered[e]! += strength * field;
     }
     for (const p of postings.phrasings) {
+      if (p === heldOut?.phrasing) continue;
       if (shared[p] === 0) touchedPhrasings[phrasingCount++] = p;
       shared[p]! += strength;
     }
@@ -131,17 +138,70 @@ export function search(index: SearchIndex, question: string, config: EngineConfi
     keepTop(top, { index: e, score, similarity: best, coverage, formMismatch: !fits, phrasing }, limit);
   }
 
+  const knownShare = knownShareOf(terms);
+  const sentences = index.passages.match(terms);
+  const raw = top.map(({ index: i, phrasing, ...match }) => {
+    const { entry, names } = index.entries[i]!;
+    let missingName = 0;
+    for (const t of terms) if (index.isName(t.term) && !names.has(t.term)) missingName = Math.max(missingName, t.weight);
+    return { entry, ...match, nameMismatch: missingName / index.maxIdf, phrasing: index.phrasingText[phrasing]! };
+  });
   return {
     terms,
-    matches: top.map(({ index: i, phrasing, ...match }) => {
-      const { entry, names } = index.entries[i]!;
-      let missingName = 0;
-      for (const t of terms) if (index.analyzer.names.has(t.term) && !names.has(t.term)) missingName = Math.max(missingName, t.weight);
-      const features = { ...match, nameMismatch: missingName / index.maxIdf };
-      return { entry, ...features, phrasing: index.phrasingText[phrasing]!, confidence: confidenceOf(features, config.calibration) };
+    matches: raw.map((match) => {
+      const features: AnswerFeatures = {
+        similarity: match.similarity,
+        coverage: match.coverage,
+        answerCoverage: answerCoverageOf(index, match.entry, terms),
+        knownShare,
+        margin: marginOf(match, raw),
+        agreement: agreementOf(match.entry, sentences),
+        formMismatch: match.formMismatch ? 1 : 0,
+        nameMismatch: match.nameMismatch,
+      };
+      return { ...match, features, confidence: probability(config.calibration.answer, features) };
     }),
-    closestParagraph: closestParagraph(index, terms),
   };
+}
+
+/**
+ * How much of the question the entry's own answer and quotes speak to. A question that
+ * matches an entry's phrasings but asks for a detail its answer lacks ("how many seats did
+ * Labour win?") is one the entry cannot answer.
+ */
+function answerCoverageOf(index: SearchIndex, entry: Entry, terms: readonly QueryTerm[]): number {
+  const said = index.answerTerms(entry);
+  let total = 0;
+  let held = 0;
+  for (const t of terms) {
+    if (isQuestionWordTerm(t.term)) continue;
+    total += t.weight;
+    if (said.has(t.term)) held += t.weight;
+  }
+  return total === 0 ? 0 : held / total;
+}
+
+/** How far the match scores above the best match that points at other paragraphs. */
+function marginOf(match: { entry: Entry; score: number }, all: readonly { entry: Entry; score: number }[]): number {
+  const own = new Set(match.entry.citations.map((c) => paragraphKey(c.source, c.paragraph)));
+  const rival = all.find((m) => m !== match && !own.has(paragraphKey(m.entry.citations[0]!.source, m.entry.citations[0]!.paragraph)));
+  return match.score - (rival?.score ?? 0);
+}
+
+/** How much of the question the story's own sentences in the entry's cited paragraphs hold. */
+function agreementOf(entry: Entry, sentences: readonly SentenceMatch[]): number {
+  let best = 0;
+  for (const s of sentences) {
+    if (entry.citations.some((c) => c.source === s.sentence.source && c.paragraph === s.sentence.paragraph)) best = Math.max(best, s.coverage);
+  }
+  return best;
+}
+
+/** Share of the question's weight in words the knowledge base knows. */
+export function knownShareOf(terms: readonly QueryTerm[]): number {
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const known = terms.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0);
+  return total === 0 ? 0 : known / total;
 }
 
 interface Scored {
@@ -164,14 +224,4 @@ function keepTop(top: Scored[], item: Scored, limit: number): void {
   while (at > 0 && better(item, top[at - 1]!)) at--;
   top.splice(at, 0, item);
   if (top.length > limit) top.pop();
-}
-
-function closestParagraph(index: SearchIndex, terms: readonly QueryTerm[]): SearchOutcome['closestParagraph'] {
-  let best: { source: string; paragraph: number; weight: number } | undefined;
-  for (const p of index.paragraphs) {
-    let weight = 0;
-    for (const t of terms) if (t.known && p.terms.has(t.term)) weight += t.weight;
-    if (weight > 0 && (!best || weight > best.weight)) best = { source: p.source, paragraph: p.paragraph, weight };
-  }
-  return best && { source: best.source, paragraph: best.paragraph };
 }

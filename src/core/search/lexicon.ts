@@ -168,6 +168,11 @@ export const ANSWER_FORMS: ReadonlyMap<string, RegExp> = new Map([
   ['?count', /\b(?!(?:1[89]|20)\d\d\b)\d+\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozens?|hundreds|thousands)\b/i],
 ]);
 
+/** Days and months: capitalised, not in the dictionary as lower-case words, and no names. */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);
+
 export function isQuestionWordTerm(term: string): boolean {
   return term.startsWith('?');
 }

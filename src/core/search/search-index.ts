@@ -7,6 +7,8 @@ import { phrasingsOf, publishedEntries, type Entry, type Knowledge } from '../kn
 import { Analyzer } from './analyzer.js';
 import { ANSWER_FORMS, isQuestionWordTerm } from './lexicon.js';
 import type { EngineConfig } from './config.js';
+import { PassageIndex } from './passages.js';
+import { QuoteIndex } from './quote-index.js';
 import { TypoCorrector } from './typo.js';
 
 export interface IndexedPhrasing {
@@ -36,12 +38,6 @@ export interface TermPostings {
   phrasings: Int32Array;
 }
 
-export interface IndexedParagraph {
-  source: string;
-  paragraph: number;
-  terms: ReadonlySet<string>;
-}
-
 export class SearchIndex {
   private readonly byId: ReadonlyMap<string, IndexedEntry>;
 
@@ -53,7 +49,10 @@ export class SearchIndex {
     readonly phrasingEntry: Int32Array,
     readonly phrasingWeight: Float64Array,
     readonly phrasingText: readonly string[],
-    readonly paragraphs: readonly IndexedParagraph[],
+    /** The story's sentences, for passage replies. */
+    readonly passages: PassageIndex,
+    /** Phrases and who says them, for quote checks. */
+    readonly quotes: QuoteIndex,
     readonly typos: TypoCorrector,
     private readonly weights: ReadonlyMap<string, number>,
     /** idf of a term found in no entry: what an unknown word is measured against. */
@@ -84,6 +83,26 @@ export class SearchIndex {
   };
 
   /** A published entry by id; drafts are not in the index. */
+  /** Whether a term names someone or somewhere particular in the story (not a country). */
+  isName(term: string): boolean {
+    return this.analyzer.names.has(term) || (this.passages.properNouns.has(term) && !this.analyzer.generalTerms.has(term));
+  }
+
+  /**
+   * The terms of what an entry says (its answer and its quotes), worked out on first use
+   * and kept: only entries that questions reach pay for it.
+   */
+  answerTerms(entry: Entry): ReadonlySet<string> {
+    let terms = this.answerTermCache.get(entry.id);
+    if (!terms) {
+      terms = new Set(this.analyzer.analyze([entry.answer, ...entry.citations.map((c) => c.quote)].join(' ')).map((t) => t.term));
+      this.answerTermCache.set(entry.id, terms);
+    }
+    return terms;
+  }
+
+  private readonly answerTermCache = new Map<string, ReadonlySet<string>>();
+
   entry(id: string): Entry | undefined {
     return this.byId.get(id)?.entry;
   }
@@ -124,10 +143,7 @@ export class SearchIndex {
 
     // Words of the whole story and of the alias list count as known, so that a question
     // using them is not "corrected" into something else.
-    const paragraphs: IndexedParagraph[] = [];
-    for (const source of knowledge.sources.values()) {
-      source.paragraphs.forEach((text, i) => paragraphs.push({ source: source.id, paragraph: i + 1, terms: new Set(termsOf(text)) }));
-    }
+    for (const source of knowledge.sources.values()) source.paragraphs.forEach((text) => termsOf(text));
     for (const group of knowledge.aliases) [group.canonical, ...group.terms].forEach(termsOf);
 
     const entryLists = new Map<string, { entries: number[]; fieldWeights: number[]; phrasings: number[] }>();
@@ -160,13 +176,17 @@ export class SearchIndex {
     const weights = new Map([...postings].map(([term, list]) => [term, weightOf(term, list.entries.length)]));
     const termWeight = (term: string) => weights.get(term) ?? weightOf(term, 0);
 
+    const passages = PassageIndex.build(knowledge.sources.values(), analyzer, isWord);
+    // Names an entry is about: the people and groups of the aliases, and the story's places
+    // (Oldham, Rochdale), but not countries, which name nothing in particular.
+    const isName = (t: string) => analyzer.names.has(t) || (passages.properNouns.has(t) && !analyzer.generalTerms.has(t));
     let first = 0;
     const entries = draft.map(({ entry, phrasings }) => {
       const indexed = {
         entry,
         firstPhrasing: first,
         forms: answerForms(entry, phrasings),
-        names: new Set([...phrasings.flatMap((p) => p.terms), ...entry.tags.flatMap(termsOf)].filter((t) => analyzer.names.has(t))),
+        names: new Set([...phrasings.flatMap((p) => p.terms), ...entry.tags.flatMap(termsOf)].filter(isName)),
         phrasings: phrasings.map((p) => ({ ...p, weight: p.terms.reduce((sum, t) => sum + termWeight(t), 0) })),
       };
       first += phrasings.length;
@@ -182,7 +202,7 @@ export class SearchIndex {
         phrasingText.push(p.text);
       }),
     );
-    return new SearchIndex(analyzer, entries, postings, phrasingEntry, phrasingWeight, phrasingText, paragraphs, new TypoCorrector(wordCounts, isWord), weights, idf(0));
+    return new SearchIndex(analyzer, entries, postings, phrasingEntry, phrasingWeight, phrasingText, passages, new QuoteIndex(passages.sentences, knowledge.statements, knowledge.aliases, analyzer), new TypoCorrector(wordCounts, isWord), weights, idf(0));
   }
 
   /**

@@ -41,7 +41,7 @@ describe('/reload on Discord', () => {
     const entries = bot.ctx.store.current().knowledge.entries.length;
     expect(reply.ephemeral).toBe(true);
     expect(reply.message.embeds[0].title).toBe(MESSAGES.reloadedTitle);
-    expect(reply.message.embeds[0].description).toContain(`${entries} entries (0 drafts) from 1 source(s)`);
+    expect(reply.message.embeds[0].description).toContain(`${entries} entries from 1 source`);
     expect(reply.message.embeds[0].description).toContain(MESSAGES.reloadNoChanges);
   });
 
@@ -66,7 +66,7 @@ describe('/reload on Discord', () => {
     expect(reply.message.embeds[0].description).toContain('robinson.yaml');
 
     const answer = await (await bot.standIn.slash('ask', { question: 'Who is Tommy Robinson?' })).reply();
-    expect(answer.message.embeds[0].fields[0].name).toContain('¶13');
+    expect(answer.message.embeds[0].fields[0].name).toContain('paragraph 13');
   });
 });
 
@@ -101,18 +101,30 @@ describe('registering the commands', () => {
     });
 
     it.each([
-      ['globally without DISCORD_GUILD_ID', '', 'global', /globally/],
-      ['in one server with DISCORD_GUILD_ID', '100000000000000009', 'guild:100000000000000009', /in server 100000000000000009/],
-    ])('registers the commands %s', async (_, guildId, scope, said) => {
+      ['globally without DISCORD_GUILD_ID', '', 'global', /globally/, false],
+      ['in one server with DISCORD_GUILD_ID', '100000000000000009', 'guild:100000000000000009', /in server 100000000000000009/, false],
+      // HTTP interactions change how they arrive, not what is registered.
+      ['the same way when DISCORD_PUBLIC_KEY selects HTTP interactions', '', 'global', /globally/, true],
+    ])('registers the commands %s', async (_, guildId, scope, said, http) => {
       standIn = await startDiscordStandIn();
       const run = await runTs('src/cli/deploy-discord.ts', [], {
-        env: { DISCORD_TOKEN: standIn.token, DISCORD_APPLICATION_ID: standIn.applicationId, DISCORD_API_URL: standIn.apiUrl, DISCORD_GUILD_ID: guildId },
+        env: { DISCORD_TOKEN: standIn.token, DISCORD_APPLICATION_ID: standIn.applicationId, DISCORD_API_URL: standIn.apiUrl, DISCORD_GUILD_ID: guildId, DISCORD_PUBLIC_KEY: http ? standIn.publicKey : '' },
       });
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(said);
       expect(standIn.state.commands.get(scope)?.map((c) => c.name)).toEqual(commands.map((c) => c.data.name));
       expect(standIn.state.rejections).toEqual([]);
+    });
+
+    it('asks for DISCORD_TOKEN when only DISCORD_PUBLIC_KEY is set, and registers nothing', async () => {
+      standIn = await startDiscordStandIn();
+      const run = await runTs('src/cli/deploy-discord.ts', [], {
+        env: { DISCORD_TOKEN: '', DISCORD_PUBLIC_KEY: standIn.publicKey, DISCORD_APPLICATION_ID: standIn.applicationId, DISCORD_API_URL: standIn.apiUrl, DISCORD_GUILD_ID: '' },
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('DISCORD_TOKEN: must be set');
+      expect(standIn.state.requests).toEqual([]);
     });
 
     it('says Discord rejected the token without printing it', async () => {

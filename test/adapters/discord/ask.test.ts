@@ -34,9 +34,9 @@ describe('/ask on Discord', () => {
     const [embed] = reply.message.embeds;
     expect(embed.title).toBe('Who is Tommy Robinson?');
     expect(embed.description).toBe(expected.answer);
-    expect(embed.fields).toEqual(expected.citations.map((c) => ({ name: `¶${c.paragraph} · 2025-01-03`, value: `> ${c.quote}` })));
-    expect(embed.fields[0].name).toContain('¶13');
-    expect(embed.footer.text).toMatch(/^confidence \d+% · as of 2025-01-03$/);
+    expect(embed.fields).toEqual(expected.citations.map((c) => ({ name: `paragraph ${c.paragraph} · 2025-01-03`, value: `> ${c.quote}` })));
+    expect(embed.fields[0].name).toContain('paragraph 13');
+    expect(embed.footer.text).toMatch(/^(exact match|(strong|likely) match, \d+%) · as of 2025-01-03$/);
     expect(reply.message.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -59,7 +59,7 @@ describe('/ask on Discord', () => {
     const reply = await (await bot.standIn.choose(answer.message, menu(answer.message).custom_id, [option.value])).reply();
     expect(reply.ephemeral).toBe(false);
     expect(reply.message.embeds[0].title).toBe('What is the English Defence League?');
-    expect(reply.message.embeds[0].fields[0].name).toMatch(/^¶\d+ · 2025-01-03$/);
+    expect(reply.message.embeds[0].fields[0].name).toMatch(/^paragraph \d+ · 2025-01-03$/);
   });
 
   it('declines briefly, only to the asker, with at most three suggested questions as buttons that answer them', async () => {

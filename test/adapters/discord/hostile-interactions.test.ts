@@ -1,13 +1,17 @@
-// Interactions Discord itself would never send, at the bot as npm start runs it: unknown
-// commands, missing, over-long and mistyped options, unknown and malformed custom ids. Each
-// gets a message only the sender sees; the process stays up and answers the next question.
+// Interactions Discord itself would never send, at the bot as npm start runs it, over the
+// gateway and over HTTP interactions: unknown commands, missing, over-long and mistyped
+// options, unknown and malformed custom ids. Each gets a message only the sender sees; the
+// process stays up and answers the next question. Over HTTP, requests that are no signed
+// interaction at all get the right status instead.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAction } from '../../../src/core/conversation/interactions.js';
 import { MESSAGES } from '../../../src/core/wording/messages.js';
 import { startTs, type Background } from '../../helpers/background-node.js';
 import { startDiscordStandIn, type DiscordStandIn, type Exchange, type Reply, type StoredMessage } from '../../helpers/discord-stand-in/index.js';
+import { postSigned, type HttpReply } from '../../helpers/discord-stand-in/sign.js';
 import { hostileText } from '../../helpers/hostile-strings.js';
+import { freePort } from '../../helpers/long-running.js';
 
 const TOKEN = 'hostile-discord-test-token.abc123';
 const COMMAND = 2;
@@ -15,9 +19,12 @@ const COMPONENT = 3;
 const MODAL_SUBMIT = 5;
 const STRING = 3;
 
+type Transport = 'gateway' | 'http';
+
 let standIn: DiscordStandIn;
 let bot: Background;
 let answer: StoredMessage;
+let interactionsUrl: string;
 
 /** Fails at once, with what the bot printed, if it exits instead of answering. */
 function unlessExited<T>(work: Promise<T>): Promise<T> {
@@ -30,26 +37,46 @@ function unlessExited<T>(work: Promise<T>): Promise<T> {
 }
 const replyTo = async (sent: Promise<Exchange>): Promise<Reply> => unlessExited((await unlessExited(sent)).reply());
 
-beforeAll(async () => {
+const COMMON = { DISCORD_APPLICATION_ID: '1', DISCORD_GUILD_ID: '', SLACK_BOT_TOKEN: '', KNOWLEDGE_DIR: 'knowledge', QUESTION_LOG: 'off', RATE_LIMIT_QUESTIONS: '1000' };
+
+async function startBot(transport: Transport): Promise<void> {
   standIn = await startDiscordStandIn({ token: TOKEN, applicationId: '1' });
-  bot = startTs('src/index.ts', { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '1', DISCORD_API_URL: standIn.apiUrl, DISCORD_GUILD_ID: '', SLACK_BOT_TOKEN: '', KNOWLEDGE_DIR: 'knowledge', QUESTION_LOG: 'off', RATE_LIMIT_QUESTIONS: '1000' });
-  answer = (await replyTo(standIn.slash('ask', { question: 'Who is Tommy Robinson?' }))).message;
-});
-afterAll(async () => {
-  await bot?.stop('SIGKILL');
-  await standIn?.close();
-});
+  if (transport === 'gateway') {
+    bot = startTs('src/index.ts', { ...COMMON, DISCORD_TOKEN: TOKEN, DISCORD_PUBLIC_KEY: '', DISCORD_API_URL: standIn.apiUrl });
+    return;
+  }
+  const port = await freePort();
+  interactionsUrl = `http://127.0.0.1:${port}/discord/interactions`;
+  bot = startTs('src/index.ts', { ...COMMON, DISCORD_TOKEN: '', DISCORD_PUBLIC_KEY: standIn.publicKey, DISCORD_HTTP_HOST: '127.0.0.1', DISCORD_HTTP_PORT: String(port), DISCORD_API_URL: standIn.apiUrl });
+  // Ready once it answers Discord's PING, as the Developer Portal checks.
+  const ping = JSON.stringify({ id: '1', application_id: '1', type: 1, token: 'ping', version: 1 });
+  for (;;) {
+    const pong = await unlessExited(postSigned(interactionsUrl, ping, { signer: standIn.signer }).catch(() => undefined));
+    if (pong?.status === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  standIn.deliverOverHttp(interactionsUrl);
+}
 
 async function expectStillAnswering(): Promise<void> {
   const reply = await replyTo(standIn.slash('ask', { question: 'Who is Jess Phillips?' }));
   expect(reply.ephemeral).toBe(false);
-  expect(reply.message.embeds[0].fields[0].name).toMatch(/^¶\d+/);
+  expect(reply.message.embeds[0].fields[0].name).toMatch(/^paragraph \d+/);
 }
 
 const ask = (options: { name: string; type: number; value: unknown }[]) => ({ name: 'ask', type: 1, guild_id: '100000000000000001', options });
 const press = (customId: string) => ({ custom_id: customId, component_type: 2 });
 
-describe('hostile interactions at a running Discord bot', () => {
+describe.each<Transport>(['gateway', 'http'])('hostile interactions at a running Discord bot, over %s', (transport) => {
+  beforeAll(async () => {
+    await startBot(transport);
+    answer = (await replyTo(standIn.slash('ask', { question: 'Who is Tommy Robinson?' }))).message;
+  });
+  afterAll(async () => {
+    await bot?.stop('SIGKILL');
+    await standIn?.close();
+  });
+
   it.each<[string, () => Promise<Exchange>, string]>([
     ['a command it does not have', () => standIn.slash('frobnicate', { question: 'x' }), MESSAGES.unknownCommand('frobnicate')],
     ['/ask without its question', () => standIn.interact(COMMAND, ask([])), MESSAGES.declineEmpty],
@@ -97,12 +124,29 @@ describe('hostile interactions at a running Discord bot', () => {
     );
   });
 
-  it('never sent Discord anything it refused, stayed up, and kept the token out of its output', async () => {
+  // Requests that are no signed interaction at all exist only over HTTP.
+  if (transport === 'http') {
+    it.each<[string, () => Promise<HttpReply>, number]>([
+      ['a request without a signature', () => postSigned(interactionsUrl, '{"type":2}', { signer: standIn.signer, signature: null }), 401],
+      ['a forged signature', () => postSigned(interactionsUrl, '{"type":2}', { signer: standIn.signer, signature: '0'.repeat(128) }), 401],
+      ['a replayed request signed an hour ago', () => postSigned(interactionsUrl, '{"type":2}', { signer: standIn.signer, timestamp: Math.floor(Date.now() / 1000) - 3600 }), 401],
+      ['a signed body cut off mid-JSON', () => postSigned(interactionsUrl, '{"type":2,"data":{"name":"ask"', { signer: standIn.signer }), 400],
+      ['a signed JSON array', () => postSigned(interactionsUrl, '[1,2,3]', { signer: standIn.signer }), 400],
+      ['a signed body of 2 MB', () => postSigned(interactionsUrl, `{"type":2,"pad":"${'x'.repeat(2 * 1024 * 1024)}"}`, { signer: standIn.signer }), 413],
+    ])('answers %s with %i over HTTP, and answers the next question', async (_, send, status) => {
+      expect((await unlessExited(send())).status).toBe(status);
+      await expectStillAnswering();
+    });
+  }
+
+  it('never sent Discord anything it refused, stayed up, and kept every token out of its output', async () => {
     expect(standIn.state.rejections).toEqual([]);
     expect(bot.child.exitCode).toBeNull();
     await expectStillAnswering();
     const { stdout, stderr } = bot.output();
-    expect(stdout + stderr).not.toContain(TOKEN);
+    // The bot token (on the gateway) and the interactions' tokens: each lets anyone act as the bot.
+    expect(stdout + stderr).not.toContain('interaction-token-');
+    if (transport === 'gateway') expect(stdout + stderr).not.toContain(TOKEN);
     // The one mistyped option is the only failure: logged once, at error level.
     const errors = stderr.split('\n').filter((line) => line.includes('"level":50'));
     expect(errors).toHaveLength(1);

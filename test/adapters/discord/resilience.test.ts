@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function expectAnswer(standIn: DiscordStandIn): Promise<void> {
   const reply = await (await standIn.slash('ask', { question: 'Who is Tommy Robinson?' })).reply();
-  expect(reply.message.embeds[0].fields[0].name).toContain('¶13');
+  expect(reply.message.embeds[0].fields[0].name).toContain('paragraph 13');
 }
 
 describe('the Discord gateway going away', () => {
@@ -132,7 +132,9 @@ describe('buttons and menus the bot does not know', () => {
 describe('an answer longer than Discord allows', () => {
   const long = 'The story says so at length. '.repeat(400);
   const overLong = (question: string): Answered => ({
+    kind: 'answer',
     answered: true,
+    strength: 'likely',
     question,
     answer: long,
     citations: Array.from({ length: 30 }, (_, i) => ({ source: 's', paragraph: i + 1, quote: `*${'quoted words '.repeat(120)}*`, published: '2025-01-03' })),

@@ -8,6 +8,7 @@ import { MESSAGES } from '../../../src/core/wording/messages.js';
 import type { Recorder } from '../../../src/core/answering/recorder.js';
 import { copyOfRealKnowledge, entryYaml, REAL_KNOWLEDGE } from '../../helpers/knowledge-dir.js';
 import { textsOf } from '../../helpers/slack-stand-in/read-message.js';
+import { replyToCommand } from '../../helpers/slack-stand-in/response-url.js';
 import { ADMIN, startSlackBot, type BotUnderTest } from '../../helpers/slack-stand-in/slack-bot.js';
 
 const QUESTIONS = ['Who is Tommy Robinson?', 'What did Musk accuse Starmer of?', 'Where is Oldham?', 'Who is Jess Phillips?', 'What did Wes Streeting say?'];
@@ -48,7 +49,7 @@ describe('asking under load while the knowledge base reloads, once with a broken
   async function asked(question: string, n: number): Promise<{ question: string; status: number; message: unknown }> {
     const responseId = `load-${n}`;
     const reply = await bot.command('ask', question, { user: `ULOAD${n % 40}`, responseId });
-    const message = reply.json ?? (await bot.responses.posts.waitFor((p) => p.id === responseId)).body;
+    const message = await replyToCommand(reply.json, bot.responses.posts, responseId);
     return { question, status: reply.status, message };
   }
 
@@ -65,7 +66,7 @@ describe('asking under load while the knowledge base reloads, once with a broken
       // Sent behind the reload, so they arrive while it reads and checks the files.
       launch(PER_WAVE / 2);
       const report = await reloading;
-      const first = textsOf(report.json ?? (await bot.responses.posts.waitFor((p) => p.id === `reload-${outcomes.length}`)).body)[0] ?? '';
+      const first = textsOf(await replyToCommand(report.json, bot.responses.posts, `reload-${outcomes.length}`))[0] ?? '';
       outcomes.push(first.startsWith('Reloaded:'));
       if (!reload.ok) expect(first).toBe(MESSAGES.reloadFailed(bot.ctx.store.current().index.entries.length));
     }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTs, type Running } from '../../helpers/long-running.js';
 import { runTs } from '../../helpers/run-node.js';
 import { textsOf } from '../../helpers/slack-stand-in/read-message.js';
-import { startResponseUrl, type ResponseUrlStandIn } from '../../helpers/slack-stand-in/response-url.js';
+import { replyToCommand, startResponseUrl, type ResponseUrlStandIn } from '../../helpers/slack-stand-in/response-url.js';
 import { FORM, postSigned, slashCommandBody } from '../../helpers/slack-stand-in/sign.js';
 import { startWebApi, type WebApiStandIn } from '../../helpers/slack-stand-in/web-api.js';
 
@@ -34,7 +34,7 @@ describe('npm start with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET', () => {
     const reply = await postSigned(eventsUrl, body, FORM, { secret: 's' });
     expect(reply.status).toBe(200);
     // The acknowledgement carries the answer when it is ready in time, response_url otherwise.
-    const answer = reply.json ?? (await responses.posts.waitFor((p) => p.id === 'npm-start')).body;
+    const answer = await replyToCommand(reply.json, responses.posts, 'npm-start');
     expect(textsOf(answer)).toContain('>“Stephen Yaxley-Lennon, the founder of the far-right English Defence League, who is better known as Tommy Robinson”\n>— _paragraph 13_');
     expect(api.calls.items.map((c) => c.method)).toContain('auth.test');
   });

@@ -12,7 +12,9 @@ import { buttonIds, textsOf } from '../../helpers/slack-stand-in/read-message.js
 
 function answered(overrides: Partial<Answered> = {}): Answered {
   return {
+    kind: 'answer',
     answered: true,
+    strength: 'strong',
     question: 'Who is Tommy Robinson?',
     answer: 'The founder of the English Defence League.',
     citations: [{ source: 'story', paragraph: 13, quote: 'the founder of the far-right English Defence League', published: '2025-01-03' }],
@@ -25,7 +27,7 @@ function answered(overrides: Partial<Answered> = {}): Answered {
 }
 
 function declined(overrides: Partial<Declined> = {}): Declined {
-  return { answered: false, question: 'What is his majority?', reason: 'not-in-story', confidence: 0.2, suggestions: [], asOf: '2025-01-03', ...overrides };
+  return { kind: 'decline', answered: false, question: 'What is his majority?', reason: 'not-in-story', confidence: 0.2, suggestions: [], asOf: '2025-01-03', ...overrides };
 }
 
 describe('Slack text', () => {
@@ -71,7 +73,7 @@ describe('an answer in Block Kit', () => {
     const texts = textsOf(renderAnswer(answered(), { shareable: true }));
     expect(texts).toContain('The founder of the English Defence League.');
     expect(texts).toContainEqual(expect.stringMatching(/“the founder of the far-right English Defence League”[\s\S]*paragraph 13/));
-    expect(texts).toContain('as of 2025-01-03 · confidence 87%');
+    expect(texts).toContain('as of 2025-01-03 · strong match, 87%');
   });
 
   it.each([
@@ -122,11 +124,19 @@ describe('an answer in Block Kit', () => {
 });
 
 describe('a decline in Block Kit', () => {
-  it('says the story does not answer it and offers at most three questions as buttons', () => {
+  it('says the story does not answer it, quotes the nearest passage and offers at most three questions as buttons', () => {
     const suggestions = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, question: `Question ${id}?` }));
-    const message = renderAnswer(declined({ suggestions, closestPassage: { source: 's', paragraph: 7 } }), { shareable: true });
+    const nearest = { source: 's', paragraph: 7, quote: 'A 2022 report into safeguarding measures in Oldham', published: '2025-01-03', highlights: [[7, 13] as const] };
+    const message = renderAnswer(declined({ suggestions, nearest }), { shareable: true });
     expect(message.text).toBe(MESSAGES.declineNotInStory);
-    expect(textsOf(message)).toEqual(expect.arrayContaining([MESSAGES.declineNotInStory, MESSAGES.suggestionsIntro, MESSAGES.hintIntro(7)]));
+    expect(textsOf(message)).toEqual(expect.arrayContaining([MESSAGES.declineNotInStory, MESSAGES.suggestionsIntro]));
+    expect(textsOf(message).join('\n')).toContain('A 2022 *report* into safeguarding measures in Oldham');
+    expect(buttonIds(message)).toEqual(['sb:pick:a', 'sb:pick:b', 'sb:pick:c']);
+  });
+
+  it('offers each suggested question once, as Discord does, since Slack refuses repeated button ids', () => {
+    const suggestions = ['a', 'a', 'b', 'a', 'c', 'd'].map((id) => ({ id, question: `Question ${id}?` }));
+    const message = renderAnswer(declined({ suggestions }), { shareable: true });
     expect(buttonIds(message)).toEqual(['sb:pick:a', 'sb:pick:b', 'sb:pick:c']);
   });
 

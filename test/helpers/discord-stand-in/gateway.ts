@@ -1,10 +1,13 @@
 // The stand-in's gateway: HELLO, heartbeat ACKs, IDENTIFY -> READY, RESUME -> replay and
 // RESUMED (or INVALID_SESSION for a session it does not know), and dispatches. Plain JSON
 // only: a client asking for compression is refused, so the tests see what really crosses.
+// Sharded like Discord: each connection identifies as [shard id, shard count], and each
+// dispatch goes to one shard's connection.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { readyEvent, type Shard } from './ready.js';
 
 const OP = { dispatch: 0, heartbeat: 1, identify: 2, resume: 6, reconnect: 7, invalidSession: 9, hello: 10, heartbeatAck: 11 } as const;
 
@@ -12,6 +15,7 @@ interface Session {
   id: string;
   seq: number;
   events: { s: number; t: string; d: unknown }[];
+  shard: Shard;
 }
 
 interface Connection {
@@ -37,13 +41,18 @@ export interface GatewayStats {
   /** The query string of each connection, e.g. "v=10&encoding=json". */
   queries: string[];
   intents: number[];
+  /** The [id, count] each IDENTIFY named. */
+  shards: Shard[];
 }
 
 export class GatewayStandIn extends EventEmitter {
   readonly wss = new WebSocketServer({ noServer: true });
-  readonly stats: GatewayStats = { connections: 0, identifies: 0, resumes: 0, invalidSessions: 0, heartbeats: 0, queries: [], intents: [] };
+  readonly stats: GatewayStats = { connections: 0, identifies: 0, resumes: 0, invalidSessions: 0, heartbeats: 0, queries: [], intents: [], shards: [] };
   private readonly sessions = new Map<string, Session>();
-  private current: Connection | null = null;
+  /** The connection serving each shard id: the latest to identify or resume as it. */
+  private readonly byShard = new Map<number, Connection>();
+  /** The shard count the client identified with: how guilds are spread over connections. */
+  shardCount = 1;
 
   constructor(private readonly options: GatewayOptions) {
     super();
@@ -51,38 +60,51 @@ export class GatewayStandIn extends EventEmitter {
   }
 
   get isReady(): boolean {
-    return this.current?.ready === true;
+    return this.isShardReady(0);
   }
 
-  /** Resolves once a client has identified or resumed and may receive dispatches. */
-  async ready(): Promise<void> {
-    while (!this.isReady) await once(this, 'ready');
+  isShardReady(shard: number): boolean {
+    return this.byShard.get(shard)?.ready === true;
   }
 
-  /** Sends an event to the connected client, recorded in its session for a later resume. */
-  async dispatch(t: string, d: unknown): Promise<void> {
-    await this.ready();
-    const connection = this.current!;
+  /** Resolves once the shard has identified or resumed and may receive dispatches. */
+  async ready(shard = 0): Promise<void> {
+    while (!this.isShardReady(shard)) await once(this, 'ready');
+  }
+
+  /** The shard Discord sends a guild's events on: (guild id >> 22) % shard count. */
+  shardOf(guildId: string | undefined): number {
+    return guildId ? Number((BigInt(guildId) >> 22n) % BigInt(this.shardCount)) : 0;
+  }
+
+  /** Sends an event on one shard, recorded in its session for a later resume. */
+  async dispatch(t: string, d: unknown, shard = 0): Promise<void> {
+    await this.ready(shard);
+    const connection = this.byShard.get(shard)!;
     const session = connection.session!;
     const event = { s: ++session.seq, t, d };
     session.events.push(event);
     this.send(connection.socket, { op: OP.dispatch, ...event });
   }
 
-  /** Closes the client's socket from the server side, as Discord does on its own restarts. */
-  drop(code: number): void {
-    const connection = this.current;
-    if (!connection) throw new Error('no client is connected');
+  /** Closes a shard's socket from the server side, as Discord does on its own restarts. */
+  drop(code: number, shard = 0): void {
+    const connection = this.connectionOf(shard);
     connection.ready = false;
     connection.socket.close(code, 'stand-in closed the connection');
   }
 
-  /** Asks the client to reconnect and resume (opcode 7). */
-  requestReconnect(): void {
-    const connection = this.current;
-    if (!connection) throw new Error('no client is connected');
+  /** Asks a shard to reconnect and resume (opcode 7). */
+  requestReconnect(shard = 0): void {
+    const connection = this.connectionOf(shard);
     connection.ready = false;
     this.send(connection.socket, { op: OP.reconnect, d: null });
+  }
+
+  private connectionOf(shard: number): Connection {
+    const connection = this.byShard.get(shard);
+    if (!connection) throw new Error(`no client is connected as shard ${shard}`);
+    return connection;
   }
 
   /** Forgets every session, so the next resume is refused and the client must identify. */
@@ -104,8 +126,6 @@ export class GatewayStandIn extends EventEmitter {
       return;
     }
     const connection: Connection = { socket, session: null, ready: false };
-    if (this.current && this.current.socket.readyState === this.current.socket.OPEN) this.current.socket.terminate();
-    this.current = connection;
     socket.on('message', (raw) => this.receive(connection, String(raw)));
     socket.on('close', () => {
       connection.ready = false;
@@ -137,36 +157,25 @@ export class GatewayStandIn extends EventEmitter {
     }
   }
 
-  private identify(connection: Connection, d: { token?: string; intents?: number; compress?: boolean }): void {
+  private identify(connection: Connection, d: { token?: string; intents?: number; compress?: boolean; shard?: Shard }): void {
     if (d?.token !== this.options.token) {
       connection.socket.close(4004, 'Authentication failed.');
       return;
     }
+    const shard: Shard = d.shard ?? [0, 1];
+    if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) {
+      connection.socket.close(4010, 'Invalid shard.');
+      return;
+    }
     this.stats.identifies++;
     this.stats.intents.push(Number(d.intents));
-    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, events: [] };
+    this.stats.shards.push(shard);
+    this.shardCount = shard[1];
+    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], shard };
     this.sessions.set(session.id, session);
     connection.session = session;
-    this.send(connection.socket, {
-      op: OP.dispatch,
-      t: 'READY',
-      s: ++session.seq,
-      d: {
-        v: 10,
-        user: { id: this.options.botUserId, username: 'StoryBot', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 },
-        guilds: [],
-        session_id: session.id,
-        resume_gateway_url: this.options.url(),
-        shard: [0, 1],
-        application: { id: this.options.applicationId, flags: 0 },
-        private_channels: [],
-        relationships: [],
-        presences: [],
-        guild_join_requests: [],
-        geo_ordered_rtc_regions: [],
-        user_settings: {},
-      },
-    });
+    const ready = readyEvent({ botUserId: this.options.botUserId, applicationId: this.options.applicationId, sessionId: session.id, resumeUrl: this.options.url(), shard });
+    this.send(connection.socket, { op: OP.dispatch, t: 'READY', s: ++session.seq, d: ready });
     this.markReady(connection);
   }
 
@@ -186,6 +195,11 @@ export class GatewayStandIn extends EventEmitter {
   }
 
   private markReady(connection: Connection): void {
+    const [id] = connection.session!.shard;
+    // A shard has one connection: an older one still open for it is ended, as Discord does.
+    const older = this.byShard.get(id);
+    if (older && older !== connection && older.socket.readyState === older.socket.OPEN) older.socket.terminate();
+    this.byShard.set(id, connection);
     connection.ready = true;
     this.emit('ready');
   }

@@ -1,10 +1,14 @@
 // A local Discord for tests: the REST API and the gateway on one 127.0.0.1 port, started by
 // the test. The real discord.js client logs in through DISCORD_API_URL = apiUrl, finds the
-// gateway at GET /gateway/bot, and receives the interactions a test sends.
+// gateway at GET /gateway/bot, and receives the interactions a test sends. Or, once told the
+// bot's Interactions Endpoint URL, it posts them there instead, signed with a key pair of its
+// own (publicKey is DISCORD_PUBLIC_KEY), and takes the HTTP response as the first response.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayStandIn } from './gateway.js';
+import { deliverOverHttp } from './http-delivery.js';
 import { handleRest } from './rest.js';
+import { newSigner, type HttpReply, type Signer } from './sign.js';
 import { InteractionLog, StandInState, type StoredMessage } from './state.js';
 
 export type { StoredMessage } from './state.js';
@@ -37,6 +41,8 @@ export interface Reply {
 
 export interface Exchange {
   log: InteractionLog;
+  /** The bot's HTTP response, for an interaction posted to it over HTTP. */
+  http?: HttpReply;
   /** What the person sees in answer: a direct reply, the edit of a deferred one, or a follow-up. */
   reply(): Promise<Reply>;
   /** The autocomplete choices offered. */
@@ -51,9 +57,14 @@ export interface DiscordStandIn {
   guildId: string;
   state: StandInState;
   gateway: GatewayStandIn;
-  slash(name: string, options?: Record<string, string>, member?: Member): Promise<Exchange>;
+  /** The application's public key, for DISCORD_PUBLIC_KEY: HTTP interactions are signed with its private half. */
+  publicKey: string;
+  signer: Signer;
+  /** From now on, interactions are posted, signed, to this Interactions Endpoint URL instead of the gateway. */
+  deliverOverHttp(url: string): void;
+  slash(name: string, options?: Record<string, string>, member?: Member, guildId?: string): Promise<Exchange>;
   autocomplete(name: string, option: string, typed: string, member?: Member): Promise<Exchange>;
-  press(message: StoredMessage, customId: string, member?: Member): Promise<Exchange>;
+  press(message: StoredMessage, customId: string, member?: Member, guildId?: string): Promise<Exchange>;
   choose(message: StoredMessage, customId: string, values: string[], member?: Member): Promise<Exchange>;
   /** Any interaction at all, with whatever data: for what Discord itself would never send. */
   interact(type: number, data: Json, member?: Member, message?: StoredMessage): Promise<Exchange>;
@@ -64,6 +75,15 @@ export interface StandInOptions {
   token?: string;
   applicationId?: string;
   heartbeatIntervalMs?: number;
+  /** The shard count GET /gateway/bot recommends; 1 unless given. */
+  shards?: number;
+  /** How many shards may identify at once (session_start_limit.max_concurrency); 1 unless given. */
+  maxConcurrency?: number;
+}
+
+/** A server id that Discord routes to the given shard of count: (id >> 22) % count. */
+export function guildOnShard(shard: number, count: number): string {
+  return ((BigInt(1_000_000 * count + shard) << 22n) | 1n).toString();
 }
 
 const EPHEMERAL = 1 << 6;
@@ -73,6 +93,10 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
   const applicationId = options.applicationId ?? '1';
   const botUser = { id: '200000000000000001', username: 'StoryBot', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 };
   const state = new StandInState(token, applicationId, botUser);
+  state.recommendedShards = options.shards ?? 1;
+  state.maxConcurrency = options.maxConcurrency ?? 1;
+  const signer = newSigner();
+  let interactionsUrl: string | undefined;
   const guildId = '100000000000000001';
   const channelId = '100000000000000002';
 
@@ -94,15 +118,15 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
   const { port } = server.address() as AddressInfo;
   state.gatewayUrl = `ws://127.0.0.1:${port}/gateway`;
 
-  const base = (type: number, member: Member, data: Json, message?: StoredMessage): Json => ({
+  const base = (type: number, member: Member, data: Json, message?: StoredMessage, guild = guildId): Json => ({
     id: state.nextId(),
     application_id: applicationId,
     type,
     token: `interaction-token-${state.nextId()}`,
     version: 1,
-    guild_id: guildId,
+    guild_id: guild,
     channel_id: channelId,
-    channel: { id: channelId, type: 0, guild_id: guildId, name: 'general' },
+    channel: { id: channelId, type: 0, guild_id: guild, name: 'general' },
     member: {
       user: { id: member.id, username: member.username, discriminator: '0', global_name: member.username, avatar: null },
       roles: [],
@@ -121,7 +145,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     locale: 'en-GB',
     guild_locale: 'en-US',
     entitlements: [],
-    authorizing_integration_owners: { '0': guildId },
+    authorizing_integration_owners: { '0': guild },
     context: 0,
     attachment_size_limit: 10_485_760,
     data,
@@ -133,9 +157,11 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
   async function send(payload: Json): Promise<Exchange> {
     const log = new InteractionLog(payload);
     state.byToken.set(payload.token, log);
-    await gateway.dispatch('INTERACTION_CREATE', payload);
+    const http = interactionsUrl ? await deliverOverHttp(state, signer, interactionsUrl, payload, log) : undefined;
+    if (!interactionsUrl) await gateway.dispatch('INTERACTION_CREATE', payload, gateway.shardOf(payload.guild_id));
     return {
       log,
+      http,
       reply: () =>
         log.until((events) => {
           const deferred = events.some((e) => e.kind === 'callback' && e.type === 5);
@@ -157,11 +183,16 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     guildId,
     state,
     gateway,
-    slash: (name, opts = {}, member = MEMBER) =>
-      send(base(2, member, { id: commandId(name), name, type: 1, guild_id: guildId, options: Object.entries(opts).map(([n, value]) => ({ name: n, type: 3, value })) })),
+    publicKey: signer.publicKey,
+    signer,
+    deliverOverHttp(url) {
+      interactionsUrl = url;
+    },
+    slash: (name, opts = {}, member = MEMBER, guild = guildId) =>
+      send(base(2, member, { id: commandId(name), name, type: 1, guild_id: guild, options: Object.entries(opts).map(([n, value]) => ({ name: n, type: 3, value })) }, undefined, guild)),
     autocomplete: (name, option, typed, member = MEMBER) =>
       send(base(4, member, { id: commandId(name), name, type: 1, guild_id: guildId, options: [{ name: option, type: 3, value: typed, focused: true }] })),
-    press: (message, customId, member = MEMBER) => send(base(3, member, { custom_id: customId, component_type: 2 }, message)),
+    press: (message, customId, member = MEMBER, guild = guildId) => send(base(3, member, { custom_id: customId, component_type: 2 }, message, guild)),
     choose: (message, customId, values, member = MEMBER) => send(base(3, member, { custom_id: customId, component_type: 3, values }, message)),
     interact: (type, data, member = MEMBER, message) => send(base(type, member, data, message)),
     async close() {

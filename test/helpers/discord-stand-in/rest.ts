@@ -2,8 +2,9 @@
 // including its errors (401 without the token, 400 for a message over a limit, 40060 for an
 // interaction answered twice, 10062 for one the stand-in never sent).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { choiceProblems, commandProblems, messageProblems } from './limits.js';
-import type { InteractionLog, StandInState, StoredMessage } from './state.js';
+import { commandProblems } from './limits.js';
+import { acceptCallback, editOriginal, followUp, HttpError, original, rejected } from './responses.js';
+import type { InteractionLog, StandInState } from './state.js';
 
 type Json = Record<string, any>;
 
@@ -14,20 +15,6 @@ export interface RecordedRequest {
   query: Record<string, string>;
   body: unknown;
   authorization: string | undefined;
-}
-
-const EPHEMERAL = 1 << 6;
-const CALLBACK = { pong: 1, message: 4, deferredMessage: 5, deferredUpdate: 6, updateMessage: 7, autocomplete: 8 } as const;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: number,
-    message: string,
-    readonly errors?: unknown,
-  ) {
-    super(message);
-  }
 }
 
 export async function handleRest(state: StandInState, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -43,6 +30,8 @@ export async function handleRest(state: StandInState, request: IncomingMessage, 
   };
   state.requests.push(record);
   await state.holdFor(record);
+  // Discord creates the original message from the HTTP response before it takes edits to it.
+  if (record.route.startsWith('/webhooks/')) await logOf(state, record.route)?.delivered;
   try {
     if (!url.pathname.startsWith(prefix)) throw new HttpError(404, 0, '404: Not Found');
     const result = route(state, record);
@@ -52,17 +41,15 @@ export async function handleRest(state: StandInState, request: IncomingMessage, 
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
     }
   } catch (error) {
-    const e = error instanceof HttpError ? error : new HttpError(500, 0, String(error));
-    state.rejections.push({ route: record.route, status: e.status, message: e.message, errors: e.errors });
-    // Tied to its interaction too, so a test waiting on one sees why nothing came.
-    const token = /^\/(?:interactions\/[^/]+|webhooks\/[^/]+)\/([^/]+)/.exec(record.route)?.[1];
-    const log = token ? state.byToken.get(decodeURIComponent(token)) : undefined;
-    if (log) {
-      log.events.push({ kind: 'rejected', status: e.status, message: e.message, errors: e.errors });
-      log.notify();
-    }
+    const e = rejected(state, record.route, error, logOf(state, record.route));
     response.writeHead(e.status, { 'content-type': 'application/json' }).end(JSON.stringify({ message: e.message, code: e.code, ...(e.errors ? { errors: e.errors } : {}) }));
   }
+}
+
+/** The interaction a callback or webhook route is about, found by its token. */
+function logOf(state: StandInState, route: string): InteractionLog | undefined {
+  const token = /^\/(?:interactions\/[^/]+|webhooks\/[^/]+)\/([^/]+)/.exec(route)?.[1];
+  return token ? state.byToken.get(decodeURIComponent(token)) : undefined;
 }
 
 function route(state: StandInState, r: RecordedRequest): unknown {
@@ -73,7 +60,7 @@ function route(state: StandInState, r: RecordedRequest): unknown {
 
   if (r.method === 'GET' && r.route === '/gateway/bot') {
     needBot();
-    return { url: state.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } };
+    return { url: state.gatewayUrl, shards: state.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: state.maxConcurrency } };
   }
   if (r.method === 'GET' && r.route === '/users/@me') {
     needBot();
@@ -119,58 +106,11 @@ function registerCommands(state: StandInState, scope: string, body: unknown): Js
 function interactionCallback(state: StandInState, id: string, token: string, body: Json, withResponse: boolean): unknown {
   const log = state.byToken.get(token);
   if (!log || log.payload.id !== id) throw new HttpError(404, 10062, 'Unknown interaction');
-  if (log.events.some((e) => e.kind === 'callback')) throw new HttpError(400, 40060, 'Interaction has already been acknowledged.');
-  if (state.callbacksToReject > 0) {
-    state.callbacksToReject--;
-    throw new HttpError(400, 50035, 'Invalid Form Body', ['rejected by the stand-in, as the test asked']);
-  }
-  const type = body?.type;
-  if (type === CALLBACK.autocomplete) {
-    const problems = choiceProblems(body.data?.choices);
-    if (problems.length > 0) throw new HttpError(400, 50035, 'Invalid Form Body', problems);
-  } else if (type === CALLBACK.message || type === CALLBACK.updateMessage) {
-    const problems = messageProblems(body.data ?? {});
-    if (problems.length > 0) throw new HttpError(400, 50035, 'Invalid Form Body', problems);
-  } else if (type !== CALLBACK.deferredMessage && type !== CALLBACK.deferredUpdate && type !== CALLBACK.pong) {
-    throw new HttpError(400, 50035, 'Invalid Form Body', [`type: ${String(type)} is not a callback type`]);
-  }
-  let message: StoredMessage | undefined;
-  const ephemeral = Boolean((body.data?.flags ?? 0) & EPHEMERAL);
-  if (type === CALLBACK.message) message = state.storeMessage(log, body.data, ephemeral);
-  // A deferred reply shows "thinking…" until it is edited.
-  if (type === CALLBACK.deferredMessage) state.storeMessage(log, { content: '', flags: body.data?.flags }, ephemeral);
-  if (type === CALLBACK.updateMessage && log.payload.message) message = state.updateMessage(log.payload.message.id, body.data);
-  log.events.push({ kind: 'callback', type, data: body.data, message });
-  log.notify();
+  // An interaction delivered over HTTP is answered in the HTTP response, not here.
+  if (log.delivered) throw new HttpError(400, 40060, 'Interaction has already been acknowledged.');
+  const message = acceptCallback(state, log, body);
   if (!withResponse) return undefined;
-  return { interaction: { id, type: log.payload.type }, ...(message ? { resource: { type, message } } : {}) };
-}
-
-function original(log: InteractionLog): StoredMessage {
-  const callback = log.events.find((e) => e.kind === 'callback');
-  if (!callback || (callback.type !== CALLBACK.message && callback.type !== CALLBACK.deferredMessage)) throw new HttpError(404, 10008, 'Unknown Message');
-  if (log.events.some((e) => e.kind === 'delete')) throw new HttpError(404, 10008, 'Unknown Message');
-  return log.original!;
-}
-
-function editOriginal(state: StandInState, log: InteractionLog, body: Json): StoredMessage {
-  const before = original(log);
-  const problems = messageProblems(body ?? {});
-  if (problems.length > 0) throw new HttpError(400, 50035, 'Invalid Form Body', problems);
-  const message = state.updateMessage(before.id, body);
-  log.events.push({ kind: 'edit', message });
-  log.notify();
-  return message;
-}
-
-function followUp(state: StandInState, log: InteractionLog, body: Json): StoredMessage {
-  if (!log.events.some((e) => e.kind === 'callback')) throw new HttpError(400, 10015, 'Unknown Webhook');
-  const problems = messageProblems(body ?? {});
-  if (problems.length > 0) throw new HttpError(400, 50035, 'Invalid Form Body', problems);
-  const message = state.storeMessage(log, body, Boolean((body?.flags ?? 0) & EPHEMERAL), false);
-  log.events.push({ kind: 'followup', message });
-  log.notify();
-  return message;
+  return { interaction: { id, type: log.payload.type }, ...(message ? { resource: { type: body?.type, message } } : {}) };
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

@@ -18,6 +18,8 @@ export type ResponseEvent =
 export class InteractionLog {
   readonly events: ResponseEvent[] = [];
   original?: StoredMessage;
+  /** For an interaction posted to the bot over HTTP: settles once its HTTP response is in. */
+  delivered?: Promise<void>;
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly payload: Json) {}
@@ -48,6 +50,9 @@ export class StandInState {
   readonly byToken = new Map<string, InteractionLog>();
   readonly messages = new Map<string, StoredMessage>();
   gatewayUrl = '';
+  /** What GET /gateway/bot says: the shard count Discord recommends, and how many may identify at once. */
+  recommendedShards = 1;
+  maxConcurrency = 1;
   /** How many of the next interaction callbacks to refuse, to test the bot's recovery. */
   callbacksToReject = 0;
   private counter = 0n;

@@ -1,54 +1,50 @@
-// Every Discord listener, registered in one place. Each is a plain named function, so a
-// test can call it; a handler that throws is caught here, once: the person still gets an
-// ephemeral "something went wrong" and the log gets one line.
-import { Events, InteractionType, type Client, type Interaction } from 'discord.js';
+// Every interaction, whichever transport delivered it, is read and routed here. Each
+// handler is a plain named function; a handler that throws is caught here, once: the person
+// still gets an ephemeral "something went wrong" and the log gets one line.
+import type { REST } from 'discord.js';
 import { MESSAGES } from '../../../core/wording/messages.js';
 import { loggableError } from '../../../logger.js';
+import { ReceivedInteraction } from '../interaction.js';
 import { notice } from '../render.js';
-import { reply, replySomethingWentWrong } from '../reply.js';
+import { replySomethingWentWrong, Responder, type FirstResponse } from '../reply.js';
 import { onAutocomplete, onChatInputCommand } from './slash-command.js';
 import { onButton, onSelectMenu } from './component.js';
 import type { DiscordDeps } from './deps.js';
 
-export function registerListeners(client: Client, deps: DiscordDeps, track: (work: Promise<void>) => void): void {
-  client.on(Events.InteractionCreate, (interaction) => track(onInteractionCreate(interaction, deps)));
-  client.on(Events.Error, (error) => deps.logger.error({ err: loggableError(error) }, 'discord client error'));
-  client.on(Events.Warn, (message) => deps.logger.warn({ message }, 'discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shardId) => deps.logger.warn({ shardId, code: event.code }, 'discord gateway closed for good'));
-  client.on(Events.ShardReconnecting, (shardId) => deps.logger.info({ shardId }, 'discord gateway reconnecting'));
-  client.on(Events.ShardResume, (shardId, replayed) => deps.logger.info({ shardId, replayed }, 'discord gateway resumed'));
-}
-
-export async function onInteractionCreate(interaction: Interaction, deps: DiscordDeps): Promise<void> {
+export async function onInteraction(payload: unknown, first: FirstResponse, rest: REST, deps: DiscordDeps): Promise<void> {
+  const interaction = ReceivedInteraction.read(payload);
+  if (!interaction) {
+    // Without an id, a token and a sender there is no one to answer, nor a way to.
+    const type = (payload as { type?: unknown } | null)?.type;
+    deps.logger.warn({ type: typeof type === 'number' ? type : undefined }, 'discord interaction without an id, a token or a sender: not answered');
+    return;
+  }
+  const responder = new Responder(interaction, first, rest);
   try {
-    await route(interaction, deps);
+    await route(interaction, responder, deps);
   } catch (error) {
     let replyFailed: string | undefined;
     try {
-      await replySomethingWentWrong(interaction);
+      await replySomethingWentWrong(interaction, responder);
     } catch (secondError) {
       replyFailed = String(secondError);
     }
-    deps.logger.error({ err: loggableError(error), interaction: describe(interaction), replyFailed }, 'discord interaction failed');
+    deps.logger.error({ err: loggableError(error), interaction: interaction.describe(), replyFailed }, 'discord interaction failed');
   }
 }
 
-async function route(interaction: Interaction, deps: DiscordDeps): Promise<void> {
-  if (interaction.isAutocomplete()) return onAutocomplete(interaction, deps);
-  if (interaction.isChatInputCommand()) return onChatInputCommand(interaction, deps);
-  if (interaction.isButton()) return onButton(interaction, deps);
-  if (interaction.isStringSelectMenu()) return onSelectMenu(interaction, deps);
-  deps.logger.debug({ interaction: describe(interaction) }, 'discord interaction of a kind this bot does not use');
-  if (interaction.isRepliable()) await reply(interaction, notice(MESSAGES.unknownAction));
-}
-
-/** What identifies an interaction in a log line: never its token, nor what the person typed. */
-function describe(interaction: Interaction): Record<string, string | undefined> {
-  return {
-    id: interaction.id,
-    type: InteractionType[interaction.type],
-    command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
-    customId: interaction.isMessageComponent() ? interaction.customId : undefined,
-    guildId: interaction.guildId ?? undefined,
-  };
+async function route(interaction: ReceivedInteraction, responder: Responder, deps: DiscordDeps): Promise<void> {
+  switch (interaction.kind) {
+    case 'autocomplete':
+      return onAutocomplete(interaction, responder, deps);
+    case 'command':
+      return onChatInputCommand(interaction, responder, deps);
+    case 'button':
+      return onButton(interaction, responder, deps);
+    case 'select':
+      return onSelectMenu(interaction, responder, deps);
+    case 'other':
+      deps.logger.debug({ interaction: interaction.describe() }, 'discord interaction of a kind this bot does not use');
+      if (interaction.repliable) await responder.reply(notice(MESSAGES.unknownAction));
+  }
 }

@@ -29,9 +29,9 @@ export async function onAction(deps: SlackDeps, args: ActionArgs): Promise<void>
   const actor: Actor = { platform: 'slack', userId: args.body.user.id };
   switch (action.type) {
     case 'vote':
-      return tellPresser(args, notice(voteText(castVote(deps.ctx, actor, action.entryId, action.helpful))));
+      return tellPresser(args, notice(voteText(await castVote(deps.ctx, actor, action.entryId, action.helpful))));
     case 'pick': {
-      const chosen = chooseEntry(deps.ctx, actor, action.entryId);
+      const chosen = await chooseEntry(deps.ctx, actor, action.entryId);
       if (chosen.kind === 'answered') return answerWhereAsked(deps, args, chosen.answer);
       // A refusal concerns only the person who pressed, wherever the button was.
       return tellPresser(args, chosen.kind === 'gone' ? notice(MESSAGES.entryGone) : renderReply(chosen, { shareable: false }));

@@ -48,14 +48,16 @@ async function handleOnce<A extends Reachable>(deps: SlackDeps, listener: string
     const err = asCodedError(error instanceof Error ? error : new Error(String(error)));
     deps.logger.error({ err, code: err.code, listener }, 'slack listener failed');
     // A second, different failure: the person could not be told either.
-    await apologise({ ...args, ack }, acked).catch((failed: unknown) => deps.logger.warn({ err: failed, listener }, 'slack apology not delivered'));
+    await apologise({ ...args, ack }, acked, listener).catch((failed: unknown) => deps.logger.warn({ err: failed, listener }, 'slack apology not delivered'));
   }
 }
 
-async function apologise(args: Reachable, acked: boolean): Promise<void> {
+async function apologise(args: Reachable, acked: boolean, listener: string): Promise<void> {
   const message = notice(MESSAGES.somethingWentWrong);
   if (args.ack && !acked) return args.ack({ response_type: 'ephemeral', ...message });
-  if (args.respond) return void (await args.respond({ response_type: 'ephemeral', replace_original: false, ...message }));
+  // A command's acknowledgement was its "Working on it…", which the apology replaces; a
+  // button's original message is an answer, which must stay.
+  if (args.respond) return void (await args.respond({ response_type: 'ephemeral', replace_original: listener === 'command', ...message }));
   const { event, client } = args;
   if (client && event?.channel && event.user) {
     await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: event.thread_ts ?? event.ts, ...message });

@@ -1,5 +1,6 @@
 // A slash command from the shared list. Slack waits 3 seconds for the acknowledgement, and
-// a reply that is ready by then travels inside it; a slower one follows on response_url.
+// a reply that is ready by then travels inside it. A slower one is acknowledged with a
+// private "Working on it…", which the reply then replaces through response_url.
 import { findCommand } from '../../../../commands/index.js';
 import { runCommand, type CommandReply } from '../../../core/answering/command.js';
 import { MESSAGES } from '../../../core/wording/messages.js';
@@ -28,8 +29,12 @@ export async function onSlashCommand(deps: SlackDeps, { command, ack, respond }:
   pending.catch(() => undefined);
   const early = await settledWithin(pending, deps.ackDeadlineMs);
   if (early) return ack(toResponse(deps, early.reply));
-  await ack();
-  await respond({ ...toResponse(deps, await pending), replace_original: false });
+  await ack({ response_type: 'ephemeral', ...notice(MESSAGES.workingOnIt) });
+  const response = toResponse(deps, await pending);
+  if (response.response_type === 'ephemeral') return void (await respond({ ...response, replace_original: true }));
+  // A private message cannot become a public one: post the reply, then remove the notice.
+  await respond({ ...response, replace_original: false });
+  await respond({ delete_original: true });
 }
 
 /** Only answers to /ask follow the visibility setting; reports and refusals are private. */

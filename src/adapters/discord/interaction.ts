@@ -1,0 +1,141 @@
+// One interaction as Discord sends it, over the gateway or as an HTTP request: the raw JSON,
+// checked for the fields the bot reads, and read the same way whichever transport brought it.
+// discord.js's interaction classes are not used here because they can only answer through
+// REST, never inside an HTTP response; reading the payload once, here, for both transports
+// is what makes the gateway and HTTP interactions give the same replies.
+import { ApplicationCommandOptionType, ComponentType, InteractionType, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
+import { z } from 'zod';
+
+const user = z.looseObject({ id: z.string().min(1) });
+const envelope = z.looseObject({
+  id: z.string().min(1),
+  application_id: z.string().min(1),
+  type: z.number().int(),
+  token: z.string().min(1),
+  guild_id: z.string().optional(),
+  member: z.looseObject({ user, permissions: z.string().optional() }).optional(),
+  user: user.optional(),
+  data: z.unknown().optional(),
+});
+const option = z.looseObject({ name: z.string(), type: z.number().int(), value: z.unknown().optional(), focused: z.boolean().optional() });
+const commandData = z.looseObject({ name: z.string(), options: z.array(option).optional() });
+const componentData = z.looseObject({ custom_id: z.string(), component_type: z.number().int(), values: z.array(z.string()).optional() });
+
+type Option = z.infer<typeof option>;
+
+/** What the bot does with an interaction; "other" is anything it never asked for. */
+export type InteractionKind = 'command' | 'autocomplete' | 'button' | 'select' | 'other';
+
+/** An option was sent with a type other than the one the command registered. */
+export class OptionTypeError extends Error {
+  readonly code = 'option-type';
+  constructor(name: string, type: number) {
+    super(`option "${name}" is of type ${ApplicationCommandOptionType[type] ?? type}, not String`);
+    this.name = 'OptionTypeError';
+  }
+}
+
+export class ReceivedInteraction {
+  readonly kind: InteractionKind;
+  private readonly command?: z.infer<typeof commandData>;
+  private readonly component?: z.infer<typeof componentData>;
+
+  private constructor(
+    private readonly raw: z.infer<typeof envelope>,
+    readonly userId: string,
+  ) {
+    const data = raw.type === InteractionType.ApplicationCommand || raw.type === InteractionType.ApplicationCommandAutocomplete ? commandData.safeParse(raw.data) : undefined;
+    const pressed = raw.type === InteractionType.MessageComponent ? componentData.safeParse(raw.data) : undefined;
+    this.command = data?.success ? data.data : undefined;
+    this.component = pressed?.success ? pressed.data : undefined;
+    this.kind = kindOf(raw.type, this.command !== undefined, this.component?.component_type);
+  }
+
+  /**
+   * The interaction, or undefined when the payload lacks what any answer needs (its id, its
+   * token, who sent it): such a payload cannot be answered, only logged.
+   */
+  static read(payload: unknown): ReceivedInteraction | undefined {
+    const parsed = envelope.safeParse(payload);
+    if (!parsed.success) return undefined;
+    const userId = parsed.data.member?.user.id ?? parsed.data.user?.id;
+    return userId ? new ReceivedInteraction(parsed.data, userId) : undefined;
+  }
+
+  get id(): string {
+    return this.raw.id;
+  }
+
+  get applicationId(): string {
+    return this.raw.application_id;
+  }
+
+  /** Lets anyone answer as the bot for 15 minutes: never logged. */
+  get token(): string {
+    return this.raw.token;
+  }
+
+  /** Whether Discord takes a message in answer (autocomplete takes choices instead). */
+  get repliable(): boolean {
+    return [InteractionType.ApplicationCommand, InteractionType.MessageComponent, InteractionType.ModalSubmit].includes(this.raw.type);
+  }
+
+  /**
+   * Manage Server, or Administrator, which implies it. Checked on every use, because a server
+   * owner can open a command registered for Manage Server to anyone. Outside a server, no one.
+   */
+  get isAdmin(): boolean {
+    const permissions = this.raw.member?.permissions;
+    if (!permissions || !/^\d+$/.test(permissions)) return false;
+    return new PermissionsBitField(BigInt(permissions)).has(PermissionFlagsBits.ManageGuild);
+  }
+
+  get commandName(): string {
+    return this.command?.name ?? '';
+  }
+
+  get customId(): string {
+    return this.component?.custom_id ?? '';
+  }
+
+  get values(): readonly string[] {
+    return this.component?.values ?? [];
+  }
+
+  /** A string option's value; undefined when absent; an OptionTypeError when it is not a string. */
+  stringOption(name: string): string | undefined {
+    const found = this.options().find((o) => o.name === name);
+    if (!found) return undefined;
+    if (found.type !== ApplicationCommandOptionType.String || typeof found.value !== 'string') throw new OptionTypeError(name, found.type);
+    return found.value;
+  }
+
+  /** The option being typed into, for autocomplete. */
+  focused(): { name: string; value: string } | undefined {
+    const found = this.options().find((o) => o.focused);
+    return found ? { name: found.name, value: String(found.value ?? '') } : undefined;
+  }
+
+  /** What identifies the interaction in a log line: never its token, nor what the person typed. */
+  describe(): Record<string, string | undefined> {
+    return {
+      id: this.raw.id,
+      type: InteractionType[this.raw.type] ?? String(this.raw.type),
+      command: this.command?.name,
+      customId: this.component?.custom_id,
+      guildId: this.raw.guild_id,
+    };
+  }
+
+  private options(): Option[] {
+    return this.command?.options ?? [];
+  }
+}
+
+function kindOf(type: number, hasCommand: boolean, componentType: number | undefined): InteractionKind {
+  if (type === InteractionType.ApplicationCommand && hasCommand) return 'command';
+  if (type === InteractionType.ApplicationCommandAutocomplete && hasCommand) return 'autocomplete';
+  if (componentType === ComponentType.Button) return 'button';
+  if (componentType === ComponentType.StringSelect) return 'select';
+  return 'other';
+}

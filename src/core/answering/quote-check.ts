@@ -1,0 +1,128 @@
+// Quote checks for the newsroom, answered from the story text itself rather than from a
+// curated entry: is this phrase in the story, where, inside quotation marks or in the
+// story's own words, and whom does the story attribute it to (from the reviewed list in
+// knowledge/quotations.yaml)? When the phrase is not there word for word, the reply says so
+// and shows the closest wording the story does use.
+import type { SearchIndex } from '../search/search-index.js';
+import type { IndexedStatement } from '../search/quote-index.js';
+import type { PhraseHit } from '../search/phrase-finder.js';
+import { QUOTE_WORDS } from '../wording/quote-words.js';
+import { askedSpeaker, namedPeople } from './speakers.js';
+import type { QuoteCheck } from './reply-types.js';
+
+/** Asks about wording as such: exact words, quotation marks, attribution, spelling. */
+const WORDING = /\b(verbatim|word for word|exact(?:ly)? (?:words?|wording|quote|quotation|phrase|phrasing|line|language|terms?)|direct(?:ly)? quot\w*|quot(?:e|es|ed|ation|ations|ing)|inverted commas|attribut\w*|wording|phrasing|spell\w*|spelt)\b/i;
+const WHO_SAID = /\bwho\b.*\b(said|says|say|called|calls|wrote|writes|tweeted|tweets|posted|described|claimed|used|uses|urged|accused|suggested|compared)\b/i;
+const SPELLING = /\b(spell\w*|spelt)\b/i;
+/** A phrase in quotation marks: curly, straight double, or straight single between word edges. */
+const QUOTED = /“([^”]{2,200})”|"([^"]{2,200})"|‘([^’]{2,200})’(?!\p{L})|(?<![\p{L}\p{N}])'([^']{2,200})'(?![\p{L}\p{N}])/gu;
+
+export interface Checked {
+  check: QuoteCheck;
+  /** The places to quote: where the phrase stands, or the closest wording when it does not. */
+  cite: PhraseHit[];
+  /** Not there word for word, and shown as the story's closest wording (a passage reply). */
+  closest: boolean;
+  /** Words of the reply, from the wording module. */
+  text: string;
+}
+
+/** The quote check a question asks for, if it asks for one. */
+export function checkQuote(index: SearchIndex, question: string): Checked | undefined {
+  const wording = WORDING.test(question);
+  const whoSaid = WHO_SAID.test(question);
+  const phrases = quotedPhrases(question);
+  if (phrases.length === 0) {
+    const implicit = implicitPhrase(index, question);
+    if (implicit && (wording || whoSaid || askedSpeaker(index, question))) phrases.push(implicit);
+  }
+  const phrase = phrases.sort((a, b) => b.length - a.length)[0];
+  if (phrase) return checkPhrase(index, question, phrase);
+  if (SPELLING.test(question)) return checkSpelling(index, question);
+  if (wording) return quotesOfSpeaker(index, question);
+  return undefined;
+}
+
+export function quotedPhrases(question: string): string[] {
+  return [...question.matchAll(QUOTED)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim()).filter((p) => /\p{L}/u.test(p));
+}
+
+/**
+ * The words of a quotation from the reviewed list, when the question repeats them, if not
+ * word for word then every word of them that is not a stop word ("civil war was
+ * inevitable"). Words as written, not synonyms: "grooming gangs" is not "rape gangs".
+ */
+function implicitPhrase(index: SearchIndex, question: string): string | undefined {
+  const asked = new Set(index.analyzer.words(question));
+  const found = index.quotes.statements.filter((s) => {
+    if (!s.statement.quoted) return false;
+    const words = index.analyzer.words(s.statement.words).filter((w) => index.analyzer.termOf(w) !== null);
+    return words.length >= 2 && words.every((w) => asked.has(w));
+  });
+  return found.sort((a, b) => b.loose.length - a.loose.length)[0]?.statement.words;
+}
+
+function checkPhrase(index: SearchIndex, question: string, phrase: string): Checked {
+  const hits = index.quotes.finder.find(phrase);
+  const asked = askedSpeaker(index, question);
+  if (hits.length === 0) return notThere(index, phrase);
+  // Where several places hold it, the one inside a quotation is what a fact-check is after.
+  const ranked = hits.map((hit) => ({ hit, statement: index.quotes.statementsAt(hit)[0], quoted: index.quotes.isQuoted(hit) }));
+  ranked.sort((a, b) => Number(b.quoted) - Number(a.quoted) || Number(Boolean(b.statement)) - Number(Boolean(a.statement)));
+  const { hit, statement, quoted } = ranked[0]!;
+  const speaker = statement?.statement.speaker ?? null;
+  const check: QuoteCheck = { phrase: hit.wording, found: hit.exact, quoted, speaker: speaker && index.quotes.nameOf(speaker) };
+  const mismatch = asked && statement?.speaker && asked !== statement.speaker ? index.quotes.personName(asked) : undefined;
+  return { check, cite: [hit], closest: false, text: QUOTE_WORDS.found(hit, check, statement?.statement.attribution, mismatch) };
+}
+
+/** Not word for word: the sentence sharing most of its meaning, if one clearly does. */
+function notThere(index: SearchIndex, phrase: string): Checked {
+  const terms = index.analyzer.analyze(phrase);
+  const best = index.passages.match(terms)[0];
+  const check: QuoteCheck = { phrase, found: false, quoted: false, speaker: null };
+  if (!best || best.coverage < CLOSE_WORDING) return { check, cite: [], closest: false, text: QUOTE_WORDS.absent };
+  return { check, cite: [wholeSentence(best.sentence)], closest: true, text: QUOTE_WORDS.closest };
+}
+
+/** "Need Streeting's words verbatim": the quotations of the person asked about, on the topic asked. */
+function quotesOfSpeaker(index: SearchIndex, question: string): Checked | undefined {
+  const people = namedPeople(index, question);
+  // "Streeting's description of Musk's views": the first person named who is quoted at all.
+  const quoted = (term: string) => index.quotes.statements.some((s) => s.statement.quoted && s.speaker === term);
+  const person = askedSpeaker(index, question) ?? people.find((p) => quoted(p.term))?.term ?? people[0]?.term;
+  if (!person) return undefined;
+  const theirs = index.quotes.statements.filter((s) => s.statement.quoted && s.speaker === person);
+  const name = index.quotes.personName(person);
+  if (theirs.length === 0) return { check: { phrase: '', found: false, quoted: false, speaker: name }, cite: [], closest: false, text: '' };
+  const topic = index.analyzer.analyze(question).map((t) => t.term).filter((t) => !people.some((p) => p.term === t));
+  const overlap = (s: IndexedStatement) => topic.filter((t) => s.terms.has(t)).length;
+  const best = Math.max(...theirs.map(overlap));
+  const chosen = (best > 0 ? theirs.filter((s) => overlap(s) === best) : theirs).slice(0, 3);
+  const cite = chosen.flatMap((s) => index.quotes.finder.find(s.statement.words).slice(0, 1));
+  if (cite.length === 0) return undefined;
+  return { check: { phrase: cite[0]!.wording, found: true, quoted: true, speaker: name }, cite, closest: false, text: QUOTE_WORDS.quotesOf(name) };
+}
+
+function wholeSentence(sentence: PhraseHit['sentence']): PhraseHit {
+  return { sentence, wording: sentence.text, start: 0, end: sentence.text.length, exact: false };
+}
+
+/** Share of a phrase's weight a sentence must hold to count as its closest wording. */
+const CLOSE_WORDING = 0.5;
+
+/** Words of the question that are not about spelling: the name or word to look up. */
+const SPELLING_FRAME = /\b(how|is|are|do|does|did|we|you|i|it|its|the|a|an|of|in|on|our|this|that|story|article|piece|copy|text|report|name|names|word|spell\w*|spelt|check|correct|correctly|right|confirm|please|written|write|writes|wrote|exactly|exact|version|form|used|use|uses|as|per|for|with|there|here|what)\b/gi;
+
+function checkSpelling(index: SearchIndex, question: string): Checked | undefined {
+  const rest = question.replace(/["“”‘’':?!.,;()]/g, ' ').replace(SPELLING_FRAME, ' ').replace(/\s+/g, ' ').trim();
+  if (!rest) return undefined;
+  const hits = index.quotes.finder.find(rest);
+  if (hits.length === 0) return undefined;
+  const hit = hits[0]!;
+  const statement = index.quotes.statementsAt(hit)[0];
+  const quoted = index.quotes.isQuoted(hit);
+  const speaker = statement?.statement.speaker ?? null;
+  const check: QuoteCheck = { phrase: hit.wording, found: hit.exact, quoted, speaker: speaker && index.quotes.nameOf(speaker) };
+  return { check, cite: [hit], closest: false, text: QUOTE_WORDS.spelled(hit) };
+}

@@ -1,0 +1,65 @@
+// The README is the first thing a newcomer runs: its example answer must be what the bot
+// prints now, and every file it names must be in the repository (or be one the tools make).
+import { existsSync, readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createConsoleAdapter } from '../src/adapters/console/index.js';
+import { notRecording } from '../src/core/answering/recorder.js';
+import { KnowledgeStore } from '../src/core/knowledge/store.js';
+import { isEnglishWord } from '../src/lexicon/english-words.js';
+import { createLogger } from '../src/logger.js';
+import { REAL_KNOWLEDGE } from './helpers/knowledge-dir.js';
+
+const README = readFileSync('README.md', 'utf8');
+
+/** The indented block that follows `line` in the README, dedented. */
+function exampleAfter(line: string): string[] {
+  const lines = README.split('\n');
+  const start = lines.findIndex((l) => l.trim() === line);
+  if (start < 0) throw new Error(`the README has no line "${line}"`);
+  const block: string[] = [];
+  for (const l of lines.slice(start + 1)) {
+    if (l.trim() && !l.startsWith('    ')) break;
+    block.push(l.slice(4));
+  }
+  return block;
+}
+
+async function consoleOutput(line: string): Promise<string> {
+  const store = await KnowledgeStore.open(REAL_KNOWLEDGE, { isWord: isEnglishWord });
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (chunk) => (text += chunk));
+  await new Promise<void>((resolve) => {
+    const adapter = createConsoleAdapter({ ctx: { store, recorder: notRecording, startedAt: new Date() }, logger: createLogger({ level: 'silent' }), input, output, onClose: resolve });
+    void adapter.start().then(() => input.end(`${line}\n`));
+  });
+  // Everything after the banner line.
+  return text.slice(text.indexOf('\n') + 1);
+}
+
+// The README wraps long lines to fit its page; the words, marks and their order must match.
+const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('the README', () => {
+  it("shows the console's real answer to its example question", async () => {
+    const example = exampleAfter('/ask Who is Tommy Robinson?');
+    const printed = await consoleOutput('/ask Who is Tommy Robinson?');
+    expect(words(example.join('\n'))).toBe(words(printed));
+    // Its blank lines separate the same parts as the console's.
+    expect(example.join('\n').trim().split(/\n\s*\n/)).toHaveLength(printed.trim().split(/\n\s*\n/).length);
+  });
+
+  // Made by the tools the README describes, not kept in the repository.
+  const MADE = new Set(['bench/results.json', 'knowledge/entries/drafts/drafts.yaml']);
+
+  it('names only files the repository has or its tools make', () => {
+    const named = new Set(README.match(/\b(?:dist\/)?(?:knowledge|examples|test|src|bench|scripts|slack|commands)\/[\w./*-]*[\w*]/g));
+    // dist/ is what npm run build compiles from src/.
+    const source = (file: string) => (file.startsWith('dist/') ? file.slice('dist/'.length).replace(/\.js$/, '.ts') : file);
+    const missing = [...named].filter((file) => !MADE.has(file) && !file.includes('*') && file !== 'slack/events' && !existsSync(source(file)));
+    expect(missing).toEqual([]);
+    expect(named.size).toBeGreaterThan(10);
+  });
+});
