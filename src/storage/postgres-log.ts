@@ -4,7 +4,7 @@
 // later, writing is retried with a growing wait, each failed try counted, and all that is
 // held is written once it is back. Past the bound the oldest are dropped, counted, said at warn.
 import type { QuestionRecord, Recorder, VoteOutcome, VoteRecord } from '../core/answering/recorder.js';
-import { buildGapReport, type Catalogue } from '../core/curation/gap-report.js';
+import type { Catalogue } from '../core/curation/gap-report.js';
 import type { GapReport, GapSource } from '../core/curation/gaps.js';
 import type { Logger } from '../logger.js';
 import { MAX_DECLINED_WORDINGS, retentionCutoff } from './gap-queries.js';
