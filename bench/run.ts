@@ -1,15 +1,17 @@
 // npm run bench: prints tables and writes bench/results.json. Never part of npm test.
-// `npm run bench -- slack discord` runs only the sections named (core, memory, reload,
-// calibrate, slack, replicas, discord, discord-http).
+// `npm run bench -- slack discord` runs only the sections named (core, autocomplete,
+// memory, reload, calibrate, gaps, slack, replicas, discord, discord-http).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseCli, usageError } from '../src/cli/args.js';
 import { step } from '../src/cli/progress.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
+import { measureCompletion } from './autocomplete.js';
 import { measureCalibrate } from './calibrate.js';
 import { runCore } from './core.js';
 import { measureDiscord } from './discord.js';
+import { measureGaps } from './gaps.js';
 import { measureDiscordHttp } from './discord-http.js';
 import { ms } from './measure.js';
 import { measureMemory } from './memory.js';
@@ -19,7 +21,7 @@ import { measureSlack } from './slack-http.js';
 import { syntheticKnowledge, syntheticQuestions, writeSyntheticFolder } from './synthetic.js';
 import { mib, printTable } from './table.js';
 
-const SECTIONS = ['core', 'memory', 'reload', 'calibrate', 'slack', 'replicas', 'discord', 'discord-http'] as const;
+const SECTIONS = ['core', 'autocomplete', 'memory', 'reload', 'calibrate', 'gaps', 'slack', 'replicas', 'discord', 'discord-http'] as const;
 const CLI = {
   usage: `usage: npm run bench [-- SECTION...]   (sections: ${SECTIONS.join(', ')}; all when none is named)`,
   about: [
@@ -62,6 +64,29 @@ if (runs('core')) {
   console.log(`Development questions right: engine ${(core.accuracy.engine * 100).toFixed(1)}%, plain fuse.js ${(core.accuracy.baseline * 100).toFixed(1)}% (${core.accuracy.questions} questions)`);
   console.log('p99 counts every call; "best-of-5" takes each question\'s fastest of five runs, which filters out the machine\'s own stalls.\n');
   targets.push(['story p99 <= 1 ms', core.rows[0]!.engine.p99 <= 1], ['story p99 best-of-5 <= 1 ms', core.rows[0]!.engine.p99Best <= 1], ['10,000 entries p99 <= 10 ms', core.rows[2]!.engine.p99 <= 10], ['10,000 entries index build <= 2 s', core.rows[2]!.buildMs <= 2000]);
+}
+
+if (runs('autocomplete')) {
+  const rows = await measureCompletion(knowledgeDir);
+  results.autocomplete = rows;
+  console.log('Autocomplete, per call, by length of the typed text (ms); baseline = the fuse.js scan over every phrasing it replaced');
+  printTable(
+    ['base', 'typed chars', 'median', 'p99', 'p99 best-of-5', 'fuse median', 'fuse p99'],
+    rows.map((r) => [r.base, r.length.toLocaleString('en'), ms(r.completer.median), ms(r.completer.p99), ms(r.completer.p99Best), r.fuse ? ms(r.fuse.median) : 'n/a', r.fuse ? ms(r.fuse.p99) : 'n/a']),
+  );
+  console.log('');
+  const worst = (base: string) => Math.max(...rows.filter((r) => r.base === base).map((r) => r.completer.p99));
+  targets.push(['autocomplete p99 <= 5 ms at any length (story)', worst('story') <= 5], ['autocomplete p99 <= 5 ms at any length (10,000 entries)', worst('synthetic 10,000') <= 5]);
+}
+
+if (runs('gaps')) {
+  const gaps = await measureGaps(knowledgeDir);
+  results.gaps = gaps;
+  console.log(`/ask from arrival to answer (ms), a question every 5 ms, over a question log of ${gaps.logged.toLocaleString('en')} declined questions`);
+  const row = (name: string, l: typeof gaps.idle) => [name, String(l.questions), ms(l.median), ms(l.p99), ms(l.max)];
+  printTable(['while', 'questions', 'median', 'p99', 'max'], [row('nothing else', gaps.idle), row('/gaps runs', gaps.duringGaps)]);
+  console.log(`The report took ${ms(gaps.gapsOffThreadMs)} ms in its worker thread; built on the main thread, as it was, it took ${ms(gaps.gapsOnMainThreadMs)} ms, all of which every /ask would have waited.\n`);
+  targets.push(['/ask p99 during /gaps within 50 ms of idle', gaps.duringGaps.p99 - gaps.idle.p99 <= 50]);
 }
 
 if (chosen.includes('memory') || chosen.includes('reload')) {

@@ -11,7 +11,8 @@ export const gaps = {
     adminOnly: true,
   },
   async execute(ctx) {
-    if (!ctx.gaps) return { kind: 'gaps-unavailable' };
-    return { kind: 'gaps', report: await ctx.gaps.gaps(GAPS_SHOWN) };
+    if (!ctx.gaps) return { kind: 'gaps-unavailable', reason: 'off' };
+    const report = await ctx.gaps.gaps(GAPS_SHOWN);
+    return report ? { kind: 'gaps', report } : { kind: 'gaps-unavailable', reason: 'not-open' };
   },
 } satisfies Command;

@@ -21,7 +21,7 @@ import { RunStatus } from './ops/run-status.js';
 import { reportReloads } from './ops/reload-control.js';
 import { databasePath } from './storage/database.js';
 import { PostgresQuestionLog } from './storage/postgres-log.js';
-import { QuestionLog, QuestionLogUnavailableError } from './storage/question-log.js';
+import { QuestionLog } from './storage/question-log.js';
 import { hashKey, userHasher } from './storage/user-hash.js';
 import type { SharedState } from './core/answering/shared-state.js';
 import { openSharedState } from './state/open.js';
@@ -29,6 +29,8 @@ import { openSharedState } from './state/open.js';
 export const APP_DEFAULTS = Object.freeze({
   /** How long disconnecting may take, after the in-flight deadline, before the database is closed anyway. */
   disconnectTimeoutMs: 5_000,
+  /** On top of both: closing the ops server and the question log, before shutdown gives up and exits. */
+  shutdownMarginMs: 5_000,
 });
 
 export interface App {
@@ -66,7 +68,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const status = options.status ?? new RunStatus();
   const platforms = configuredPlatforms(config);
   const metrics = options.metrics ?? new Metrics(status, { platforms });
-  const store = await KnowledgeStore.open(config.knowledge.dir, { isWord: isEnglishWord, reloadChecker: checkInWorker });
+  const store = await KnowledgeStore.open(config.knowledge.dir, { isWord: isEnglishWord, reloadChecker: checkInWorker, loadTimeoutMs: config.knowledge.loadTimeoutMs });
   const snapshot = store.current();
   logger.info({ entries: snapshot.index.entries.length, sources: snapshot.knowledge.sources.size, dir: config.knowledge.dir }, 'knowledge loaded');
   for (const warning of store.initialWarnings) logger.warn({ problem: warning }, 'knowledge warning');
@@ -160,8 +162,9 @@ interface OpenedLog {
 }
 
 /**
- * The question log, or no recording when it is off. If it cannot be opened, the bot still
- * answers: that is logged once here, and /gaps says the log is unavailable.
+ * The question log, or no recording when it is off. If it cannot be opened yet, the bot
+ * still answers: that is logged once here, questions are held in memory, and the log is
+ * opened again in the background until it can be; /gaps meanwhile says so.
  */
 function openQuestionLog(config: Config, store: KnowledgeStore, logger: Logger, metrics: Metrics): OpenedLog {
   if (!config.data.questionLog) return { recorder: notRecording, close: () => undefined };
@@ -179,17 +182,23 @@ function openQuestionLog(config: Config, store: KnowledgeStore, logger: Logger, 
     return { recorder: log, gaps: log, close: () => log.close() };
   }
   const file = databasePath(config.data.dir);
-  try {
-    const log = QuestionLog.open({ dataDir: config.data.dir, retentionDays: config.data.retentionDays, hashSecret: config.data.hashSecret, logger, catalogue: catalogueOf(store) });
-    logger.info({ file, retentionDays: config.data.retentionDays }, 'question log open');
-    return { recorder: log, gaps: log, close: () => log.close() };
-  } catch (error) {
-    logger.error({ file, message: (error as Error).message }, 'the question log could not be opened; answering without recording questions or votes');
-    const unavailable: GapSource = {
-      gaps() {
-        throw new QuestionLogUnavailableError(file);
-      },
-    };
-    return { recorder: notRecording, gaps: unavailable, close: () => undefined };
-  }
+  const options = {
+    dataDir: config.data.dir,
+    retentionDays: config.data.retentionDays,
+    hashSecret: config.data.hashSecret,
+    logger,
+    catalogue: catalogueOf(store),
+    onDropped: (count: number) => metrics.questionLogDropped.inc(count),
+    onWriteFailed: () => metrics.questionLogWriteFailures.inc(),
+  };
+  const log = QuestionLog.openEventually(options, {
+    onOpen: () => logger.info({ file, retentionDays: config.data.retentionDays }, 'question log open'),
+    onFailure(error, next) {
+      const reason = { file, message: (error as Error).message, retryInMs: next.delayMs };
+      // Said once at error level; each later attempt only at debug, so a long outage is one line.
+      if (next.attempt === 1) logger.error(reason, 'the question log could not be opened; answering anyway, holding questions in memory and trying again');
+      else logger.debug({ ...reason, attempt: next.attempt }, 'the question log still cannot be opened');
+    },
+  });
+  return { recorder: log, gaps: log, close: () => log.close() };
 }

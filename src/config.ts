@@ -25,6 +25,7 @@ const envSchema = z
   .object({
     KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
     KNOWLEDGE_WATCH: flag.default(false),
+    KNOWLEDGE_LOAD_TIMEOUT_MS: positiveInt.default(60_000),
 
     DATA_DIR: z.string().min(1).default('data'),
     QUESTION_LOG: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
@@ -47,6 +48,7 @@ const envSchema = z
     SLACK_SIGNING_SECRET: secret('the signing secret').optional(),
     SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
     SLACK_PORT: port.default(3000),
+    SLACK_HOST: z.string().min(1).default('0.0.0.0'),
     SLACK_API_URL: httpUrl.optional(),
     SLACK_ADMIN_USERS: z
       .string()
@@ -101,7 +103,7 @@ const TOGETHER: readonly { variable: string; missing: (env: Present) => boolean;
 ];
 
 export interface Config {
-  knowledge: { dir: string; watch: boolean };
+  knowledge: { dir: string; watch: boolean; loadTimeoutMs: number };
   data: { dir: string; questionLog: boolean; retentionDays: number; hashSecret?: string };
   log: { level: string; pretty: boolean };
   discord?: {
@@ -118,6 +120,7 @@ export interface Config {
     signingSecret?: string;
     appToken?: string;
     port: number;
+    host: string;
     apiUrl?: string;
     adminUsers: string[];
     visibility: 'ephemeral' | 'in_channel';
@@ -154,7 +157,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   return {
     ok: true,
     config: Object.freeze({
-      knowledge: { dir: e.KNOWLEDGE_DIR, watch: e.KNOWLEDGE_WATCH },
+      knowledge: { dir: e.KNOWLEDGE_DIR, watch: e.KNOWLEDGE_WATCH, loadTimeoutMs: e.KNOWLEDGE_LOAD_TIMEOUT_MS },
       data: { dir: e.DATA_DIR, questionLog: e.QUESTION_LOG === 'on', retentionDays: e.QUESTION_LOG_DAYS, hashSecret: e.USER_HASH_SECRET },
       log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
       discord:
@@ -176,6 +179,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
             signingSecret: e.SLACK_SIGNING_SECRET,
             appToken: e.SLACK_APP_TOKEN,
             port: e.SLACK_PORT,
+            host: e.SLACK_HOST,
             apiUrl: e.SLACK_API_URL,
             adminUsers: e.SLACK_ADMIN_USERS,
             visibility: e.SLACK_ANSWER_VISIBILITY,

@@ -4,11 +4,12 @@
 import dotenv from 'dotenv';
 import { parseCli } from './cli/args.js';
 import { AdapterStartError } from './adapters/adapter.js';
-import { configuredPlatforms, startApp, type App } from './app.js';
+import { APP_DEFAULTS, configuredPlatforms, startApp, type App } from './app.js';
 import { parseConfig } from './config.js';
 import { KnowledgeLoadError } from './core/knowledge/store.js';
 import { formatProblem } from './core/knowledge/problems.js';
 import { createLogger, loggableError } from './logger.js';
+import { exitProcess } from './ops/exit.js';
 import { Metrics } from './ops/metrics.js';
 import { startOpsServer, type OpsServer } from './ops/ops-server.js';
 import { RunStatus } from './ops/run-status.js';
@@ -50,6 +51,13 @@ async function shutdown(reason: string): Promise<void> {
   stopping = true;
   status.stopping = true;
   logger.info({ reason }, 'shutting down');
+  // Every step below has its own deadline; this one holds whatever else could hang (a
+  // start-up that never finishes, a connection that never closes) to the promise made.
+  const deadlineMs = config.shutdownTimeoutMs + APP_DEFAULTS.disconnectTimeoutMs + APP_DEFAULTS.shutdownMarginMs;
+  setTimeout(() => {
+    logger.error({ deadlineMs }, 'shutdown did not finish in time; exiting without it');
+    void exitProcess(1, logger);
+  }, deadlineMs);
   // Mid start-up, let it finish so that what it opened is closed in order; a start-up that
   // fails exits on its own, and one that hangs is what a second signal is for.
   const running = app ?? (await starting?.catch(() => undefined));
@@ -61,7 +69,7 @@ async function shutdown(reason: string): Promise<void> {
     // A pid file left behind is recognised as stale by npm run reload.
   }
   logger.info({ drained: report?.drained ?? true }, 'stopped');
-  process.exit(0);
+  await exitProcess(0, logger);
 }
 
 // Registered before start-up: SIGHUP's default would end the process, and a stop signal
@@ -75,7 +83,7 @@ onStopSignals(process, {
   shutdown: (signal) => void shutdown(signal),
   exitNow(signal) {
     logger.warn({ signal }, 'second stop signal: exiting at once, without waiting for commands in flight');
-    process.exit(EXIT_ON_SECOND[signal]);
+    void exitProcess(EXIT_ON_SECOND[signal], logger);
   },
 });
 
@@ -100,14 +108,12 @@ try {
 } catch (error) {
   if (error instanceof AdapterStartError) {
     process.stderr.write(`StoryBot cannot start: ${error.message}\n`);
-    process.exit(1);
-  }
-  if (error instanceof KnowledgeLoadError) {
+  } else if (error instanceof KnowledgeLoadError) {
     process.stderr.write(`StoryBot cannot start; the knowledge base has problems:\n${error.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
-    process.exit(1);
+  } else {
+    logger.fatal({ err: error }, 'start-up failed');
   }
-  logger.fatal({ err: error }, 'start-up failed');
-  process.exit(1);
+  await exitProcess(1, logger);
 }
 if (!stopping) {
   try {

@@ -33,6 +33,14 @@ describe('the configuration', () => {
     expect(problemsOf({ [variable]: value })).toEqual([`${variable}: ${message}`]);
   });
 
+  it.each([
+    [{}, '0.0.0.0'],
+    [{ SLACK_HOST: '127.0.0.1' }, '127.0.0.1'],
+  ])('listens for Slack in HTTP mode on SLACK_HOST, every interface by default: %j', (env, host) => {
+    const parsed = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret', ...env });
+    expect(parsed.ok && parsed.config.slack?.host).toBe(host);
+  });
+
   it('reports every problem at once, the settings that go together included', () => {
     const problems = problemsOf({ DISCORD_TOKEN: 'abc', OPS_PORT: 'x', RATE_LIMIT_QUESTIONS: '0', SLACK_APP_TOKEN: 'xapp-1', LOG_PRETTY: 'perhaps' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DISCORD_APPLICATION_ID', 'LOG_PRETTY', 'OPS_PORT', 'RATE_LIMIT_QUESTIONS', 'SLACK_BOT_TOKEN'].sort());

@@ -6,6 +6,7 @@ import { answerToJson } from '../adapters/console/json.js';
 import { renderAnswer } from '../adapters/console/render.js';
 import { parseCli, usageError } from './args.js';
 import { openStore } from './open-store.js';
+import { endQuietlyWhenPipeCloses } from './pipe.js';
 
 const CLI = {
   usage: 'usage: npm run --silent ask -- [--json] "question" | --jsonl < questions.txt',
@@ -30,4 +31,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
+endQuietlyWhenPipeCloses();
 process.exitCode = await main();

@@ -15,13 +15,14 @@ import type { GapReport } from '../core/curation/gaps.js';
 import { count } from '../core/wording/format.js';
 import { isEnglishWord } from '../lexicon/english-words.js';
 import { databasePath } from '../storage/database.js';
-import { MAX_DECLINED_WORDINGS, retentionCutoff } from '../storage/gap-queries.js';
+import { GROUPING_BUDGET_MS, MAX_DECLINED_WORDINGS, retentionCutoff } from '../storage/gap-queries.js';
 import { openPostgresStore, POSTGRES_WHERE } from '../storage/postgres.js';
 import { openSqliteStore } from '../storage/sqlite.js';
 import type { Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { parseCli, wholeNumber } from './args.js';
 import { openStore, readConfig } from './open-store.js';
+import { endQuietlyWhenPipeCloses } from './pipe.js';
 
 /** Where drafts are staged, inside KNOWLEDGE_DIR: a folder of its own, so that it alone can be writable (in Docker, say). */
 export const DRAFTS_PATH = path.join('entries', 'drafts', 'drafts.yaml');
@@ -61,7 +62,7 @@ async function main(): Promise<number> {
   try {
     report = await readReport(config, catalogueOf(store), limit);
   } catch (error) {
-    process.stderr.write(`Cannot read the question log in ${config.databaseUrl ? POSTGRES_WHERE : file}: ${(error as Error).message}.\n`);
+    process.stderr.write(`Cannot read the question log in ${config.databaseUrl ? POSTGRES_WHERE : file}: ${(error as Error).message}. The user running this must be able to read it (and, for SQLite, write beside it in DATA_DIR).\n`);
     return 1;
   }
   process.stdout.write(`Over the last ${config.data.retentionDays} days (QUESTION_LOG_DAYS):\n${renderGaps(report, { phrasings: true })}\n`);
@@ -112,10 +113,11 @@ async function readReport(config: Config, catalogue: Catalogue, limit: number): 
   const log = config.databaseUrl ? await openPostgresStore(config.databaseUrl, createLogger({ level: 'warn', pretty: false })) : openSqliteStore(config.data.dir, { mustExist: true });
   try {
     const since = retentionCutoff(new Date(), config.data.retentionDays);
-    return buildGapReport(await log.gapInputs(since, MAX_DECLINED_WORDINGS), catalogue, limit);
+    return buildGapReport(await log.gapInputs(since, MAX_DECLINED_WORDINGS), catalogue, limit, GROUPING_BUDGET_MS);
   } finally {
     await log.close();
   }
 }
 
+endQuietlyWhenPipeCloses();
 process.exitCode = await main();

@@ -50,6 +50,9 @@ export async function startOpsServer(options: OpsDeps & { host: string; port: nu
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        // A probe answers in milliseconds; a connection still open a second later (a client
+        // trickling its headers) must not hold up shutdown.
+        setTimeout(() => server.closeAllConnections(), 1_000).unref();
       }),
   };
 }

@@ -57,6 +57,9 @@ export const checkInWorker: KnowledgeChecker = (dir, options) =>
           return settle({ ok: true, knowledge: { ...start.knowledge, entries }, warnings: start.warnings, fingerprints });
       }
     });
+    // Past the deadline the store has already failed the load; the worker is ended, and with
+    // it any read still stuck.
+    options.signal?.addEventListener('abort', () => failed('was given up at its deadline'), { once: true });
     worker.on('error', (error) => failed(`could not be loaded: ${error.message}`));
     worker.on('exit', (code) => failed(`could not be loaded: the loader stopped (exit code ${code})`));
   });

@@ -4,10 +4,11 @@
 // later, writing is retried with a growing wait, each failed try counted, and all that is
 // held is written once it is back. Past the bound the oldest are dropped, counted, said at warn.
 import type { QuestionRecord, Recorder, VoteOutcome, VoteRecord } from '../core/answering/recorder.js';
-import { buildGapReport, type Catalogue } from '../core/curation/gap-report.js';
+import type { Catalogue } from '../core/curation/gap-report.js';
 import type { GapReport, GapSource } from '../core/curation/gaps.js';
 import type { Logger } from '../logger.js';
 import { MAX_DECLINED_WORDINGS, retentionCutoff } from './gap-queries.js';
+import { gapJob, gapReportOffThread } from './gap-thread.js';
 import { questionRow, voteRow, type LogStore, type QuestionRow, type VoteRow } from './log-store.js';
 import { openPostgresStore, POSTGRES_WHERE } from './postgres.js';
 import type { UserHasher } from './user-hash.js';
@@ -79,11 +80,14 @@ export class PostgresQuestionLog implements Recorder, GapSource {
     return 'recorded';
   }
 
-  async gaps(limit: number): Promise<GapReport> {
-    if (!this.store) throw new Error(`the question log in ${POSTGRES_WHERE} cannot be reached yet; questions are held until it can`);
+  /** Undefined until the server has been reached: /gaps then says the log cannot be read yet. */
+  async gaps(limit: number): Promise<GapReport | undefined> {
+    if (!this.store) return undefined;
     await this.flush();
     const since = retentionCutoff(new Date(), this.options.retentionDays);
-    return buildGapReport(await this.store.gapInputs(since, MAX_DECLINED_WORDINGS), this.options.catalogue, limit);
+    // Read here, grouped in a worker thread: grouping months of questions takes seconds of CPU.
+    const inputs = await this.store.gapInputs(since, MAX_DECLINED_WORDINGS);
+    return gapReportOffThread(gapJob(this.options.catalogue, { inputs }, since, limit));
   }
 
   /** Writes what is held now; resolves once written or failed (failures are retried later). */

@@ -1,21 +1,23 @@
 // The question log: every question and vote, in SQLite, with user ids hashed. It is the
 // Recorder the commands write to and the GapSource /gaps reads from.
 //
-// Writes must never slow or fail an answer. Questions are queued and written on the next
-// turn of the event loop, after the answer has been handed back, in one transaction per
-// batch, without waiting on a lock; under load, at most one batch every
-// QUESTION_LOG_DEFAULTS.minFlushIntervalMs. If a write fails (locked database, full disk) nothing
-// reaches the answer: the records stay queued for the next attempt (up to a bound), and the
-// failure is logged once, not once per question, with a second line when writing recovers.
+// Writes must never slow or fail an answer: questions go through a WriteQueue (written in
+// batches on a later turn, held in memory while the database cannot be written, never
+// dropped without a warning and a metric). If the database cannot be opened at start-up
+// (locked by another process, DATA_DIR not yet writable), the bot answers anyway, holds the
+// questions, and opens the log again in the background with a growing wait until it can.
 import type { Database } from 'better-sqlite3';
-import { buildGapReport, type Catalogue } from '../core/curation/gap-report.js';
+import type { Catalogue } from '../core/curation/gap-report.js';
 import type { GapReport, GapSource } from '../core/curation/gaps.js';
 import type { QuestionRecord, Recorder, VoteOutcome, VoteRecord } from '../core/answering/recorder.js';
 import type { Logger } from '../logger.js';
 import { openDatabase } from './database.js';
-import { readGapInputs, retentionCutoff } from './gap-queries.js';
+import { GROUPING_BUDGET_MS, retentionCutoff } from './gap-queries.js';
+import { gapJob, gapReportOffThread } from './gap-thread.js';
 import { QUERIES } from './queries.js';
+import { BACKOFF_DEFAULTS, retryWithBackoff, type Backoff, type Retrying } from './retry.js';
 import { hashKey, userHasher, type UserHasher } from './user-hash.js';
+import { WriteQueue } from './write-queue.js';
 
 export const QUESTION_LOG_DEFAULTS = Object.freeze({
   /** Questions held in memory while the database cannot be written; the oldest go first. */
@@ -35,122 +37,144 @@ export interface QuestionLogOptions {
   hashSecret?: string;
   logger: Logger;
   catalogue: Catalogue;
+  /** Called with the number of questions dropped from a full queue (a metric counts them). */
+  onDropped?: (count: number) => void;
+  /** Each failed write, retried later (a metric counts them). */
+  onWriteFailed?: () => void;
 }
 
-interface QuestionRow {
-  at: number;
-  platform: string;
-  userHash: string;
-  question: string;
-  entryId: string | null;
-  confidence: number;
-  answered: number;
-  ms: number;
+/** The open database and what writes to it. */
+interface Opened {
+  db: Database;
+  hash: UserHasher;
+  insertQuestions: (records: QuestionRecord[]) => void;
+  insertVote: (record: VoteRecord) => boolean;
+  deleteOld: (before: number) => { questions: number; votes: number };
+}
+
+function openStore(options: QuestionLogOptions): Opened {
+  const db = openDatabase(options.dataDir);
+  try {
+    // From here on a locked database fails a write at once instead of holding up answers.
+    db.pragma('busy_timeout = 0');
+    const hash = userHasher(hashKey(options.dataDir, options.hashSecret));
+    // The queries PostgreSQL runs too (queries.ts).
+    const insert = db.prepare<[number, string, string, string, string | null, number, number, number]>(QUERIES.insertQuestion);
+    const vote = db.prepare<[number, string, string, string, number]>(QUERIES.insertVote);
+    const questions = db.prepare<[number]>(QUERIES.deleteQuestions);
+    const votes = db.prepare<[number]>(QUERIES.deleteVotes);
+    return {
+      db,
+      hash,
+      insertQuestions: db.transaction((records: QuestionRecord[]) => {
+        for (const r of records) insert.run(r.at.getTime(), r.platform, hash(r.platform, r.userId), r.question, r.entryId, r.confidence, r.answered ? 1 : 0, r.ms);
+      }),
+      insertVote: (r) => vote.run(r.at.getTime(), r.platform, hash(r.platform, r.userId), r.entryId, r.helpful ? 1 : 0).changes === 1,
+      deleteOld: db.transaction((before: number) => ({ questions: questions.run(before).changes, votes: votes.run(before).changes })),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 export class QuestionLog implements Recorder, GapSource {
-  private queue: QuestionRow[] = [];
-  private flushScheduled = false;
-  private lastFlush = -Infinity;
-  private failing = false;
-  private dropped = 0;
+  private store: Opened | undefined;
+  private readonly queue: WriteQueue<QuestionRecord>;
   private closed = false;
+  private retrying: Retrying | undefined;
   private readonly pruneTimer: NodeJS.Timeout;
-  private readonly insertQuestions: (rows: QuestionRow[]) => void;
-  private readonly insertVote;
-  private readonly deleteOld;
+  /** /gaps requests run one at a time: each is a whole read of the log. */
+  private gapsRunning: Promise<unknown> = Promise.resolve();
 
-  private constructor(
-    private readonly db: Database,
-    private readonly hash: UserHasher,
-    private readonly options: QuestionLogOptions,
-  ) {
-    // The queries PostgreSQL runs too (queries.ts).
-    const insert = db.prepare<[number, string, string, string, string | null, number, number, number]>(QUERIES.insertQuestion);
-    this.insertQuestions = db.transaction((rows: QuestionRow[]) => {
-      for (const r of rows) insert.run(r.at, r.platform, r.userHash, r.question, r.entryId, r.confidence, r.answered, r.ms);
-    });
-    this.insertVote = db.prepare<[number, string, string, string, number]>(QUERIES.insertVote);
-    const questions = db.prepare<[number]>(QUERIES.deleteQuestions);
-    const votes = db.prepare<[number]>(QUERIES.deleteVotes);
-    this.deleteOld = db.transaction((before: number) => ({ questions: questions.run(before).changes, votes: votes.run(before).changes }));
+  private constructor(private readonly options: QuestionLogOptions) {
+    this.queue = new WriteQueue({ name: 'question log', maxQueued: QUESTION_LOG_DEFAULTS.maxQueued, minFlushIntervalMs: QUESTION_LOG_DEFAULTS.minFlushIntervalMs, logger: options.logger, onDropped: options.onDropped, onFailed: options.onWriteFailed });
     this.pruneTimer = setInterval(() => this.prune(), QUESTION_LOG_DEFAULTS.pruneEveryMs).unref();
   }
 
   /** Creates or migrates DATA_DIR/storybot.db and prunes it; throws if that cannot be done. */
   static open(options: QuestionLogOptions): QuestionLog {
-    const db = openDatabase(options.dataDir);
+    const log = new QuestionLog(options);
     try {
-      // From here on a locked database fails a write at once instead of holding up answers.
-      db.pragma('busy_timeout = 0');
-      const log = new QuestionLog(db, userHasher(hashKey(options.dataDir, options.hashSecret)), options);
-      log.prune();
-      return log;
+      log.attach(openStore(options));
     } catch (error) {
-      db.close();
+      clearInterval(log.pruneTimer);
       throw error;
     }
+    return log;
+  }
+
+  /**
+   * Opens the log now if it can, and otherwise keeps trying in the background, waiting
+   * longer after each failure, while questions wait in memory. onOpen says when it opened.
+   */
+  static openEventually(options: QuestionLogOptions, events: { onFailure(error: unknown, next: { attempt: number; delayMs: number }): void; onOpen(): void }, backoff: Backoff = BACKOFF_DEFAULTS): QuestionLog {
+    const log = new QuestionLog(options);
+    const attempt = () => {
+      if (log.closed) return;
+      log.attach(openStore(options));
+      events.onOpen();
+    };
+    try {
+      attempt();
+    } catch (error) {
+      events.onFailure(error, { attempt: 1, delayMs: backoff.firstDelayMs });
+      log.retrying = retryWithBackoff(attempt, events.onFailure, backoff);
+    }
+    return log;
+  }
+
+  /** Whether the database is open (false while it is still being retried). */
+  get open(): boolean {
+    return this.store !== undefined;
   }
 
   recordQuestion(record: QuestionRecord): void {
-    if (this.closed) return;
-    if (this.queue.length >= QUESTION_LOG_DEFAULTS.maxQueued) {
-      this.queue.shift();
-      this.dropped++;
-    }
-    this.queue.push({
-      at: record.at.getTime(),
-      platform: record.platform,
-      userHash: this.hash(record.platform, record.userId),
-      question: record.question,
-      entryId: record.entryId,
-      confidence: record.confidence,
-      answered: record.answered ? 1 : 0,
-      ms: record.ms,
-    });
-    this.scheduleFlush();
+    if (!this.closed) this.queue.push(record);
   }
 
   recordVote(record: VoteRecord): VoteOutcome {
-    if (this.closed) return 'not-recorded';
+    if (this.closed || !this.store) return 'not-recorded';
     try {
-      const result = this.insertVote.run(record.at.getTime(), record.platform, this.hash(record.platform, record.userId), record.entryId, record.helpful ? 1 : 0);
-      this.succeeded();
-      return result.changes === 1 ? 'recorded' : 'already-voted';
+      const recorded = this.store.insertVote(record);
+      this.queue.succeeded();
+      return recorded ? 'recorded' : 'already-voted';
     } catch (error) {
-      this.failed(error);
+      this.queue.failed(error);
       return 'not-recorded';
     }
   }
 
   /** Writes the queued questions now. Never throws: a failure keeps them queued. */
   flush(): void {
-    this.flushScheduled = false;
-    if (this.closed || this.queue.length === 0) return;
-    this.lastFlush = performance.now();
-    try {
-      this.insertQuestions(this.queue);
-      this.queue = [];
-      this.succeeded();
-    } catch (error) {
-      this.failed(error);
-    }
+    this.queue.flush();
   }
 
-  gaps(limit: number): GapReport {
+  /**
+   * The gap report, read and grouped in a worker thread: months of log take seconds to
+   * group, and answering must not wait for that. Undefined while the log is not open.
+   */
+  async gaps(limit: number): Promise<GapReport | undefined> {
+    if (!this.store || this.closed) return undefined;
     this.flush();
-    const inputs = readGapInputs(this.db, retentionCutoff(new Date(), this.options.retentionDays));
-    return buildGapReport(inputs, this.options.catalogue, limit);
+    const { catalogue, dataDir, retentionDays } = this.options;
+    const job = gapJob(catalogue, { dataDir }, retentionCutoff(new Date(), retentionDays), limit);
+    const report = this.gapsRunning.then(() => gapReportOffThread(job));
+    this.gapsRunning = report.catch(() => undefined);
+    const { partial } = await report;
+    if (partial) this.options.logger.warn({ ...partial, budgetMs: GROUPING_BUDGET_MS }, 'gap report: only the most asked declined questions were grouped in the time allowed');
+    return report;
   }
 
   /** Deletes questions and votes older than QUESTION_LOG_DAYS. */
   prune(now = new Date()): { questions: number; votes: number } {
+    if (!this.store) return { questions: 0, votes: 0 };
     try {
-      const deleted = this.deleteOld(retentionCutoff(now, this.options.retentionDays));
+      const deleted = this.store.deleteOld(retentionCutoff(now, this.options.retentionDays));
       if (deleted.questions + deleted.votes > 0) this.options.logger.info(deleted, 'question log pruned');
       return deleted;
     } catch (error) {
-      this.failed(error);
+      this.queue.failed(error);
       return { questions: 0, votes: 0 };
     }
   }
@@ -158,49 +182,15 @@ export class QuestionLog implements Recorder, GapSource {
   close(): void {
     if (this.closed) return;
     clearInterval(this.pruneTimer);
-    this.flush();
+    this.retrying?.cancel();
+    this.queue.close();
     this.closed = true;
-    if (this.queue.length > 0) this.options.logger.warn({ lost: this.queue.length }, 'question log closed with unwritten questions');
-    this.db.close();
+    this.store?.db.close();
   }
 
-  private failed(error: unknown): void {
-    if (this.failing) return;
-    this.failing = true;
-    // The code and message only: an error object could carry bound values.
-    const { code, message } = describe(error);
-    this.options.logger.error({ code, message, queued: this.queue.length }, 'question log write failed; answers go on, and questions are kept in memory until writing works again');
-  }
-
-  private succeeded(): void {
-    if (!this.failing) return;
-    this.failing = false;
-    this.options.logger.warn({ dropped: this.dropped }, 'question log writes work again');
-    this.dropped = 0;
-    if (this.queue.length > 0) this.scheduleFlush();
-  }
-
-  /** On the next turn, or once minFlushIntervalMs has passed since the last write. */
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    const wait = this.lastFlush + QUESTION_LOG_DEFAULTS.minFlushIntervalMs - performance.now();
-    if (wait <= 0) setImmediate(() => this.flush());
-    // Unreferenced: a pending write must not keep a finished process alive; close() writes it.
-    else setTimeout(() => this.flush(), wait).unref();
-  }
-}
-
-function describe(error: unknown): { code?: string; message: string } {
-  if (error instanceof Error) return { code: (error as { code?: string }).code, message: error.message };
-  return { message: String(error) };
-}
-
-/** /gaps when the log could not be opened at start-up: an error for the adapter to report. */
-export class QuestionLogUnavailableError extends Error {
-  readonly code = 'question-log-unavailable';
-  constructor(file: string) {
-    super(`the question log at ${file} could not be opened at start-up (see the start-up log); restart StoryBot once it can be`);
-    this.name = 'QuestionLogUnavailableError';
+  private attach(store: Opened): void {
+    this.store = store;
+    this.prune();
+    this.queue.setWriter(store.insertQuestions);
   }
 }

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MIN_QUOTE_LETTERS } from '../../src/core/knowledge/checks.js';
 import { entryYaml, makeKnowledgeDir } from '../helpers/knowledge-dir.js';
 import { runTs } from '../helpers/run-node.js';
 
@@ -59,6 +60,17 @@ describe('npm run validate', () => {
     ]);
     expect(lines.at(-1)).toBe(`${dir}: 2 errors, 0 warnings. The bot would refuse these files.`);
     expect(stderr).not.toContain('Nothing was changed');
+  });
+
+  const thinQuotes = ['"............"', '"……………………………………"', '". . . . . . . . . . . ."', '"— — — — — — — —"', '"18-month ... 2025 ..."'];
+  it(`refuses quotes that hold fewer than ${MIN_QUOTE_LETTERS} letters, which every paragraph would "contain"`, async () => {
+    const entries = thinQuotes.map((quote, i) => entryYaml(`thin-${i}`, `Thin quote number ${i}?`).replace(/quote: .*/, `quote: ${quote}`)).join('\n');
+    const knowledge = await makeKnowledgeDir({ 'thin.yaml': entries });
+    const { code, stderr } = await runTs('src/cli/validate.ts', [], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(code).toBe(1);
+    const problems = stderr.split('\n').filter((line) => line.startsWith('error'));
+    expect(problems).toHaveLength(thinQuotes.length);
+    thinQuotes.forEach((_, i) => expect(problems[i]).toMatch(new RegExp(`thin\\.yaml:\\d+ thin-${i}\\.citations\\[0\\]\\.quote: holds \\d+ letters?; a quote must hold at least ${MIN_QUOTE_LETTERS} letters of the story`)));
   });
 });
 

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -114,6 +116,24 @@ describe('npm run gaps', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(reason);
     expect(stderr).toContain('usage: npm run gaps');
+  });
+
+  it('ends quietly when what reads its output stops early, as `npm run gaps | head` does', { timeout: 60_000 }, async () => {
+    const { env } = await setUp();
+    const store = await KnowledgeStore.open(env.KNOWLEDGE_DIR);
+    const log = QuestionLog.open({ dataDir: env.DATA_DIR, retentionDays: 90, logger: captureLogger().logger, catalogue: catalogueOf(store) });
+    // Far more report than a pipe holds, so that writing it outlasts the reader.
+    for (let i = 0; i < 3_000; i++) log.recordQuestion(declined(`Which ${i}th-century kingdom did envoy number ${i * 7919} visit?`));
+    log.close();
+    const pipeline = spawn('bash', ['-c', 'set -o pipefail; node --import tsx src/cli/gaps.ts | head -n 3'], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    let stdout = '';
+    let stderr = '';
+    pipeline.stdout.on('data', (chunk) => (stdout += chunk));
+    pipeline.stderr.on('data', (chunk) => (stderr += chunk));
+    const [code] = await once(pipeline, 'close');
+    expect(stdout.split('\n')).toHaveLength(4);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('says where the question log should be when there is none yet', async () => {

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { runTs } from '../helpers/run-node.js';
 
 const scripts = Object.entries(JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>)
-  .map(([name, command]) => [name, /^tsx (\S+)$/.exec(command)?.[1]] as const)
+  // npm start runs node itself (exec'd, so that signals reach it), with tsx loaded in it.
+  .map(([name, command]) => [name, /^(?:tsx|exec node --import tsx) (\S+)$/.exec(command)?.[1]] as const)
   .filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
 
 describe('every npm run tool', () => {

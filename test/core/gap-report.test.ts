@@ -10,6 +10,7 @@ const catalogue: Catalogue = {
     { id: 'b', question: 'Question B?' },
     { id: 'c', question: 'Question C?' },
   ],
+  aliases: () => [],
   termsOf: (text) => text.toLowerCase().split(/\W+/).filter(Boolean),
 };
 const none: GapInputs = { declined: [], votes: [], matched: new Set() };

@@ -47,7 +47,7 @@ describe('/gaps', () => {
 
   it('says there is no report when the question log is off', async () => {
     const reply = await runCommand(gaps, { store, recorder: notRecording, startedAt: new Date() }, as(true));
-    expect(reply).toEqual({ kind: 'gaps-unavailable' });
+    expect(reply).toEqual({ kind: 'gaps-unavailable', reason: 'off' });
     expect(renderReply(reply)).toBe(MESSAGES.gapsUnavailable);
   });
 });

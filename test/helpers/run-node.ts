@@ -17,11 +17,13 @@ function childEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...process.env, LOG_LEVEL: 'warn', OPS_PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'storybot-data-')), ...env };
 }
 
-export function runTs(script: string, args: string[] = [], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+/** `user` runs it as another user (uid and gid), as root may, for what permissions decide. */
+export function runTs(script: string, args: string[] = [], options: { input?: string; env?: NodeJS.ProcessEnv; user?: number } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       env: childEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.user === undefined ? {} : { uid: options.user, gid: options.user }),
     });
     let stdout = '';
     let stderr = '';

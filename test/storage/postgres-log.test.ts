@@ -70,7 +70,7 @@ describe('the question log on PostgreSQL', () => {
       await waitUntil(async () => questionLog.queued === 0, 10_000, () => undefined);
       expect(await questionLog.recordVote({ at: new Date(), platform: 'slack', userId: 'U1', entryId: 'what-is-edl', helpful: false })).toBe('recorded');
       expect(await questionLog.recordVote({ at: new Date(), platform: 'slack', userId: 'U1', entryId: 'what-is-edl', helpful: true })).toBe('already-voted');
-      const report = await questionLog.gaps(10);
+      const report = (await questionLog.gaps(10))!;
       expect(report.declined.map((g) => [g.question, g.count])).toEqual([["What is Wes Streeting's majority?", 2], ['What is the capital of Peru?', 1]]);
       expect(report.unhelpful).toEqual([expect.objectContaining({ entryId: 'what-is-edl', unhelpful: 1, helpful: 0 })]);
     } finally {
@@ -91,7 +91,7 @@ describe('the question log on PostgreSQL', () => {
       });
       await waitUntil(async () => questionLog.queued === 0, 60_000, () => undefined);
       expect(await count()).toBe(51);
-      expect((await questionLog.gaps(100)).unhelpful).toEqual([]);
+      expect((await questionLog.gaps(100))!.unhelpful).toEqual([]);
       const messages = log.lines.map((l) => l.msg);
       expect(messages.filter((m) => m.startsWith('question log write failed'))).toHaveLength(1);
       expect(messages).toContain('question log writes work again: everything held has been written');

@@ -194,7 +194,7 @@ describe('the question log', () => {
     log.recordVote(vote({ entryId: 'what-is-edl', helpful: false }));
     log.recordVote(vote({ entryId: 'what-is-edl', helpful: true, userId: 'another' }));
 
-    const report = log.gaps(10);
+    const report = (await log.gaps(10))!;
 
     expect(report.declined.map((g) => [g.question, g.count, g.phrasings.length])).toEqual([
       ["What is Wes Streeting's majority?", 3, 2],
@@ -245,6 +245,8 @@ describe('the question log', () => {
       expect(db.prepare('SELECT COUNT(*) FROM questions').pluck().get()).toBe(QUESTION_LOG_DEFAULTS.maxQueued);
       expect(db.prepare('SELECT question FROM questions ORDER BY id LIMIT 1').pluck().get()).toBe(`question ${extra}`);
       expect(lines.find((l) => l.msg.includes('work again'))).toMatchObject({ dropped: extra });
+      // Said when it began, not only once it was over: at warn level, the moment the first was dropped.
+      expect(lines.filter((l) => l.msg.startsWith('question log full'))).toEqual([expect.objectContaining({ level: LEVEL.warn, maxQueued: QUESTION_LOG_DEFAULTS.maxQueued })]);
     });
   });
 

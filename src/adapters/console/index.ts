@@ -79,9 +79,11 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
         write(`${renderReload(report)}\n`);
         if (terminal && open) rl?.prompt(true);
       });
-      // Lines are answered one at a time, in order, even when pasted in a batch.
+      // Lines are answered one at a time, in order, even when pasted in a batch, each on a
+      // turn of the event loop of its own: thousands piped in must not keep the question
+      // log's writes (and signals, and timers) waiting until the last one is answered.
       rl.on('line', (line) => {
-        queue = queue.then(() => {
+        queue = queue.then(nextTurn).then(() => {
           const work = handle(line).then(() => {
             if (terminal && open) rl?.prompt();
           });
@@ -102,6 +104,8 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
     connected: () => open,
   };
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** "/ask who is x" -> ask, "who is x"; a line without a slash is a question. */
 export function parseLine(text: string): { name: string; argument: string } {

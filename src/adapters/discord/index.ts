@@ -2,6 +2,7 @@
 // requests when DISCORD_PUBLIC_KEY is set), and the listeners that turn them into shared
 // commands and render the replies. Which transport it has, nothing outside this folder knows.
 import type { DiscordTransportConfig } from '../../config.js';
+import { TokenBucketLimiter } from '../../core/answering/token-bucket.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
 import { onInteraction } from './listeners/index.js';
 import { gatewayTransport } from './transport/gateway.js';
@@ -19,6 +20,11 @@ export interface DiscordAdapterOptions extends AdapterDeps {
 export const DISCORD_DEFAULTS = Object.freeze({
   // Discord drops an interaction after 3 s; this leaves time for the deferral itself.
   deferAfterMs: 1500,
+  /**
+   * Discord sends an autocomplete request per keystroke. Typing a long question takes a few
+   * dozen; a script sending thousands only gets empty lists past this.
+   */
+  completions: Object.freeze({ capacity: 30, windowSeconds: 10 }),
 });
 
 export function createTransport(options: DiscordAdapterOptions): DiscordTransport {
@@ -30,7 +36,8 @@ export function createTransport(options: DiscordAdapterOptions): DiscordTranspor
 
 /** The transport may be given, made by createTransport, for whoever needs to reach it (a test, for the port it listens on). */
 export function createDiscordAdapter(options: DiscordAdapterOptions, transport: DiscordTransport = createTransport(options)): Adapter {
-  const deps = { ctx: options.ctx, logger: options.logger, deferAfterMs: options.deferAfterMs ?? DISCORD_DEFAULTS.deferAfterMs };
+  const completions = new TokenBucketLimiter(DISCORD_DEFAULTS.completions);
+  const deps = { ctx: options.ctx, logger: options.logger, deferAfterMs: options.deferAfterMs ?? DISCORD_DEFAULTS.deferAfterMs, completions };
   const inFlight = new Set<Promise<void>>();
   const receive: Receive = (payload, first) => {
     const work = onInteraction(payload, first, transport.rest, deps);

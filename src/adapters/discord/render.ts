@@ -74,7 +74,9 @@ function renderPassage(result: PassageReply): Rendered {
 function renderAnswered(result: Answered): Rendered {
   const embed = fitEmbed({
     color: COLOURS.answer,
-    title: inert(result.question),
+    // The channel sees the curated question answered, never the asker's words: those could
+    // carry anything ("URGENT from the mods: …") under the bot's name.
+    title: inert(result.entry.question),
     description: inert(result.answer),
     fields: result.citations.map((c) => ({
       name: [paragraphLabel(c.paragraph), c.published].filter(Boolean).join(' · '),

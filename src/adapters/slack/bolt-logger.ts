@@ -8,7 +8,11 @@ import { inspect } from 'node:util';
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 
-const ECHOES_PAYLOAD = /^(Received a message on the WebSocket|Sending a WebSocket message|Unable to parse an incoming WebSocket message|Calling ack\(\) - type: [\w-]+, envelope_id: [\w-]+|ack\(\) (?:call begins|response stored|response sent))\b[\s\S]*$/;
+// The Web API client's request and result lines echo each message sent: answers, and with
+// them whatever part of a question a reply repeats. A line that is only a payload (Bolt's
+// developer mode) has no words of its own to keep.
+const ECHOES_PAYLOAD = /^(Received a message on the WebSocket|Sending a WebSocket message|Unable to parse an incoming WebSocket message|Calling ack\(\) - type: [\w-]+, envelope_id: [\w-]+|ack\(\) (?:call begins|response stored|response sent)|http request (?:body|result|headers))\b[\s\S]*$/;
+const ONLY_PAYLOAD = /^\s*[{[]/;
 const MASKS: readonly [RegExp, string][] = [
   [/\bx(?:ox[a-z]|app)-[\w-]+/g, '[token]'],
   [/https:\/\/hooks\.slack(?:-gov)?\.com\/\S+/g, '[response_url]'],
@@ -20,6 +24,7 @@ const MASKS: readonly [RegExp, string][] = [
 export function scrubBoltText(text: string): string {
   const echo = ECHOES_PAYLOAD.exec(text);
   if (echo) return `${echo[1]} (payload not logged)`;
+  if (ONLY_PAYLOAD.test(text)) return '(payload not logged)';
   return MASKS.reduce((masked, [pattern, mask]) => masked.replace(pattern, mask), text);
 }
 

@@ -6,12 +6,13 @@ import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
 import { boltLogger } from './bolt-logger.js';
+import { listeningAt, SLACK_HTTP_LIMITS, startSlackHttp, stopSlackHttp } from './http-server.js';
 import { registerListeners } from './listeners/index.js';
 import { SLACK_DEFAULTS } from './listeners/deps.js';
 
 export interface SlackAdapterOptions extends AdapterDeps {
   config: NonNullable<Config['slack']>;
-  /** Interface HTTP mode listens on; every interface unless given, as Bolt does. */
+  /** Interface HTTP mode listens on, instead of SLACK_HOST (tests listen on 127.0.0.1). */
   host?: string;
   ackDeadlineMs?: number;
 }
@@ -46,7 +47,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         signingSecret: config.signingSecret ?? '',
         endpoints: SLACK_DEFAULTS.eventsPath,
         logger,
-        bodyLimit: SLACK_DEFAULTS.bodyLimitBytes,
+        bodyLimit: SLACK_HTTP_LIMITS.bodyBytes,
         unhandledRequestHandler: ({ response }) => refuseUnhandled(options.logger, response),
       });
   // Deferred, so a wrong token fails start() through auth.test instead of a stray rejection.
@@ -75,16 +76,18 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         await app.start();
         options.logger.info({ mode: 'socket' }, 'slack connected through Socket Mode');
       } else {
-        server = (await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) })) as Server;
-        options.logger.info({ mode: 'http', port: (server.address() as AddressInfo).port, path: SLACK_DEFAULTS.eventsPath }, 'slack listening for HTTP requests');
+        // Bolt's receiver handles what passes; the server in front of it is StoryBot's own.
+        server = await startSlackHttp({ receiver: http!, signingSecret: config.signingSecret ?? '', path: SLACK_DEFAULTS.eventsPath, host: options.host ?? config.host, port: config.port, logger: options.logger });
+        const { address, port } = listeningAt(server)!;
+        options.logger.info({ mode: 'http', host: address, port, path: SLACK_DEFAULTS.eventsPath }, 'slack listening for HTTP requests');
       }
     },
     async stop() {
       if (socket) await socket.client.disconnect();
-      else if (server?.listening) await app.stop();
+      else if (server?.listening) await stopSlackHttp(server);
       server = undefined;
     },
     connected: () => (socket ? socketOpen : Boolean(server?.listening)),
-    address: () => (server?.address() as AddressInfo | null) ?? undefined,
+    address: () => listeningAt(server),
   };
 }

@@ -11,7 +11,7 @@ import { escapeMrkdwn } from './markup.js';
 const SLACK_USER_ID = /^[UW][A-Z0-9]{1,20}$/;
 
 export interface AnswerOptions {
-  /** Only the asker sees it, so offer to post it for everyone. */
+  /** Only the asker sees it, so offer to post it for everyone; only then may it echo their words. */
   shareable: boolean;
   /** The Slack user id of whoever shared it, for the credit line. */
   sharedBy?: string;
@@ -19,7 +19,7 @@ export interface AnswerOptions {
 
 export function renderAnswer(result: AnswerResult, options: AnswerOptions): SlackMessage {
   if (result.kind === 'answer') return renderAnswered(result, options);
-  return result.kind === 'passage' ? renderPassage(result) : renderDeclined(result);
+  return result.kind === 'passage' ? renderPassage(result, options) : renderDeclined(result, options);
 }
 
 /** The story's words with the matched ones in bold, escaped piece by piece. */
@@ -36,10 +36,11 @@ function passageQuote(passage: PassageView): string {
 }
 
 /** Not an answer: the story's closest sentence, labelled as such. */
-function renderPassage(result: PassageReply): SlackMessage {
+function renderPassage(result: PassageReply, options: AnswerOptions): SlackMessage {
   const label = escapeMrkdwn(passageLabel(result));
-  // Only the asker sees a passage, so their question can be shown above it.
-  const blocks: Block[] = [...(result.question ? [questionLine(result.question)] : []), section(label), section(passageQuote(result.passage))];
+  // The asker's own words only in a reply only they see (a passage can be posted in a
+  // channel, after a mention or with SLACK_ANSWER_VISIBILITY=in_channel).
+  const blocks: Block[] = [...(result.question && options.shareable ? [questionLine(result.question)] : []), section(label), section(passageQuote(result.passage))];
   blocks.push(...suggestionBlocks(result.suggestions), context(escapeMrkdwn(MESSAGES.asOf(result.asOf))));
   return message(label, blocks);
 }
@@ -47,7 +48,9 @@ function renderPassage(result: PassageReply): SlackMessage {
 function renderAnswered(result: Answered, options: AnswerOptions): SlackMessage {
   const head: Block[] = [
     ...(options.sharedBy && SLACK_USER_ID.test(options.sharedBy) ? [context(`${escapeMrkdwn(MESSAGES.sharedBy)} <@${options.sharedBy}>`)] : []),
-    questionLine(result.question),
+    // What someone typed could carry anything under the bot's name: their words only in a
+    // reply only they see; anywhere else, the curated question answered.
+    questionLine(options.shareable ? result.question : result.entry.question),
     section(escapeMrkdwn(result.answer)),
   ];
   const entryId = result.entry.id;
@@ -66,10 +69,11 @@ function renderAnswered(result: Answered, options: AnswerOptions): SlackMessage 
   return message(escapeMrkdwn(result.answer), [...head, ...fitQuotes(quotes, BLOCK_KIT_LIMITS.blocks - head.length - tail.length), ...tail]);
 }
 
-function renderDeclined(result: Declined): SlackMessage {
+function renderDeclined(result: Declined, options: AnswerOptions): SlackMessage {
   const text = escapeMrkdwn(declineSentence(result));
   const blocks: Block[] = [];
-  if (result.question) blocks.push(questionLine(result.question));
+  // The asker's own words only in a reply only they see.
+  if (result.question && options.shareable) blocks.push(questionLine(result.question));
   blocks.push(section(text));
   if (result.nearest) {
     blocks.push(section(`${escapeMrkdwn(MESSAGES.nearestIntro)}\n${passageQuote(result.nearest)}`));

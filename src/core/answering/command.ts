@@ -46,8 +46,8 @@ export type CommandReply =
   | { kind: 'reload'; report: ReloadReport }
   | { kind: 'about'; about: AboutInfo }
   | { kind: 'gaps'; report: GapReport }
-  /** /gaps while the question log is off: there is nothing to report from. */
-  | { kind: 'gaps-unavailable' }
+  /** /gaps while the question log is off, or not open yet: there is nothing to report from. */
+  | { kind: 'gaps-unavailable'; reason?: 'off' | 'not-open' }
   | { kind: 'refused'; reason: 'not-admin' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   /** The bot is stopping: it finishes what it started but takes nothing new. */

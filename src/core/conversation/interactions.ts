@@ -79,10 +79,12 @@ export async function chooseEntry(ctx: CommandContext, actor: Actor, id: string)
 }
 
 /**
- * One vote per person per answer. Across replicas the shared ledger knows of votes that
+ * One vote per person per answer, for an answer the bot gives: any other id (made up,
+ * removed, a draft) is not stored. Across replicas the shared ledger knows of votes that
  * another replica took; the question log's own (person, entry) key stays the last word.
  */
-export async function castVote(ctx: CommandContext, actor: Actor, id: string, helpful: boolean): Promise<VoteOutcome> {
+export async function castVote(ctx: CommandContext, actor: Actor, id: string, helpful: boolean): Promise<VoteOutcome | 'gone'> {
+  if (!ctx.store.current().index.entry(id)) return 'gone';
   const claimed = await ctx.votes?.claim(actor.platform, actor.userId, id);
   if (claimed === false) return 'already-voted';
   const outcome = await ctx.recorder.recordVote({ at: new Date(), platform: actor.platform, userId: actor.userId, entryId: id, helpful });

@@ -45,9 +45,31 @@ interface Cluster {
  * compared, which keeps this fast on months of log while still letting typos meet.
  */
 export function groupDeclined(rows: readonly DeclinedPhrasing[], termsOf: TermsOf, options = GROUPING_DEFAULTS): DeclinedGroup[] {
+  return groupDeclinedWithin(rows, termsOf, Infinity, options).groups;
+}
+
+export interface Grouped {
+  groups: DeclinedGroup[];
+  /** Distinct wordings placed in a group, of `total`: fewer when the time budget ran out. */
+  grouped: number;
+  total: number;
+}
+
+/**
+ * As groupDeclined, but stops taking wordings once `budgetMs` has passed. Comparing a
+ * wording costs more the more groups there are, so months of one-off questions can take
+ * minutes; wordings come most asked first, so what is left out is the rarest, which could
+ * not outrank the groups already made.
+ */
+export function groupDeclinedWithin(rows: readonly DeclinedPhrasing[], termsOf: TermsOf, budgetMs: number, options = GROUPING_DEFAULTS): Grouped {
+  const deadline = performance.now() + budgetMs;
   const clusters: Cluster[] = [];
   const byStart = new Map<string, Cluster[]>();
-  for (const phrasing of mergeSameWording(rows)) {
+  const wordings = mergeSameWording(rows);
+  let grouped = 0;
+  for (const phrasing of wordings) {
+    if ((grouped & 63) === 0 && performance.now() > deadline) break;
+    grouped++;
     const terms = [...new Set(termsOf(phrasing.question))];
     const starts = new Set(terms.map(startOf).filter((start) => start !== null));
     const unfiled = terms.filter((term) => startOf(term) === null).length;
@@ -79,12 +101,13 @@ export function groupDeclined(rows: readonly DeclinedPhrasing[], termsOf: TermsO
     if (phrasing.firstSeen < home.firstSeen) home.firstSeen = phrasing.firstSeen;
     if (phrasing.lastSeen > home.lastSeen) home.lastSeen = phrasing.lastSeen;
   }
-  return clusters
+  const groups = clusters
     .map((c) => {
       const phrasings = [...c.members].sort((a, b) => b.count - a.count).map((m) => m.text);
       return { question: phrasings[0]!, phrasings, count: c.count, firstSeen: c.firstSeen, lastSeen: c.lastSeen };
     })
     .sort((a, b) => b.count - a.count || b.lastSeen.getTime() - a.lastSeen.getTime());
+  return { groups, grouped, total: wordings.length };
 }
 
 /**

@@ -20,12 +20,17 @@ export interface UnhelpfulAnswer {
 
 export interface GapReport {
   declined: DeclinedGroup[];
+  /** Set when the grouping ran out of time: how many distinct wordings it grouped, of how many. */
+  partial?: { grouped: number; total: number };
   unhelpful: UnhelpfulAnswer[];
   neverMatched: { entryId: string; question: string }[];
 }
 
 /** Where the gap report comes from; the question log implements it. */
 export interface GapSource {
-  /** A promise where the log is on a database server (PostgreSQL). */
-  gaps(limit: number): GapReport | Promise<GapReport>;
+  /**
+   * Undefined while the log cannot be read (it could not be opened yet, or its server
+   * cannot be reached). A promise: the report is read and grouped away from the answers.
+   */
+  gaps(limit: number): Promise<GapReport | undefined>;
 }

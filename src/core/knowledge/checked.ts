@@ -23,6 +23,8 @@ export type CheckResult = ({ ok: true } & CheckedKnowledge) | { ok: false; probl
 export interface CheckOptions {
   config: EngineConfig;
   isWord?: (word: string) => boolean;
+  /** Aborted when the load's deadline passes: stop reading and give up. */
+  signal?: AbortSignal;
 }
 
 /** Loads and checks a knowledge folder; how a store gets its knowledge. */
@@ -30,7 +32,7 @@ export type KnowledgeChecker = (dir: string, options: CheckOptions) => Promise<C
 
 /** The checker that runs in the calling thread. */
 export const checkInProcess: KnowledgeChecker = async (dir, options) => {
-  const loaded = await loadKnowledge(dir);
+  const loaded = await loadKnowledge(dir, { signal: options.signal });
   if (!loaded.ok) return loaded;
   const index = SearchIndex.build(loaded.knowledge, options.config, options.isWord);
   const collisions = selfTest(index);

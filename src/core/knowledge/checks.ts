@@ -3,6 +3,9 @@ import { foldCase, normalizeForQuote } from '../text/normalize.js';
 import type { Problem } from './problems.js';
 import { phrasingsOf, type Entry, type Source } from './types.js';
 
+/** The fewest letters a quote may hold and still be checked against its paragraph. */
+export const MIN_QUOTE_LETTERS = 12;
+
 /** Entries and sources that failed their own validation: their problems are reported already. */
 export interface Unusable {
   entries: Set<string>;
@@ -72,7 +75,21 @@ function checkCitations(entry: Entry, sources: ReadonlyMap<string, Source>, unus
       );
       return;
     }
-    if (!normalizeForQuote(paragraph).includes(normalizeForQuote(citation.quote))) {
+    const quote = normalizeForQuote(citation.quote);
+    // Dots, spaces and dashes are in every paragraph, and "............" normalises to "",
+    // which every paragraph includes: a quote must carry enough words to be checked.
+    const letters = quote.match(/\p{L}/gu)?.length ?? 0;
+    if (letters < MIN_QUOTE_LETTERS) {
+      problems.push(
+        at(entry, `${field}.quote`, {
+          code: 'quote-not-verbatim',
+          severity: 'error',
+          message: `holds ${letters} letter${letters === 1 ? '' : 's'}; a quote must hold at least ${MIN_QUOTE_LETTERS} letters of the story, word for word: "${citation.quote}"`,
+        }),
+      );
+      return;
+    }
+    if (!normalizeForQuote(paragraph).includes(quote)) {
       const elsewhere = source.paragraphs.findIndex((p) => normalizeForQuote(p).includes(normalizeForQuote(citation.quote)));
       const hint = elsewhere >= 0 ? ` (it is in paragraph ${elsewhere + 1})` : ' (it is in no paragraph of the story)';
       problems.push(

@@ -1,12 +1,12 @@
 // Loads the knowledge folder: sources (story text + metadata), curated entries and story
 // aliases. Every problem in every file is collected, so a curator sees the whole list at
 // once rather than fixing one error per run.
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { checkEntries, type Unusable } from './checks.js';
 import { CALIBRATION_FILE, readAliases, readCalibration, readStatements } from './optional-files.js';
 import { splitStory } from './paragraphs.js';
 import { hasErrors, type Problem } from './problems.js';
+import { KnowledgeReadError, listFiles, loadBudget, ReadBudget, realRoot, type Refusal } from './files.js';
 import { idOf, readBounded, readParsed, reason } from './read-file.js';
 import { entrySchema, sourceMetaSchema } from './schema.js';
 import { checkStatements } from './statement-checks.js';
@@ -25,10 +25,17 @@ const YAML_FILE = /\.ya?ml$/i;
 export interface LoadOptions {
   /** Skip knowledge/calibration/model.json: `npm run calibrate` is about to write it anew. */
   withoutCalibration?: boolean;
+  /** Abandons the load at its next file, for a reload whose deadline has passed. */
+  signal?: AbortSignal;
 }
 
+/** Every file of one load is read within one budget (see files.ts), found here by each reader. */
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const root = path.resolve(dir);
+  const root = await realRoot(dir);
+  return loadBudget.run(new ReadBudget(root, options.signal), () => loadFrom(root, options));
+}
+
+async function loadFrom(root: string, options: LoadOptions): Promise<LoadResult> {
   const display = (file: string) => path.join(path.basename(root), path.relative(root, file));
   const problems: Problem[] = [];
   // Ids of entries and sources whose own problems are reported already: what refers to
@@ -62,12 +69,15 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
 }
 
 async function listYaml(dir: string, problems: Problem[], display: (f: string) => string): Promise<string[]> {
+  const refusals: Refusal[] = [];
   try {
-    const names = await readdir(dir, { recursive: true });
-    return names.filter((name) => YAML_FILE.test(name)).sort().map((name) => path.join(dir, name));
+    return await listFiles(dir, (name) => YAML_FILE.test(name), refusals);
   } catch (error) {
+    if (error instanceof KnowledgeReadError) throw error;
     problems.push({ code: 'unreadable', severity: 'error', file: display(dir), message: `cannot be read: ${reason(error)}` });
     return [];
+  } finally {
+    problems.push(...refusals.map((r) => ({ code: 'unreadable' as const, severity: r.severity, file: display(r.file), message: r.message })));
   }
 }
 
@@ -90,7 +100,8 @@ async function readSource(file: string, shown: string, problems: Problem[], unus
   try {
     text = await readBounded(textFile);
   } catch (error) {
-    problems.push({ code: 'unreadable', severity: 'error', file: shown, line: parsed.lineOf(['text']), field: 'text', message: `names a story file that cannot be read: ${reason(error)}` });
+    const why = error instanceof KnowledgeReadError ? error.message : `cannot be read: ${reason(error)}`;
+    problems.push({ code: 'unreadable', severity: 'error', file: shown, line: parsed.lineOf(['text']), field: 'text', message: `names a story file that ${why}` });
     return undefined;
   }
   if (text === undefined) {

@@ -1,18 +1,25 @@
 // Reading one knowledge file: bounded in size, parsed with line numbers kept, and the
 // small helpers every reader shares.
-import { access, readFile, stat } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
+import { currentBudget, KnowledgeReadError, readKnowledgeFile } from './files.js';
 import type { Problem } from './problems.js';
-import { MAX_FILE_BYTES, parseYaml, tooLargeMessage, type ParsedYaml } from './yaml-file.js';
+import { parseYaml, tooLargeMessage, type ParsedYaml } from './yaml-file.js';
 
 export const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
 
 /**
  * The file's text, or undefined when it is too large to be knowledge: its size is checked
  * before reading, so a stray multi-gigabyte file costs a stat, not the process's memory.
+ * Only a regular file inside the knowledge folder is read (see files.ts); anything else
+ * throws a KnowledgeReadError saying what it is.
  */
 export async function readBounded(file: string): Promise<string | undefined> {
-  if ((await stat(file)).size > MAX_FILE_BYTES) return undefined;
-  return readFile(file, 'utf8');
+  try {
+    return await readKnowledgeFile(file, currentBudget());
+  } catch (error) {
+    if (error instanceof KnowledgeReadError && error.message === tooLargeMessage()) return undefined;
+    throw error;
+  }
 }
 
 export async function readParsed(file: string, shown: string, problems: Problem[]): Promise<ParsedYaml | undefined> {
@@ -20,7 +27,9 @@ export async function readParsed(file: string, shown: string, problems: Problem[
   try {
     text = await readBounded(file);
   } catch (error) {
-    problems.push({ code: 'unreadable', severity: 'error', file: shown, message: `cannot be read: ${reason(error)}` });
+    // A load given up on stops here: nobody is waiting for its problems.
+    if (error instanceof KnowledgeReadError && currentBudget().aborted) throw error;
+    problems.push({ code: 'unreadable', severity: 'error', file: shown, message: error instanceof KnowledgeReadError ? error.message : `cannot be read: ${reason(error)}` });
     return undefined;
   }
   if (text === undefined) {

@@ -3,6 +3,7 @@
 // in one assignment. Questions already running keep the snapshot they started with.
 import { answerEntry, answerQuestion, type AnswerResult, type Answered, type EntryRef } from '../answering/answer.js';
 import { checkInProcess, type KnowledgeChecker } from './checked.js';
+import { withinDeadline } from './deadline.js';
 import type { Problem } from './problems.js';
 import type { Knowledge } from './types.js';
 import { QuestionCompleter } from '../search/autocomplete.js';
@@ -54,6 +55,11 @@ export interface ReplicaTally {
   reached: boolean;
 }
 
+export const KNOWLEDGE_DEFAULTS = Object.freeze({
+  /** A load or reload not done by then fails, and the knowledge base being served stays. */
+  loadTimeoutMs: 60_000,
+});
+
 export interface StoreOptions {
   config?: EngineConfig;
   /** How the files are loaded and checked: in this thread unless the bot passes a worker. */
@@ -65,14 +71,16 @@ export interface StoreOptions {
   reloadChecker?: KnowledgeChecker;
   /** An English dictionary, so real words are not taken for typos (see src/lexicon/english-words.ts). */
   isWord?: (word: string) => boolean;
+  loadTimeoutMs?: number;
 }
 
 export type BuildResult = { ok: true; snapshot: Snapshot; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-export async function buildSnapshot(dir: string, options: StoreOptions = {}): Promise<BuildResult> {
+export async function buildSnapshot(dir: string, options: StoreOptions = {}, signal?: AbortSignal): Promise<BuildResult> {
   const checker = options.checker ?? checkInProcess;
-  const checked = await checker(dir, { config: options.config ?? DEFAULT_ENGINE_CONFIG, ...(options.isWord ? { isWord: options.isWord } : {}) });
+  const checked = await checker(dir, { config: options.config ?? DEFAULT_ENGINE_CONFIG, ...(options.isWord ? { isWord: options.isWord } : {}), ...(signal ? { signal } : {}) });
   if (!checked.ok) return checked;
+  if (signal?.aborted) return { ok: false, problems: [{ code: 'unreadable', severity: 'error', file: dir, message: 'was given up at its deadline' }] };
   // The knowledge base's own calibration, unless a caller (calibrate, a test) passes a config.
   const config = options.config ?? withCalibration(DEFAULT_ENGINE_CONFIG, checked.knowledge.calibration);
   // Checked in this thread, the index the self-test ran on serves as it is; checked in a
@@ -89,6 +97,12 @@ export function withCalibration(config: EngineConfig, calibration: Calibration |
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** buildSnapshot within the deadline, or a failure saying it took too long; a late result is dropped. */
+function buildInTime(dir: string, options: StoreOptions): Promise<BuildResult> {
+  const failed = (message: string): BuildResult => ({ ok: false, problems: [{ code: 'unreadable', severity: 'error', file: dir, message }] });
+  return withinDeadline((signal) => buildSnapshot(dir, options, signal), options.loadTimeoutMs ?? KNOWLEDGE_DEFAULTS.loadTimeoutMs, failed);
+}
 
 export class KnowledgeLoadError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -112,7 +126,7 @@ export class KnowledgeStore {
 
   /** Loads the knowledge base for the first time; throws KnowledgeLoadError if it is invalid. */
   static async open(dir: string, options: StoreOptions = {}): Promise<KnowledgeStore> {
-    const built = await buildSnapshot(dir, options);
+    const built = await buildInTime(dir, options);
     if (!built.ok) throw new KnowledgeLoadError(built.problems);
     return new KnowledgeStore(dir, options, built.snapshot, built.warnings);
   }
@@ -162,12 +176,7 @@ export class KnowledgeStore {
     const started = performance.now();
     const startedAt = new Date();
     const before = this.snapshot;
-    let built: BuildResult;
-    try {
-      built = await buildSnapshot(this.dir, { ...this.options, checker: this.options.reloadChecker ?? this.options.checker });
-    } catch (error) {
-      built = { ok: false, problems: [{ code: 'unreadable', severity: 'error', file: this.dir, message: `could not be loaded: ${String(error)}` }] };
-    }
+    const built = await buildInTime(this.dir, { ...this.options, checker: this.options.reloadChecker ?? this.options.checker });
     const durationMs = performance.now() - started;
     const timing = { durationMs, startedAt, finishedAt: new Date() };
     let report: ReloadReport;

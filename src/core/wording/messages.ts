@@ -42,6 +42,7 @@ export const MESSAGES = Object.freeze({
   voteNotRecorded: 'Thanks. Feedback is not being recorded at the moment.',
   entryGone: 'That question is no longer in the knowledge base.',
   gapsUnavailable: 'The question log is off (QUESTION_LOG=off), so there is no gap report.',
+  gapsNotOpen: "The question log could not be opened yet (the bot's log says why), so there is no gap report for now. StoryBot keeps trying, and holds new questions meanwhile.",
   reloadRunning: 'A reload is already running; this one will start when it ends.',
 
   // Under an answer: its parts and its buttons.

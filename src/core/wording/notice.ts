@@ -12,7 +12,7 @@ export function isNotice(reply: CommandReply): reply is NoticeReply {
 export function noticeText(reply: NoticeReply): string {
   switch (reply.kind) {
     case 'gaps-unavailable':
-      return MESSAGES.gapsUnavailable;
+      return reply.reason === 'not-open' ? MESSAGES.gapsNotOpen : MESSAGES.gapsUnavailable;
     case 'refused':
       return MESSAGES.notAdmin;
     case 'rate-limited':

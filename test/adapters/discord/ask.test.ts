@@ -5,6 +5,7 @@ import { decodeAction } from '../../../src/core/conversation/interactions.js';
 import { MESSAGES } from '../../../src/core/wording/messages.js';
 import type { RateLimiter } from '../../../src/core/answering/command.js';
 import type { Recorder, VoteOutcome, VoteRecord } from '../../../src/core/answering/recorder.js';
+import { DISCORD_DEFAULTS } from '../../../src/adapters/discord/index.js';
 import { MEMBER, type StoredMessage } from '../../helpers/discord-stand-in/index.js';
 import { startTestBot, type TestBot } from '../../helpers/discord-bot.js';
 import { entryYaml, makeKnowledgeDir } from '../../helpers/knowledge-dir.js';
@@ -90,8 +91,10 @@ describe('/ask on Discord', () => {
     expect(reply.message.embeds.length > 0 ? 'answered' : 'declined').toBe(outcome);
     const shown = [reply.message.content, ...reply.message.embeds.map((e: any) => e.title ?? '')].join('\n');
     for (const pattern of live) expect(shown).not.toMatch(pattern);
-    // Still readable as typed: only escapes and zero-width spaces were added.
-    expect(shown.replaceAll('\u200B', '').replace(/\\(.)/g, '$1')).toContain(question);
+    // A decline, which only the asker sees, is still readable as typed: only escapes and
+    // zero-width spaces were added. A public answer is titled with the curated question.
+    if (outcome === 'declined') expect(shown.replaceAll('\u200B', '').replace(/\\(.)/g, '$1')).toContain(question);
+    else expect(reply.message.embeds[0].title).toBe('Who is Tommy Robinson?');
     expect(reply.message.allowed_mentions).toEqual({ parse: [] });
   });
 });
@@ -109,6 +112,30 @@ describe('autocomplete for /ask', () => {
     const choices = await (await bot.standIn.autocomplete('ask', 'question', typed)).choices();
     expect(choices.map((c) => c.name)).toContain(expected);
     expect(choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it.each([
+    ['locked up robinson', 'Why is Tommy Robinson in jail?'],
+    ['sir keir', 'Who is Keir Starmer?'],
+  ])('understands %j as /ask does, through its synonyms and aliases, and offers %j first', async (typed, expected) => {
+    const choices = await (await bot.standIn.autocomplete('ask', 'question', typed)).choices();
+    expect(choices[0]?.name).toBe(expected);
+  });
+
+  it('reads the first 100 characters of what is typed, whatever follows', async () => {
+    const choices = await (await bot.standIn.autocomplete('ask', 'question', `tommy robinson jail ${'contempt court '.repeat(400)}`)).choices();
+    expect(choices.map((c) => c.name)).toContain('Why is Tommy Robinson in jail?');
+  });
+
+  it(`limits each person's autocomplete on its own: past ${DISCORD_DEFAULTS.completions.capacity} in a burst they get no choices, while others still do and their /ask is still answered`, async () => {
+    const typed = (n: number) => 'who is tommy robinson'.slice(0, 3 + (n % 18));
+    const burst: number[] = [];
+    for (let n = 0; n < DISCORD_DEFAULTS.completions.capacity + 5; n++) burst.push((await (await bot.standIn.autocomplete('ask', 'question', typed(n))).choices()).length);
+    expect(burst.slice(0, DISCORD_DEFAULTS.completions.capacity).every((count) => count > 0)).toBe(true);
+    expect(burst.slice(DISCORD_DEFAULTS.completions.capacity)).toEqual([0, 0, 0, 0, 0]);
+    const someoneElse = { ...MEMBER, id: '300000000000000077' };
+    expect((await (await bot.standIn.autocomplete('ask', 'question', 'tommy', someoneElse)).choices()).length).toBeGreaterThan(0);
+    expect((await ask('Who is Tommy Robinson?')).message.embeds).toHaveLength(1);
   });
 
   it('offers exactly Discord’s maximum of 25 choices before anything is typed', async () => {

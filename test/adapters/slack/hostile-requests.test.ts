@@ -50,6 +50,13 @@ const cases: [string, number, () => Hostile][] = [
   ['a JSON body that does not parse', 400, () => ({ body: '{"type": "event_callback",', headers: signed('{"type": "event_callback",', { contentType: JSON_TYPE }) })],
   ['binary bytes sent as text', 400, () => ({ body: '\u0000\u00ff\ufffd\u0001', headers: signed('\u0000\u00ff\ufffd\u0001', { contentType: 'text/plain' }) })],
   ['form fields that are no Slack request at all', 400, () => ({ body: 'command=%ZZ&text=%&=&&', headers: signed('command=%ZZ&text=%&=&&') })],
+  ['a timestamp ten minutes in the future', 401, () => ({ body: ask('Who is Tommy Robinson?'), headers: signed(ask('Who is Tommy Robinson?'), { timestamp: now() + 10 * 60 }) })],
+  ['a signed JSON body of null', 400, () => ({ body: 'null', headers: signed('null', { contentType: JSON_TYPE }) })],
+  ['a signed JSON list', 400, () => ({ body: '[{"type":"event_callback"}]', headers: signed('[{"type":"event_callback"}]', { contentType: JSON_TYPE }) })],
+  ['a signed form whose payload is null', 400, () => ({ body: 'payload=null', headers: signed('payload=null') })],
+  ['a signed form whose payload is a string', 400, () => ({ body: 'payload=%22hi%22', headers: signed('payload=%22hi%22') })],
+  ['a signed form with a field given twice', 400, () => ({ body: `${ask('Who is Tommy Robinson?')}&text=again`, headers: signed(`${ask('Who is Tommy Robinson?')}&text=again`) })],
+  ['a signed body larger than Slack sends (200 KB)', 413, () => ({ body: ask('y'.repeat(200_000)), headers: signed(ask('y'.repeat(200_000))) })],
 ];
 
 describe('hostile requests at the Slack endpoint of a running bot', () => {

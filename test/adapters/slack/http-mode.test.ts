@@ -136,7 +136,7 @@ describe('the Slack adapter over HTTP', () => {
   ])('answers %s', async (_, where, thread) => {
     const reply = await bot.mention('<@UBOTSTORY> who is Tommy Robinson?', where);
     expect(reply.status).toBe(200);
-    const call = await bot.api.calls.waitFor((c) => c.method === 'chat.postMessage' && c.args.thread_ts === thread && textsOf(c.args).includes('*Question:* who is Tommy Robinson?'));
+    const call = await bot.api.calls.waitFor((c) => c.method === 'chat.postMessage' && c.args.thread_ts === thread && textsOf(c.args).includes('*Question:* Who is Tommy Robinson?'));
     expect(call.args.channel).toBe('C0DESK');
     expect(textsOf(call.args)).toContain(`>“${ROBINSON_QUOTE}”\n>— _paragraph 13_`);
     expect(buttonIds(call.args).some((id) => id.startsWith('sb:share'))).toBe(false);

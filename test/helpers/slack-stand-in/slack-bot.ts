@@ -78,6 +78,7 @@ export async function startSlackBot(options: BotOptions = {}): Promise<BotUnderT
       signingSecret: SIGNING_SECRET,
       ...(socket ? { appToken: 'xapp-test-app-token' } : {}),
       port: 0,
+      host: '127.0.0.1',
       apiUrl: api.url,
       adminUsers: [ADMIN],
       visibility: options.visibility ?? 'ephemeral',

@@ -8,10 +8,11 @@ import { notice, RELATED_MENU_ID, renderAnswer, renderReply, type Rendered } fro
 import { replyInTime, type Responder } from '../reply.js';
 import type { DiscordDeps } from './deps.js';
 
-const VOTE_REPLIES: Readonly<Record<VoteOutcome, string>> = Object.freeze({
+const VOTE_REPLIES: Readonly<Record<VoteOutcome | 'gone', string>> = Object.freeze({
   recorded: MESSAGES.voteThanks,
   'already-voted': MESSAGES.voteAlready,
   'not-recorded': MESSAGES.voteNotRecorded,
+  gone: MESSAGES.entryGone,
 });
 
 export async function onButton(interaction: ReceivedInteraction, responder: Responder, deps: DiscordDeps): Promise<void> {

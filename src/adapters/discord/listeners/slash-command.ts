@@ -25,7 +25,7 @@ export async function onChatInputCommand(interaction: ReceivedInteraction, respo
 export async function onAutocomplete(interaction: ReceivedInteraction, responder: Responder, deps: DiscordDeps): Promise<void> {
   const focused = interaction.focused();
   const option = findCommand(interaction.commandName)?.data.options.find((o) => o.name === focused?.name);
-  if (!focused || !option?.autocomplete) return responder.choices([]);
+  if (!focused || !option?.autocomplete || !deps.completions.take('discord', interaction.userId).ok) return responder.choices([]);
   await responder.choices(toChoices(deps.ctx.store.complete(focused.value, L.choices)));
 }
 

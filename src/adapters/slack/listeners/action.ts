@@ -48,7 +48,8 @@ export async function onAction(deps: SlackDeps, args: ActionArgs): Promise<void>
   }
 }
 
-function voteText(outcome: VoteOutcome): string {
+function voteText(outcome: VoteOutcome | 'gone'): string {
+  if (outcome === 'gone') return MESSAGES.entryGone;
   if (outcome === 'recorded') return MESSAGES.voteThanks;
   if (outcome === 'already-voted') return MESSAGES.voteAlready;
   return MESSAGES.voteNotRecorded;

@@ -14,12 +14,6 @@ export const SLACK_DEFAULTS = Object.freeze({
   ackDeadlineMs: 2000,
   /** Bolt's default path, which the manifest and the README give Slack. */
   eventsPath: '/slack/events',
-  /**
-   * The largest request body read before the signature is checked. The largest request
-   * Slack sends this app is a button press carrying one of its own messages, a few KB;
-   * Bolt's default of 4 MB would let unsigned uploads hold that much memory each.
-   */
-  bodyLimitBytes: 512 * 1024,
 });
 
 export interface SlackDeps {
