@@ -4,13 +4,20 @@ import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
 import type { GapReport } from '../../core/curation/gaps.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
-import { declineSentence, passageLabel, passageSegments, strengthText } from '../../core/wording/reply-words.js';
+import { declineSentence, passageLabel, passageSegments, replyNotes, strengthText } from '../../core/wording/reply-words.js';
+import { whyLines } from '../../core/wording/why-words.js';
+import type { Explanation } from '../../core/answering/why.js';
 import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
 import { paragraphLabel, quotation, quotationMarks, relativeTime } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
 
 export function renderAnswer(result: AnswerResult): string {
+  const notes = replyNotes(result).map((n) => `(${n})`);
+  return [...notes, renderBody(result)].join('\n');
+}
+
+function renderBody(result: AnswerResult): string {
   if (result.kind === 'decline') return renderDeclined(result);
   if (result.kind === 'passage') {
     return [passageLabel(result), '', passageLine(result.passage), '', `(${MESSAGES.asOf(result.asOf)})`, ...suggestionLines(result.suggestions)].join('\n');
@@ -18,6 +25,11 @@ export function renderAnswer(result: AnswerResult): string {
   const quotes = result.citations.map((c) => `  ${paragraphLabel(c.paragraph)}: ${quotation(c.quote)}`);
   const related = result.related.length > 0 ? ['', MESSAGES.relatedIntro, ...result.related.map((r) => `  • ${r.question}`)] : [];
   return [result.answer, '', ...quotes, '', `(${MESSAGES.asOf(result.asOf)}, ${strengthText(result)})`, ...related].join('\n');
+}
+
+/** "Why this answer?", a line each, under its title. */
+export function renderWhy(why: Explanation): string {
+  return [`${MESSAGES.whyTitle}:`, ...whyLines(why).map((l) => `  ${l}`)].join('\n');
 }
 
 function renderDeclined(result: Declined): string {

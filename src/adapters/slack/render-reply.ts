@@ -16,7 +16,7 @@ export function renderReply(reply: CommandReply, options: AnswerOptions): SlackM
   if (isNotice(reply)) return notice(noticeText(reply));
   switch (reply.kind) {
     case 'answer':
-      return renderAnswer(reply.result, options);
+      return renderAnswer(reply.result, { ...options, ...(reply.replyId ? { replyId: reply.replyId } : {}) });
     case 'reload':
       return renderReload(reply.report);
     case 'about':

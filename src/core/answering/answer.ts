@@ -63,7 +63,7 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
  * something is also searched on its own, and the most confident reading wins. The whole
  * text stays a candidate, so nothing is lost when the sentences only make sense together.
  */
-function bestOutcome(ctx: AnswerContext, question: string): SearchOutcome {
+export function bestOutcome(ctx: AnswerContext, question: string): SearchOutcome {
   let best = search(ctx.index, question, ctx.config);
   for (const sentence of askingSentences(question)) {
     const outcome = search(ctx.index, sentence, ctx.config);

@@ -1,7 +1,10 @@
 // Holds the knowledge base being served and swaps in a new one only when it is whole:
 // load the files, validate them, self-test the index, and only then replace the snapshot
 // in one assignment. Questions already running keep the snapshot they started with.
-import { answerEntry, answerQuestion, type AnswerResult, type Answered, type EntryRef } from '../answering/answer.js';
+import { answerEntry, type AnswerResult, type Answered, type EntryRef } from '../answering/answer.js';
+import { answerInContext } from '../conversation/in-context.js';
+import { explain, type Explanation } from '../answering/why.js';
+import type { Turn } from '../conversation/turns.js';
 import { loadKnowledge } from './load.js';
 import { hasErrors, type Problem } from './problems.js';
 import { forgetFieldLines, type Entry, type Knowledge } from './types.js';
@@ -116,8 +119,14 @@ export class KnowledgeStore {
     return this.snapshot;
   }
 
-  ask(question: string): AnswerResult {
-    return answerQuestion(this.snapshot, question);
+  /** With the last answer of its conversation, a question may be read as a follow-up of it. */
+  ask(question: string, previous?: Turn): AnswerResult {
+    return answerInContext(this.snapshot, question, previous);
+  }
+
+  /** What the engine saw when it gave this reply: "Why this answer?". */
+  explain(result: AnswerResult): Explanation {
+    return explain(this.snapshot, result);
   }
 
   answerEntry(id: string): Answered | undefined {
