@@ -90,7 +90,10 @@ describe('registering the commands', () => {
     expect(registered.find((c) => c.name === 'reload')).toMatchObject({ default_member_permissions: '32', contexts: [0] });
     expect(registered.find((c) => c.name === 'ask')).toMatchObject({
       default_member_permissions: null,
-      options: [{ type: 3, name: 'question', required: true, max_length: 300, autocomplete: true }],
+      options: [
+        { type: 3, name: 'question', required: true, max_length: 300, autocomplete: true },
+        { type: 5, name: 'private', required: false },
+      ],
     });
   });
 

@@ -4,6 +4,8 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import type { CommandContext } from '../../../src/core/answering/command.js';
+import { TURN_DEFAULTS } from '../../../src/core/conversation/turns.js';
+import { memoryTurns } from '../../../src/state/memory-turns.js';
 import { KnowledgeStore } from '../../../src/core/knowledge/store.js';
 import { notRecording, type Recorder } from '../../../src/core/answering/recorder.js';
 import { REAL_KNOWLEDGE } from '../knowledge-dir.js';
@@ -57,7 +59,7 @@ let responses = 0;
 
 export async function startSlackBot(options: BotOptions = {}): Promise<BotUnderTest> {
   const store = await KnowledgeStore.open(options.knowledgeDir ?? REAL_KNOWLEDGE);
-  const ctx: CommandContext = { store, recorder: options.recorder ?? notRecording, startedAt: new Date(), ...options.ctx };
+  const ctx: CommandContext = { store, recorder: options.recorder ?? notRecording, startedAt: new Date(), conversations: { store: memoryTurns(), followUpMs: TURN_DEFAULTS.followUpMs }, ...options.ctx };
   const logs: LogLine[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
