@@ -39,6 +39,8 @@ export interface TestBotOptions {
   /** DISCORD_SHARDS for the gateway; 1 unless given. */
   shards?: 'auto' | number;
   standIn?: StandInOptions;
+  /** DISCORD_ANSWER_VISIBILITY; in_channel unless given. */
+  visibility?: 'ephemeral' | 'in_channel';
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -67,6 +69,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     applicationId: standIn.applicationId,
     apiUrl: standIn.apiUrl,
     deferAfterMs: options.deferAfterMs,
+    visibility: options.visibility,
     transport:
       options.transport === 'http'
         ? ({ mode: 'http', publicKey: standIn.publicKey, host: '127.0.0.1', port: 0 } as const)

@@ -64,7 +64,8 @@ export interface DiscordStandIn {
   signer: Signer;
   /** From now on, interactions are posted, signed, to this Interactions Endpoint URL instead of the gateway. */
   deliverOverHttp(url: string): void;
-  slash(name: string, options?: Record<string, string>, member?: Member, guildId?: string): Promise<Exchange>;
+  /** A slash command; a yes-or-no option is sent as a Boolean option, anything else as a String. */
+  slash(name: string, options?: Record<string, string | boolean>, member?: Member, guildId?: string): Promise<Exchange>;
   autocomplete(name: string, option: string, typed: string, member?: Member): Promise<Exchange>;
   press(message: StoredMessage, customId: string, member?: Member, guildId?: string): Promise<Exchange>;
   choose(message: StoredMessage, customId: string, values: string[], member?: Member): Promise<Exchange>;
@@ -194,7 +195,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
       interactionsUrl = url;
     },
     slash: (name, opts = {}, member = MEMBER, guild = guildId) =>
-      send(base(2, member, { id: commandId(name), name, type: 1, guild_id: guild, options: Object.entries(opts).map(([n, value]) => ({ name: n, type: 3, value })) }, undefined, guild)),
+      send(base(2, member, { id: commandId(name), name, type: 1, guild_id: guild, options: Object.entries(opts).map(([n, value]) => ({ name: n, type: typeof value === 'boolean' ? 5 : 3, value })) }, undefined, guild)),
     autocomplete: (name, option, typed, member = MEMBER) =>
       send(base(4, member, { id: commandId(name), name, type: 1, guild_id: guildId, options: [{ name: option, type: 3, value: typed, focused: true }] })),
     press: (message, customId, member = MEMBER, guild = guildId) => send(base(3, member, { custom_id: customId, component_type: 2 }, message, guild)),
