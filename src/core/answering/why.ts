@@ -34,8 +34,8 @@ export interface Explanation {
   threshold: number;
   /** What held the confidence down, most first: each feature's cost in log-odds against its best value. */
   lowered: { feature: AnswerFeature; value: number; cost: number }[];
-  /** A guard that stopped the closest entry although it matched. */
-  blocked?: DeclineReason;
+  /** A guard that stopped the closest entry although it matched, and whom or what it was about. */
+  blocked?: { reason: DeclineReason; subject?: string };
   runnersUp: { entry: EntryRef; confidence: number }[];
 }
 
@@ -87,7 +87,7 @@ export function explain(ctx: AnswerContext, result: AnswerResult): Explanation {
     ...wordsOf(ctx, searched, chosen),
     confidence: result.kind === 'answer' ? result.confidence : chosen.confidence,
     lowered: lowered(ctx, chosen),
-    ...(result.kind === 'decline' && chosen.confidence >= ctx.config.calibration.answerThreshold ? { blocked: result.reason } : {}),
+    ...(result.kind === 'decline' && chosen.confidence >= ctx.config.calibration.answerThreshold ? { blocked: { reason: result.reason, ...(result.subject ? { subject: result.subject } : {}) } } : {}),
     runnersUp: outcome.matches
       .filter((m) => m !== chosen)
       .sort((a, b) => b.confidence - a.confidence)

@@ -17,7 +17,7 @@ export function whyLines(why: Explanation): string[] {
   if (why.corrected.length > 0) lines.push(MESSAGES.whyCorrected(why.corrected));
   lines.push(MESSAGES.whyConfidence(why.confidence, why.threshold));
   if (why.lowered.length > 0) lines.push(MESSAGES.whyLowered(why.lowered.map((l) => MESSAGES.whyFeature[l.feature])));
-  if (why.blocked) lines.push(MESSAGES.whyBlocked(declineSentence({ reason: why.blocked })));
+  if (why.blocked) lines.push(MESSAGES.whyBlocked(declineSentence(why.blocked)));
   if (why.runnersUp.length > 0) lines.push(MESSAGES.whyRunnersUp(why.runnersUp.map((r) => ({ question: r.entry.question, confidence: r.confidence }))));
   return lines;
 }
