@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createConsoleAdapter, parseLine } from '../../src/adapters/console/index.js';
 import { KnowledgeStore } from '../../src/core/knowledge/store.js';
+import { MESSAGES } from '../../src/core/wording/messages.js';
 import { isEnglishWord } from '../../src/lexicon/english-words.js';
 import { notRecording } from '../../src/core/answering/recorder.js';
 import { createLogger } from '../../src/logger.js';
@@ -65,7 +66,8 @@ describe('the console', () => {
     const published = store.current().knowledge.entries.filter((e) => e.status === 'published').length;
     const text = await converse(['/about'], dir);
     expect(text.split('\n')[0]).toBe(`StoryBot: ask about the story (${published} curated questions). /help for commands.`);
-    expect(text).toContain(`${published} curated questions (1 draft), loaded just now.`);
+    expect(text).toContain(`${published} curated questions (1 draft).`);
+    expect(text).toContain(MESSAGES.aboutLoaded('just now', 'just now'));
     expect(text).not.toMatch(/\d{4}-\d\d-\d\dT/);
   });
 

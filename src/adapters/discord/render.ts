@@ -3,13 +3,15 @@
 // the person who asked.
 import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
 import type { GapReport } from '../../core/curation/gaps.js';
-import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
+import { describeChanges, describeReplicas } from '../../core/wording/describe.js';
+import { relativeTime } from '../../core/wording/format.js';
+import { aboutLines, gapSections } from '../../core/wording/reports.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
 import { DISCORD_LIMITS as L, fitEmbed, linesWithin } from './limits.js';
-import { inert, relativeTime } from './markup.js';
+import { inert } from './markup.js';
 import { renderAnswer, type AnswerOptions } from './render-answer.js';
 import { COLOURS, notice, type Rendered } from './rendered.js';
 
@@ -53,22 +55,12 @@ export function renderReload(report: ReloadReport): Rendered {
 }
 
 export function renderAbout(about: AboutInfo): Rendered {
-  const lines = about.sources.map((s) => inert(describeSource(s)));
-  lines.push('', MESSAGES.aboutCounts(about.entries, about.drafts), MESSAGES.aboutLoaded(relativeTime(about.loadedAt), relativeTime(about.startedAt)));
-  const embed = fitEmbed({ color: COLOURS.info, title: MESSAGES.aboutTitle, description: linesWithin(lines, L.embedDescription, MESSAGES.andMore) });
+  const embed = fitEmbed({ color: COLOURS.info, title: MESSAGES.aboutTitle, description: linesWithin(aboutLines(about).map(inert), L.embedDescription, MESSAGES.andMore) });
   return { ephemeral: true, embeds: [embed] };
 }
 
 export function renderGaps(report: GapReport): Rendered {
-  const list = (lines: string[]) => linesWithin(lines.length > 0 ? lines : [MESSAGES.gapsNone], L.fieldValue, MESSAGES.andMore);
-  const embed = fitEmbed({
-    color: COLOURS.info,
-    title: MESSAGES.gapsTitle,
-    fields: [
-      { name: MESSAGES.gapsDeclined, value: list(report.declined.map((g) => `${g.count}× ${inert(g.question)}`)) },
-      { name: MESSAGES.gapsUnhelpful, value: list(report.unhelpful.map((u) => `${inert(u.entryId)}: ${u.unhelpful} 👎 / ${u.helpful} 👍`)) },
-      { name: MESSAGES.gapsNeverMatched, value: list(report.neverMatched.map((n) => `${inert(n.entryId)}: ${inert(n.question)}`)) },
-    ],
-  });
+  const list = (lines: string[]) => linesWithin(lines.map(inert), L.fieldValue, MESSAGES.andMore);
+  const embed = fitEmbed({ color: COLOURS.info, title: MESSAGES.gapsTitle, fields: gapSections(report).map((s) => ({ name: s.title, value: list(s.items) })) });
   return { ephemeral: true, embeds: [embed] };
 }

@@ -137,7 +137,6 @@ export const MESSAGES = Object.freeze({
   aboutTitle: 'What this bot knows',
   aboutStory: (id: string, published: string) => `Story ${id}, dated ${published}.`,
   aboutUnknown: (fields: readonly string[]) => `Its ${listOf(fields)} ${fields.length === 1 ? 'was' : 'were'} not supplied.`,
-  aboutEntries: (published: number, draftCount: number, loaded: string) => `${questions(published)}${drafts(draftCount)}, loaded ${loaded}.`,
   aboutCounts: (published: number, draftCount: number) => `${questions(published)}${drafts(draftCount)}.`,
   aboutLoaded: (loaded: string, started: string) => `Knowledge loaded ${loaded}; running since ${started}.`,
   gapsTitle: 'Gaps in the knowledge base',
@@ -145,4 +144,7 @@ export const MESSAGES = Object.freeze({
   gapsUnhelpful: 'Answers voted unhelpful',
   gapsNeverMatched: 'Entries never matched',
   gapsNone: 'none',
+  gapsDeclinedItem: (n: number, question: string, first: string, last: string) => `${n}× ${question} (first ${first}, last ${last})`,
+  gapsUnhelpfulItem: (entryId: string, unhelpful: number, helpful: number, question: string) => `${entryId}: ${unhelpful} unhelpful, ${helpful} helpful (${question})`,
+  gapsNeverMatchedItem: (entryId: string, question: string) => `${entryId}: ${question}`,
 });
