@@ -107,11 +107,6 @@ export class SearchIndex {
     return this.byId.get(id)?.entry;
   }
 
-  /** The people and things a published entry is about (see IndexedEntry.names); empty for an unknown id. */
-  namesOf(id: string): ReadonlySet<string> {
-    return this.byId.get(id)?.names ?? new Set();
-  }
-
   static build(knowledge: Knowledge, config: EngineConfig, isWord?: (word: string) => boolean): SearchIndex {
     const analyzer = new Analyzer(knowledge.aliases);
     const fields = config.fieldWeights;
