@@ -1,4 +1,5 @@
 import type { Command } from '../src/core/answering/command.js';
+import { aboutOf } from '../src/core/conversation/home.js';
 
 export const about = {
   data: {
@@ -8,18 +9,6 @@ export const about = {
     adminOnly: false,
   },
   async execute(ctx) {
-    const snapshot = ctx.store.current();
-    const entries = snapshot.knowledge.entries;
-    const drafts = entries.filter((e) => e.status === 'draft').length;
-    return {
-      kind: 'about',
-      about: {
-        sources: [...snapshot.knowledge.sources.values()].map(({ id, published, summary, headline, outlet, url }) => ({ id, published, summary, headline, outlet, url })),
-        entries: entries.length - drafts,
-        drafts,
-        loadedAt: snapshot.loadedAt,
-        startedAt: ctx.startedAt,
-      },
-    };
+    return { kind: 'about', about: aboutOf(ctx) };
   },
 } satisfies Command;

@@ -92,6 +92,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     limiter: platforms.length > 0 ? state.limiter : undefined,
     reloads: state.reloads,
     votes: state.votes,
+    conversations: { store: state.turns, followUpMs: config.followUpMinutes * 60_000 },
   };
   const watcher: KnowledgeWatcher | undefined = config.knowledge.watch ? watchKnowledge({ store, logger }) : undefined;
 

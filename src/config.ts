@@ -16,6 +16,7 @@ const secret = (what: string) => z.string().min(1, `must not be empty (${what})`
 const serviceUrl = (schemes: RegExp, expected: string) => z.string().regex(schemes, `must be a ${expected} URL`);
 // The application's Ed25519 public key as the Developer Portal shows it: 32 bytes in hex.
 const publicKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters of the Public Key (General Information)');
+const visibility = z.enum(['ephemeral', 'in_channel'], { error: 'must be "ephemeral" or "in_channel"' });
 const SHARDS_MESSAGE = 'must be "auto" or a whole number of shards greater than 0';
 const shards = z.union([z.literal('auto'), z.coerce.number().int(SHARDS_MESSAGE).positive(SHARDS_MESSAGE)], { error: SHARDS_MESSAGE });
 
@@ -43,6 +44,7 @@ const envSchema = z
     DISCORD_PUBLIC_KEY: publicKey.optional(),
     DISCORD_HTTP_HOST: z.string().min(1).default('0.0.0.0'),
     DISCORD_HTTP_PORT: portOrAny.default(3001),
+    DISCORD_ANSWER_VISIBILITY: visibility.default('in_channel'),
 
     SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
     SLACK_SIGNING_SECRET: secret('the signing secret').optional(),
@@ -55,7 +57,7 @@ const envSchema = z
       .default('')
       .transform((list) => list.split(',').map((id) => id.trim()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'must be Slack user ids such as U012ABCDEF, comma-separated'))),
-    SLACK_ANSWER_VISIBILITY: z.enum(['ephemeral', 'in_channel'], { error: 'must be "ephemeral" or "in_channel"' }).default('ephemeral'),
+    SLACK_ANSWER_VISIBILITY: visibility.default('ephemeral'),
 
     OPS_HOST: z.string().min(1).default('127.0.0.1'),
     OPS_PORT: portOrAny.default(9091),
@@ -63,6 +65,7 @@ const envSchema = z
     RATE_LIMIT_QUESTIONS: positiveInt.default(5),
     RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(30),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    FOLLOW_UP_MINUTES: positiveInt.max(1440, 'must be at most 1440 (a day)').default(30),
 
     // Running several replicas: shared state, the shared question log, reloads over HTTP.
     REDIS_URL: serviceUrl(/^rediss?:\/\/[^\s]+$/i, 'redis:// or rediss://').optional(),
@@ -114,6 +117,8 @@ export interface Config {
     apiUrl?: string;
     /** How interactions arrive: over the gateway, or (with DISCORD_PUBLIC_KEY) as signed HTTP requests. */
     transport: DiscordTransportConfig;
+    /** Who first sees an answer to /ask, unless its asker chooses with the private option. */
+    visibility: 'ephemeral' | 'in_channel';
   };
   slack?: {
     botToken: string;
@@ -128,6 +133,8 @@ export interface Config {
   ops: { host: string; port: number };
   rateLimit: { questions: number; windowSeconds: number };
   shutdownTimeoutMs: number;
+  /** How long a follow-up may come after the answer it follows. */
+  followUpMinutes: number;
   /** Where replicas share rate limits, reloads and votes; in-process when absent. */
   redisUrl?: string;
   /** The question log on PostgreSQL; SQLite in DATA_DIR when absent. */
@@ -171,6 +178,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
               transport: (e.DISCORD_PUBLIC_KEY
                 ? { mode: 'http', publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase(), host: e.DISCORD_HTTP_HOST, port: e.DISCORD_HTTP_PORT }
                 : { mode: 'gateway', token: e.DISCORD_TOKEN!, shards: e.DISCORD_SHARDS }) satisfies DiscordTransportConfig,
+              visibility: e.DISCORD_ANSWER_VISIBILITY,
             }
           : undefined,
       slack: e.SLACK_BOT_TOKEN
@@ -188,6 +196,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       ops: { host: e.OPS_HOST, port: e.OPS_PORT },
       rateLimit: { questions: e.RATE_LIMIT_QUESTIONS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      followUpMinutes: e.FOLLOW_UP_MINUTES,
       redisUrl: e.REDIS_URL,
       databaseUrl: e.DATABASE_URL,
       adminToken: e.ADMIN_TOKEN,

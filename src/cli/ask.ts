@@ -23,11 +23,14 @@ async function main(): Promise<number> {
   const store = await openStore();
   if (values.jsonl) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of lines) process.stdout.write(`${JSON.stringify(answerToJson(store.ask(line)))}\n`);
+    for await (const line of lines) {
+      const result = store.ask(line);
+      process.stdout.write(`${JSON.stringify(answerToJson(result, store.explain(result)))}\n`);
+    }
     return 0;
   }
   const result = store.ask(positionals.join(' '));
-  process.stdout.write(values.json ? `${JSON.stringify(answerToJson(result))}\n` : `${renderAnswer(result)}\n`);
+  process.stdout.write(values.json ? `${JSON.stringify(answerToJson(result, store.explain(result)))}\n` : `${renderAnswer(result)}\n`);
   return 0;
 }
 

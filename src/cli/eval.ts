@@ -1,4 +1,4 @@
-// npm run eval -- FILE.jsonl [--verbose] [--threshold=0.9]
+// npm run eval -- FILE.jsonl [--verbose] [--threshold=0.9] [--follow-up-of=QUESTION]
 // Scores a question file ({"q": ..., "expect": [paragraphs] | "none", "kind": ...} per line)
 // and prints a table per kind: the curators' batch test after editing the knowledge base.
 // With --threshold it fails (exit 1) when too few answerable questions are answered right,
@@ -6,12 +6,18 @@
 import { readFile } from 'node:fs/promises';
 import { evalQuestionSchema, evaluate, tally, type EvalRow, type KindTally } from '../core/curation/evaluate.js';
 import { paragraphLabel } from '../core/wording/format.js';
+import { whyLines } from '../core/wording/why-words.js';
+import type { AnswerResult } from '../core/answering/answer.js';
+import type { Explanation } from '../core/answering/why.js';
+import { turnOf } from '../core/conversation/conversations.js';
+import type { Turn } from '../core/conversation/turns.js';
+import type { KnowledgeStore } from '../core/knowledge/store.js';
 import { parseCli, usageError } from './args.js';
 import { openStore } from './open-store.js';
 import { progress } from './progress.js';
 
 const CLI = {
-  usage: 'usage: npm run eval -- FILE.jsonl [--verbose] [--threshold=0.9]',
+  usage: 'usage: npm run eval -- FILE.jsonl [--verbose] [--threshold=0.9] [--follow-up-of=QUESTION]',
   about: [
     'Scores a question file, one {"q": ..., "expect": [paragraphs] | "none", "kind": ...} per line,',
     'and prints a table per kind. An answer is right when its first quote is from an expected',
@@ -19,9 +25,10 @@ const CLI = {
     'curated answer was given; a question expecting "none" is right without a curated answer,',
     'and an off-topic one only when nothing of the story is quoted at all.',
   ],
-  options: { verbose: { type: 'boolean' }, threshold: { type: 'string' } },
+  options: { verbose: { type: 'boolean' }, threshold: { type: 'string' }, 'follow-up-of': { type: 'string' } },
   help: {
-    verbose: 'also list every question not handled right',
+    verbose: 'also list every question not handled right, with why it got the reply it did',
+    'follow-up-of': 'ask every question in the conversation of this one, as a follow-up could be (to check questions that are not follow-ups read the same)',
     threshold: 'exit 1 when the accuracy on answerable questions is below this (0 to 1)',
   },
   positionals: { min: 1, max: 1, name: 'question file' },
@@ -46,10 +53,11 @@ async function main(): Promise<number> {
     questions.push(parsed.data);
   }
   const store = await openStore();
+  const previous = values['follow-up-of'] === undefined ? undefined : firstTurn(store, values['follow-up-of']);
   const shown = questions.length >= PROGRESS_FROM ? progress('questions scored', questions.length) : undefined;
-  const rows = evaluate(questions, (q) => store.ask(q), shown && ((done) => shown.update(done)));
+  const rows = evaluate(questions, (q) => store.ask(q, previous), shown && ((done) => shown.update(done)));
   shown?.finish();
-  if (values.verbose) printMisses(rows);
+  if (values.verbose) printMisses(rows, (result) => store.explain(result));
   const tallies = tally(rows);
   printTable(tallies);
   if (threshold === undefined) return 0;
@@ -86,7 +94,14 @@ function printTable(tallies: KindTally[]): void {
   console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n'));
 }
 
-function printMisses(rows: EvalRow[]): void {
+/** The turn a first question leaves behind, for asking the rest as its follow-ups. */
+function firstTurn(store: KnowledgeStore, question: string): Turn {
+  const first = store.ask(question);
+  if (first.kind !== 'answer') usageError(CLI, `--follow-up-of: "${question}" is not answered, so there is nothing to follow up.`);
+  return turnOf(store.current().index, first, Date.now());
+}
+
+function printMisses(rows: EvalRow[], explain: (result: AnswerResult) => Explanation): void {
   for (const row of rows) {
     if (row.verdict === 'correct') continue;
     const { result } = row;
@@ -97,6 +112,7 @@ function printMisses(rows: EvalRow[]): void {
     else got = result.nearest ? `declined, nearest ${paragraphLabel(result.nearest.paragraph)}` : 'declined';
     const want = row.question.expect === 'none' ? 'decline' : paragraphLabel(row.question.expect);
     console.log(`${row.verdict.padEnd(8)} ${row.question.q}  -> ${got} (${row.result.confidence.toFixed(2)}), want ${want}`);
+    for (const line of whyLines(explain(result))) console.log(`         ${line}`);
   }
   console.log();
 }

@@ -1,7 +1,8 @@
-// Shared state in Redis (REDIS_URL), for several replicas: rate limits, reload broadcasts
-// and the vote ledger, on ioredis. Redis going away never stops an answer: commands fail at
-// once instead of queueing (the insurance limiter and the question log decide meanwhile),
-// ioredis reconnects on its own, and the outage and the recovery are logged once each.
+// Shared state in Redis (REDIS_URL), for several replicas: rate limits, reload broadcasts,
+// the vote ledger and follow-up context, on ioredis. Redis going away never stops an answer:
+// commands fail at once instead of queueing (the insurance limiter and the question log
+// decide meanwhile, and questions are read without their context), ioredis reconnects on
+// its own, and the outage and the recovery are logged once each.
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
 import type { Platform } from '../core/answering/recorder.js';
@@ -11,6 +12,7 @@ import type { Logger } from '../logger.js';
 import type { UserHasher } from '../storage/user-hash.js';
 import { RedisRateLimiter } from './redis-limiter.js';
 import { RedisReloadFanout } from './redis-reloads.js';
+import { redisTurns } from './redis-turns.js';
 
 export const REDIS_DEFAULTS = Object.freeze({
   keyPrefix: 'storybot:',
@@ -83,6 +85,7 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
     limiter,
     reloads,
     votes,
+    turns: redisTurns(client, keyPrefix),
     connected: () => client.status === 'ready',
     async close() {
       clearInterval(counting);

@@ -7,6 +7,9 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createConsoleAdapter, parseLine } from '../../src/adapters/console/index.js';
 import { KnowledgeStore } from '../../src/core/knowledge/store.js';
+import { TURN_DEFAULTS } from '../../src/core/conversation/turns.js';
+import { memoryTurns } from '../../src/state/memory-turns.js';
+import { MESSAGES } from '../../src/core/wording/messages.js';
 import { isEnglishWord } from '../../src/lexicon/english-words.js';
 import { notRecording } from '../../src/core/answering/recorder.js';
 import { createLogger } from '../../src/logger.js';
@@ -22,7 +25,8 @@ async function converse(lines: string[], dir = REAL_KNOWLEDGE): Promise<string> 
   let text = '';
   output.on('data', (chunk) => (text += chunk));
   const closed = new Promise<void>((resolve) => {
-    const adapter = createConsoleAdapter({ ctx: { store, recorder: notRecording, startedAt: new Date() }, logger: createLogger({ level: 'silent' }), input, output, onClose: resolve });
+    const conversations = { store: memoryTurns(), followUpMs: TURN_DEFAULTS.followUpMs };
+    const adapter = createConsoleAdapter({ ctx: { store, recorder: notRecording, startedAt: new Date(), conversations }, logger: createLogger({ level: 'silent' }), input, output, onClose: resolve });
     void adapter.start().then(() => input.end(`${lines.join('\n')}\n`));
   });
   await closed;
@@ -46,6 +50,28 @@ describe('the console', () => {
     expect(text).toContain('as of 2025-01-03');
   });
 
+  it('reads a line in the light of the answer before it, and says so', async () => {
+    const text = await converse(['Who is Tommy Robinson?', 'and what did he get jailed for?']);
+    const store = await KnowledgeStore.open(REAL_KNOWLEDGE);
+    expect(text).toContain(`(${MESSAGES.followingUp('Who is Tommy Robinson?')})`);
+    expect(text).toContain(store.current().index.entry('robinson-jail-reason')!.answer);
+  });
+
+  it('declines a first line that leans on an earlier answer, as there is none', async () => {
+    const text = await converse(['and what did he get jailed for?']);
+    expect(text).toContain(MESSAGES.declineUnresolved);
+    expect(text).toContain(MESSAGES.suggestionsIntro);
+  });
+
+  it('explains the last answer with /why, and says when there is none yet', async () => {
+    const text = await converse(['/help', '/why', 'What did Strarmer do as DPP?', '/why']);
+    expect(text).toContain(MESSAGES.whyNothingYet);
+    expect(text).toContain(`${MESSAGES.whyTitle}:\n  It matched the curated wording “`);
+    expect(text).toContain('  Read as typos: “strarmer” as “starmer”.');
+    expect(text).toMatch(/^ {2}Confidence \d+%; an entry is given as the answer from \d+%\.$/m);
+    expect(text).toContain('/why  why the last answer was given');
+  });
+
   it('says when the story has no answer and suggests questions', async () => {
     const text = await converse(["What is Wes Streeting's majority?"]);
     expect(text).toContain('The story does not answer that.');
@@ -65,7 +91,8 @@ describe('the console', () => {
     const published = store.current().knowledge.entries.filter((e) => e.status === 'published').length;
     const text = await converse(['/about'], dir);
     expect(text.split('\n')[0]).toBe(`StoryBot: ask about the story (${published} curated questions). /help for commands.`);
-    expect(text).toContain(`${published} curated questions (1 draft), loaded just now.`);
+    expect(text).toContain(`${published} curated questions (1 draft).`);
+    expect(text).toContain(MESSAGES.aboutLoaded('just now', 'just now'));
     expect(text).not.toMatch(/\d{4}-\d\d-\d\dT/);
   });
 

@@ -22,6 +22,21 @@ describe('npm run ask', () => {
     expect(answer.citations[0]).toEqual({ source: 'musk-grooming-2025-01-03', paragraph: 13, quote: expect.any(String) });
   });
 
+  it('says why under `why`: the wording matched, the words, the typos, the confidence, what lowered it and the runners-up', async () => {
+    const { code, stdout } = await runTs('src/cli/ask.ts', ['--json', 'What did Strarmer do as DPP?']);
+    expect(code).toBe(0);
+    const { why, entryId, confidence } = JSON.parse(stdout);
+    expect(why).toMatchObject({ via: 'entry', entry: { id: entryId }, phrasing: expect.any(String), confidence, threshold: expect.any(Number), corrected: [{ typed: 'strarmer', corrected: 'starmer' }] });
+    expect(why.matched).toEqual(expect.arrayContaining(['strarmer', 'dpp']));
+    expect(Array.isArray(why.lowered)).toBe(true);
+    expect(why.runnersUp[0]).toEqual({ entry: { id: expect.any(String), question: expect.any(String) }, confidence: expect.any(Number) });
+  });
+
+  it('marks a question in another language, and a follow-up, in its JSON', async () => {
+    const { stdout } = await runTs('src/cli/ask.ts', ['--json', 'Qui est Tommy Robinson ?']);
+    expect(JSON.parse(stdout)).toMatchObject({ kind: 'answer', language: 'fr', entryId: 'who-is-tommy-robinson', followUp: null });
+  });
+
   it('answers one JSON line per stdin line, in order, with --jsonl', async () => {
     const questions = ['who is jess phillips', 'What time is it?', 'which towns had grooming scandals'];
     const { code, stdout } = await runTs('src/cli/ask.ts', ['--jsonl'], { input: `${questions.join('\n')}\n` });
@@ -134,5 +149,27 @@ describe('npm run eval', () => {
     await writeFile(file, `${JSON.stringify({ q: 'Who is Tommy Robinson?', expect: [1, 2] })}\n`);
     const { stdout } = await runTs('src/cli/eval.ts', [file, '--verbose']);
     expect(stdout).toMatch(/wrong {4}Who is Tommy Robinson\? {2}-> paragraph 13, who-is-tommy-robinson \(\d\.\d\d\), want paragraph 1 or 2/);
+  });
+
+  it('says why each miss got the reply it did, under it', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'storybot-eval-')), 'miss.jsonl');
+    await writeFile(file, `${JSON.stringify({ q: 'when did labour win again, i forget', expect: [9] })}\n${JSON.stringify({ q: 'Who is Tommy Robinson?', expect: [13] })}\n`);
+    const { stdout } = await runTs('src/cli/eval.ts', [file, '--verbose']);
+    const [miss, ...why] = stdout.split('\n\n')[0]!.split('\n');
+    expect(miss).toMatch(/^declined when did labour win again/);
+    expect(why.join('\n')).toMatch(/^ +The closest curated wording was “.+”, of “.+”\.$/m);
+    expect(why.join('\n')).toMatch(/^ +Confidence \d+%; an entry is given as the answer from \d+%\.$/m);
+    expect(why.join('\n')).toMatch(/^ +What lowered it: /m);
+    // The question answered right is not listed.
+    expect(stdout).not.toMatch(/Who is Tommy Robinson/);
+  });
+
+  it('asks every question as a follow-up of another with --follow-up-of, for checking that ordinary questions read the same in a thread', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'storybot-eval-')), 'thread.jsonl');
+    await writeFile(file, `${JSON.stringify({ q: 'and what did he get jailed for?', expect: [13] })}\n`);
+    const alone = await runTs('src/cli/eval.ts', [file]);
+    const inThread = await runTs('src/cli/eval.ts', [file, '--follow-up-of=Who is Tommy Robinson?']);
+    expect(alone.stdout).toMatch(/^answerable +1 +0 /m);
+    expect(inThread.stdout).toMatch(/^answerable +1 +1 /m);
   });
 });

@@ -68,7 +68,7 @@ describe('shared wording', () => {
   it.each([
     [MESSAGES.reloaded(68, 1, 1, 120.4), 'Reloaded: 68 entries (1 draft) from 1 source in 120 ms.'],
     [MESSAGES.reloaded(1, 0, 2, 5), 'Reloaded: 1 entry from 2 sources in 5 ms.'],
-    [MESSAGES.aboutEntries(68, 3, '3 minutes ago'), '68 curated questions (3 drafts), loaded 3 minutes ago.'],
+    [MESSAGES.aboutLoaded('3 minutes ago', '2 days ago'), 'Knowledge loaded 3 minutes ago; running since 2 days ago.'],
     [MESSAGES.aboutCounts(1, 0), '1 curated question.'],
     [MESSAGES.reloadKept(40, '2 hours ago'), 'Still serving the 40 entries loaded 2 hours ago.'],
   ])('counts in whole words: %j', (text, expected) => {

@@ -8,6 +8,8 @@ import type { Adapter } from '../../src/adapters/adapter.js';
 import { createDiscordAdapter, createTransport } from '../../src/adapters/discord/index.js';
 import { HTTP_INTERACTIONS_DEFAULTS, type HttpInteractionsTransport } from '../../src/adapters/discord/transport/http-interactions.js';
 import type { CommandContext } from '../../src/core/answering/command.js';
+import { TURN_DEFAULTS } from '../../src/core/conversation/turns.js';
+import { memoryTurns } from '../../src/state/memory-turns.js';
 import { KnowledgeStore } from '../../src/core/knowledge/store.js';
 import { notRecording } from '../../src/core/answering/recorder.js';
 import { startDiscordStandIn, type DiscordStandIn, type StandInOptions } from './discord-stand-in/index.js';
@@ -37,12 +39,14 @@ export interface TestBotOptions {
   /** DISCORD_SHARDS for the gateway; 1 unless given. */
   shards?: 'auto' | number;
   standIn?: StandInOptions;
+  /** DISCORD_ANSWER_VISIBILITY; in_channel unless given. */
+  visibility?: 'ephemeral' | 'in_channel';
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const standIn = await startDiscordStandIn({ heartbeatIntervalMs: options.heartbeatIntervalMs, ...options.standIn });
   const store = await KnowledgeStore.open(options.knowledgeDir ?? REAL_KNOWLEDGE);
-  const ctx: CommandContext = { store, recorder: notRecording, startedAt: new Date(), ...options.ctx };
+  const ctx: CommandContext = { store, recorder: notRecording, startedAt: new Date(), conversations: { store: memoryTurns(), followUpMs: TURN_DEFAULTS.followUpMs }, ...options.ctx };
   const logs: Record<string, any>[] = [];
   const written = new EventEmitter();
   const sink = new Writable({
@@ -65,6 +69,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     applicationId: standIn.applicationId,
     apiUrl: standIn.apiUrl,
     deferAfterMs: options.deferAfterMs,
+    visibility: options.visibility,
     transport:
       options.transport === 'http'
         ? ({ mode: 'http', publicKey: standIn.publicKey, host: '127.0.0.1', port: 0 } as const)

@@ -5,10 +5,12 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commands, findCommand } from '../../../commands/index.js';
-import { runCommand, type CommandReply } from '../../core/answering/command.js';
+import { runCommand, type CommandContext, type CommandReply } from '../../core/answering/command.js';
+import { newReplyId } from '../../core/conversation/conversations.js';
+import { explainReply } from '../../core/conversation/interactions.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
-import { renderReload, renderReply } from './render.js';
+import { renderReload, renderReply, renderWhy } from './render.js';
 
 export interface ConsoleOptions extends AdapterDeps {
   input?: Readable;
@@ -28,6 +30,7 @@ export const CONSOLE_DEFAULTS = Object.freeze({
 const HELP = [
   'Type a question about the story, or a command:',
   ...commands.map((c) => `  /${c.data.name}${c.data.options.length ? ' …' : ''}  ${c.data.description}`),
+  '  /why  why the last answer was given: the wording it matched, its confidence and what came next',
   '  /help  this list',
   '  /quit  leave (or Ctrl-D)',
 ].join('\n');
@@ -40,12 +43,16 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
   let open = false;
   let queue = Promise.resolve();
   const write = (text: string) => output.write(`${text}\n`);
+  // One conversation per session: each question may follow up the answer before it.
+  const conversation = { key: `console:${newReplyId()}` };
+  let lastReply: string | undefined;
 
   async function handle(line: string): Promise<void> {
     const text = line.trim();
     if (!text) return;
     if (text === '/quit' || text === '/exit') return void rl?.close();
     if (text === '/help') return void write(HELP);
+    if (text === '/why') return void write(`${await why(options.ctx, lastReply)}\n`);
     const { name, argument } = parseLine(text);
     const command = findCommand(name);
     if (!command) return void write(`Unknown command /${name}. ${HELP}`);
@@ -56,6 +63,7 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
         platform: 'console',
         user: { id: 'console', isAdmin: true },
         options: option ? { [option]: argument } : {},
+        conversation,
       });
     } catch (error) {
       options.logger.error({ err: error, command: name }, 'console command failed');
@@ -63,6 +71,7 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
     }
     // Every reload's report is printed as it ends, this one's included (see start()).
     if (reply.kind === 'reload') return;
+    if (reply.kind === 'answer') lastReply = reply.replyId;
     write(`${renderReply(reply)}\n`);
   }
 
@@ -106,6 +115,12 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function why(ctx: CommandContext, replyId: string | undefined): Promise<string> {
+  if (replyId === undefined) return MESSAGES.whyNothingYet;
+  const explanation = await explainReply(ctx, replyId);
+  return explanation ? renderWhy(explanation) : MESSAGES.replyGone;
+}
 
 /** "/ask who is x" -> ask, "who is x"; a line without a slash is a question. */
 export function parseLine(text: string): { name: string; argument: string } {

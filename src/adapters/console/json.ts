@@ -1,7 +1,8 @@
 // The CLI's JSON contract: one object per question, the same fields whatever the kind of
 // reply, so scripts can rely on them. `answered` is true only for a curated answer (or a
 // quote check); a passage carries the story's sentence in `citations` but no `answer`.
-import type { AnswerResult, PassageView, QuoteCheck } from '../../core/answering/answer.js';
+import type { AnswerResult, FollowUp, PassageView, QuoteCheck } from '../../core/answering/answer.js';
+import type { Explanation } from '../../core/answering/why.js';
 
 interface CitationJson {
   source: string;
@@ -30,15 +31,24 @@ export interface AnswerJson {
   /** On a decline about the story: its nearest sentence, verbatim. */
   closestPassage: CitationJson | null;
   check: QuoteCheck | null;
+  /** A follow-up: the answer it followed and how the question was read. */
+  followUp: FollowUp | null;
+  /** "Why this answer?": what the engine saw, when asked for. */
+  why?: Explanation;
+  /** Set when the question was recognised as French, Spanish or German: its language code. */
+  language: string | null;
 }
 
-export function answerToJson(result: AnswerResult): AnswerJson {
+export function answerToJson(result: AnswerResult, why?: Explanation): AnswerJson {
   const base = {
     question: result.question,
     kind: result.kind,
     answered: result.answered,
-    confidence: Math.round(result.confidence * 1000) / 1000,
+    confidence: round(result.confidence),
     asOf: result.asOf,
+    followUp: result.followUp ?? null,
+    language: result.language ?? null,
+    ...(why ? { why: rounded(why) } : {}),
   };
   switch (result.kind) {
     case 'answer':
@@ -76,4 +86,15 @@ export function answerToJson(result: AnswerResult): AnswerJson {
 
 function passageJson(passage: PassageView): CitationJson {
   return { source: passage.source, paragraph: passage.paragraph, quote: passage.quote, highlights: passage.highlights };
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function rounded(why: Explanation): Explanation {
+  return {
+    ...why,
+    confidence: round(why.confidence),
+    lowered: why.lowered.map((l) => ({ ...l, value: round(l.value), cost: round(l.cost) })),
+    runnersUp: why.runnersUp.map((r) => ({ ...r, confidence: round(r.confidence) })),
+  };
 }

@@ -4,13 +4,21 @@ import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
 import type { GapReport } from '../../core/curation/gaps.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem } from '../../core/knowledge/problems.js';
-import { declineSentence, passageLabel, passageSegments, strengthText } from '../../core/wording/reply-words.js';
-import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
-import { paragraphLabel, quotation, quotationMarks, relativeTime } from '../../core/wording/format.js';
+import { declineSentence, passageLabel, passageSegments, replyNotes, strengthText } from '../../core/wording/reply-words.js';
+import { whyLines } from '../../core/wording/why-words.js';
+import type { Explanation } from '../../core/answering/why.js';
+import { describeChanges, describeReplicas } from '../../core/wording/describe.js';
+import { aboutLines, gapSections } from '../../core/wording/reports.js';
+import { paragraphLabel, quotation, quotationMarks } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
 
 export function renderAnswer(result: AnswerResult): string {
+  const notes = replyNotes(result).map((n) => `(${n})`);
+  return [...notes, renderBody(result)].join('\n');
+}
+
+function renderBody(result: AnswerResult): string {
   if (result.kind === 'decline') return renderDeclined(result);
   if (result.kind === 'passage') {
     return [passageLabel(result), '', passageLine(result.passage), '', `(${MESSAGES.asOf(result.asOf)})`, ...suggestionLines(result.suggestions)].join('\n');
@@ -18,6 +26,11 @@ export function renderAnswer(result: AnswerResult): string {
   const quotes = result.citations.map((c) => `  ${paragraphLabel(c.paragraph)}: ${quotation(c.quote)}`);
   const related = result.related.length > 0 ? ['', MESSAGES.relatedIntro, ...result.related.map((r) => `  • ${r.question}`)] : [];
   return [result.answer, '', ...quotes, '', `(${MESSAGES.asOf(result.asOf)}, ${strengthText(result)})`, ...related].join('\n');
+}
+
+/** "Why this answer?", a line each, under its title. */
+export function renderWhy(why: Explanation): string {
+  return [`${MESSAGES.whyTitle}:`, ...whyLines(why).map((l) => `  ${l}`)].join('\n');
 }
 
 function renderDeclined(result: Declined): string {
@@ -53,7 +66,7 @@ export function renderReload(report: ReloadReport): string {
 }
 
 export function renderAbout(about: AboutInfo): string {
-  return [...about.sources.map(describeSource), MESSAGES.aboutEntries(about.entries, about.drafts, relativeTime(about.loadedAt))].join('\n');
+  return aboutLines(about).join('\n');
 }
 
 export function renderReply(reply: CommandReply): string {
@@ -72,17 +85,12 @@ export function renderReply(reply: CommandReply): string {
 
 /** With `phrasings`, each group of declined questions lists its other wordings too. */
 export function renderGaps(report: GapReport, options: { phrasings?: boolean } = {}): string {
-  const lines = [`${MESSAGES.gapsDeclined}:`];
-  if (report.declined.length === 0) lines.push(`  ${MESSAGES.gapsNone}`);
-  for (const g of report.declined) {
-    lines.push(`  ${g.count}× ${g.question} (first ${g.firstSeen.toISOString().slice(0, 10)}, last ${g.lastSeen.toISOString().slice(0, 10)})`);
-    if (options.phrasings) lines.push(...g.phrasings.slice(1).map((p) => `       also: ${p}`));
-  }
-  lines.push(`${MESSAGES.gapsUnhelpful}:`);
-  if (report.unhelpful.length === 0) lines.push(`  ${MESSAGES.gapsNone}`);
-  for (const u of report.unhelpful) lines.push(`  ${u.entryId}: ${u.unhelpful} unhelpful, ${u.helpful} helpful (${u.question})`);
-  lines.push(`${MESSAGES.gapsNeverMatched}:`);
-  if (report.neverMatched.length === 0) lines.push(`  ${MESSAGES.gapsNone}`);
-  for (const n of report.neverMatched) lines.push(`  ${n.entryId}: ${n.question}`);
+  const [declined, ...rest] = gapSections(report);
+  const lines = [`${declined!.title}:`];
+  declined!.items.forEach((item, i) => {
+    lines.push(`  ${item}`);
+    if (options.phrasings && report.declined[i]) lines.push(...report.declined[i]!.phrasings.slice(1).map((p) => `       also: ${p}`));
+  });
+  for (const section of rest) lines.push(`${section.title}:`, ...section.items.map((i) => `  ${i}`));
   return lines.join('\n');
 }

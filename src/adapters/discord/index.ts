@@ -15,6 +15,8 @@ export interface DiscordAdapterOptions extends AdapterDeps {
   apiUrl?: string;
   transport: DiscordTransportConfig;
   deferAfterMs?: number;
+  /** DISCORD_ANSWER_VISIBILITY: answers to /ask go to the channel unless said otherwise. */
+  visibility?: 'ephemeral' | 'in_channel';
 }
 
 export const DISCORD_DEFAULTS = Object.freeze({
@@ -37,7 +39,7 @@ export function createTransport(options: DiscordAdapterOptions): DiscordTranspor
 /** The transport may be given, made by createTransport, for whoever needs to reach it (a test, for the port it listens on). */
 export function createDiscordAdapter(options: DiscordAdapterOptions, transport: DiscordTransport = createTransport(options)): Adapter {
   const completions = new TokenBucketLimiter(DISCORD_DEFAULTS.completions);
-  const deps = { ctx: options.ctx, logger: options.logger, deferAfterMs: options.deferAfterMs ?? DISCORD_DEFAULTS.deferAfterMs, completions };
+  const deps = { ctx: options.ctx, logger: options.logger, deferAfterMs: options.deferAfterMs ?? DISCORD_DEFAULTS.deferAfterMs, visibility: options.visibility ?? 'in_channel', completions };
   const inFlight = new Set<Promise<void>>();
   const receive: Receive = (payload, first) => {
     const work = onInteraction(payload, first, transport.rest, deps);

@@ -3,7 +3,7 @@
 // discord.js's interaction classes are not used here because they can only answer through
 // REST, never inside an HTTP response; reading the payload once, here, for both transports
 // is what makes the gateway and HTTP interactions give the same replies.
-import { ApplicationCommandOptionType, ComponentType, InteractionType, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
+import { ApplicationCommandOptionType, ComponentType, InteractionType, MessageFlags, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { z } from 'zod';
 
 const user = z.looseObject({ id: z.string().min(1) });
@@ -15,16 +15,21 @@ const envelope = z.looseObject({
   guild_id: z.string().optional(),
   member: z.looseObject({ user, permissions: z.string().optional() }).optional(),
   user: user.optional(),
+  channel_id: z.string().optional(),
   data: z.unknown().optional(),
+  /** The message a button, menu or modal was opened from. */
+  message: z.looseObject({ id: z.string(), flags: z.number().int().optional() }).optional(),
 });
 const option = z.looseObject({ name: z.string(), type: z.number().int(), value: z.unknown().optional(), focused: z.boolean().optional() });
 const commandData = z.looseObject({ name: z.string(), options: z.array(option).optional() });
 const componentData = z.looseObject({ custom_id: z.string(), component_type: z.number().int(), values: z.array(z.string()).optional() });
+const textInput = z.looseObject({ custom_id: z.string(), value: z.string().optional() });
+const modalData = z.looseObject({ custom_id: z.string(), components: z.array(z.looseObject({ components: z.array(textInput).optional(), component: textInput.optional() })) });
 
 type Option = z.infer<typeof option>;
 
 /** What the bot does with an interaction; "other" is anything it never asked for. */
-export type InteractionKind = 'command' | 'autocomplete' | 'button' | 'select' | 'other';
+export type InteractionKind = 'command' | 'autocomplete' | 'button' | 'select' | 'modal' | 'other';
 
 /** An option was sent with a type other than the one the command registered. */
 export class OptionTypeError extends Error {
@@ -39,6 +44,7 @@ export class ReceivedInteraction {
   readonly kind: InteractionKind;
   private readonly command?: z.infer<typeof commandData>;
   private readonly component?: z.infer<typeof componentData>;
+  private readonly modal?: z.infer<typeof modalData>;
 
   private constructor(
     private readonly raw: z.infer<typeof envelope>,
@@ -46,9 +52,11 @@ export class ReceivedInteraction {
   ) {
     const data = raw.type === InteractionType.ApplicationCommand || raw.type === InteractionType.ApplicationCommandAutocomplete ? commandData.safeParse(raw.data) : undefined;
     const pressed = raw.type === InteractionType.MessageComponent ? componentData.safeParse(raw.data) : undefined;
+    const submitted = raw.type === InteractionType.ModalSubmit ? modalData.safeParse(raw.data) : undefined;
     this.command = data?.success ? data.data : undefined;
     this.component = pressed?.success ? pressed.data : undefined;
-    this.kind = kindOf(raw.type, this.command !== undefined, this.component?.component_type);
+    this.modal = submitted?.success ? submitted.data : undefined;
+    this.kind = this.modal ? 'modal' : kindOf(raw.type, this.command !== undefined, this.component?.component_type);
   }
 
   /**
@@ -95,7 +103,35 @@ export class ReceivedInteraction {
   }
 
   get customId(): string {
-    return this.component?.custom_id ?? '';
+    return this.component?.custom_id ?? this.modal?.custom_id ?? '';
+  }
+
+  /** Whether the message a button or modal came from was seen by its asker alone. */
+  get fromEphemeral(): boolean {
+    return ((this.raw.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  }
+
+  /** Outside a server: a direct message with the bot. */
+  get inDirectMessage(): boolean {
+    return this.raw.guild_id === undefined;
+  }
+
+  get channelId(): string | undefined {
+    return this.raw.channel_id;
+  }
+
+  /** What was typed into a modal's text input ("Label" components wrap it in newer payloads). */
+  textInput(customId: string): string | undefined {
+    for (const row of this.modal?.components ?? []) {
+      for (const input of [...(row.components ?? []), ...(row.component ? [row.component] : [])]) if (input.custom_id === customId) return input.value;
+    }
+    return undefined;
+  }
+
+  /** A yes-or-no option; undefined when absent or of another type. */
+  booleanOption(name: string): boolean | undefined {
+    const found = this.options().find((o) => o.name === name);
+    return found?.type === ApplicationCommandOptionType.Boolean && typeof found.value === 'boolean' ? found.value : undefined;
   }
 
   get values(): readonly string[] {

@@ -1,6 +1,7 @@
-// Discord's own markup, kept in one place: making echoed text inert, quote blocks, and
-// timestamps that each reader sees in their own time zone.
-import { escapeMarkdown, time, TimestampStyles } from 'discord.js';
+// Discord's own markup, kept in one place: making echoed text inert, and quote blocks.
+// Times are written as the core words them (core/wording/format.ts), as on every platform,
+// rather than as Discord's timestamp widget, which reads differently from Slack's and the console's.
+import { escapeMarkdown } from 'discord.js';
 
 const ZERO_WIDTH_SPACE = '\u200B';
 
@@ -22,13 +23,4 @@ export function quoteBlock(text: string): string {
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
-}
-
-/**
- * "in 5 minutes" / "3 hours ago", in the reader's own locale. Discord's own timestamp says
- * the same words as the core's relativeTime (core/wording/format.ts) for English readers,
- * and unlike fixed text it stays true while the message is on screen.
- */
-export function relativeTime(date: Date): string {
-  return time(date, TimestampStyles.RelativeTime);
 }

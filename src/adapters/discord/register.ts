@@ -18,14 +18,18 @@ export function toDiscordCommand(data: CommandData): RESTPostAPIChatInputApplica
     type: ApplicationCommandType.ChatInput,
     name: data.name,
     description: data.description,
-    options: data.options.map((option) => ({
-      type: ApplicationCommandOptionType.String,
-      name: option.name,
-      description: option.description,
-      required: option.required,
-      ...(option.maxLength ? { max_length: option.maxLength } : {}),
-      autocomplete: option.autocomplete ?? false,
-    })),
+    options: data.options.map((option) =>
+      option.type === 'boolean'
+        ? { type: ApplicationCommandOptionType.Boolean, name: option.name, description: option.description, required: option.required }
+        : {
+            type: ApplicationCommandOptionType.String,
+            name: option.name,
+            description: option.description,
+            required: option.required,
+            ...(option.maxLength ? { max_length: option.maxLength } : {}),
+            autocomplete: option.autocomplete ?? false,
+          },
+    ),
     // Hidden from members without Manage Server by default; the handler checks again,
     // since a server owner can override this per command.
     default_member_permissions: data.adminOnly ? PermissionFlagsBits.ManageGuild.toString() : null,

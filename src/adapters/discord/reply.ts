@@ -3,7 +3,7 @@
 // reply edited in when ready. The first response goes however the transport delivers it
 // (inline in the HTTP answer, or to the callback route); edits and follow-ups go to the
 // interaction's webhook, the same for both. No message the bot sends may ping anyone.
-import { InteractionResponseType, MessageFlags, Routes, type APIInteractionResponse, type REST } from 'discord.js';
+import { InteractionResponseType, MessageFlags, Routes, type APIInteractionResponse, type APIModalInteractionResponseCallbackData, type REST } from 'discord.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import type { ReceivedInteraction } from './interaction.js';
 import type { Rendered } from './render.js';
@@ -47,6 +47,13 @@ export class Responder {
     await this.first({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: flags(ephemeral) });
     this.deferred = true;
     this.ephemeral = ephemeral;
+  }
+
+  /** A form for the person to fill in; Discord sends what they type as a new interaction. */
+  async modal(data: APIModalInteractionResponseCallbackData): Promise<void> {
+    await this.first({ type: InteractionResponseType.Modal, data });
+    this.replied = true;
+    this.ephemeral = true;
   }
 
   async choices(choices: { name: string; value: string }[]): Promise<void> {

@@ -1,7 +1,7 @@
 // Block Kit building blocks that respect Slack's limits by trimming: a message Slack would
 // reject is an answer nobody sees, so an over-long text is clipped and extra blocks dropped.
 import type { types } from '@slack/bolt';
-import { encodeAction, type Action } from '../../core/conversation/interactions.js';
+import { encodeAction, subjectOf, type Action } from '../../core/conversation/interactions.js';
 import { clip, escapeMrkdwn } from './markup.js';
 
 export type Block = types.KnownBlock;
@@ -47,7 +47,7 @@ export function button(label: string, action: Action, style?: 'primary' | 'dange
     type: 'button',
     text: { type: 'plain_text', text: clip(escapeMrkdwn(label), BLOCK_KIT_LIMITS.buttonLabel), emoji: true },
     action_id: encodeAction(action),
-    value: action.entryId,
+    value: subjectOf(action),
     ...(style ? { style } : {}),
   };
 }

@@ -2,9 +2,13 @@
 // is one paste and the app Slack knows can never drift from the commands the bot serves.
 import type { Command } from '../../core/answering/command.js';
 
-/** What the bot needs and nothing more: slash commands, its mentions, and posting answers. */
-export const BOT_SCOPES = Object.freeze(['app_mentions:read', 'chat:write', 'commands']);
-export const BOT_EVENTS = Object.freeze(['app_mention']);
+/**
+ * What the bot needs and nothing more: slash commands, its mentions, posting answers, the
+ * direct messages people write to it (im:history, for message.im), and its App Home tab
+ * (app_home_opened needs no scope of its own).
+ */
+export const BOT_SCOPES = Object.freeze(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
+export const BOT_EVENTS = Object.freeze(['app_mention', 'message.im', 'app_home_opened']);
 
 export interface ManifestOptions {
   /**
@@ -26,6 +30,8 @@ export function buildManifest(commands: readonly Command[], options: ManifestOpt
     },
     features: {
       bot_user: { display_name: 'StoryBot', always_online: true },
+      // The Home tab shows how to ask; the Messages tab takes questions as DMs.
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       slash_commands: commands.map(({ data }) => ({
         command: `/${data.name}`,
         description: data.description,

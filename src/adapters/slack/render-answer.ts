@@ -3,7 +3,7 @@
 import type { Answered, AnswerResult, Declined, EntryRef, PassageReply, PassageView } from '../../core/answering/answer.js';
 import { paragraphLabel, quotation, quotationMarks } from '../../core/wording/format.js';
 import { MESSAGES } from '../../core/wording/messages.js';
-import { declineSentence, passageLabel, passageSegments, strengthText } from '../../core/wording/reply-words.js';
+import { declineSentence, passageLabel, passageSegments, replyNotes, strengthText } from '../../core/wording/reply-words.js';
 import { actions, BLOCK_KIT_LIMITS, button, context, message, section, type Block, type Button, type SlackMessage } from './blocks.js';
 import { escapeMrkdwn } from './markup.js';
 
@@ -15,11 +15,17 @@ export interface AnswerOptions {
   shareable: boolean;
   /** The Slack user id of whoever shared it, for the credit line. */
   sharedBy?: string;
+  /** The answer's reply id, for its "Why this answer?" and Share buttons; without one, neither. */
+  replyId?: string;
 }
 
 export function renderAnswer(result: AnswerResult, options: AnswerOptions): SlackMessage {
-  if (result.kind === 'answer') return renderAnswered(result, options);
-  return result.kind === 'passage' ? renderPassage(result, options) : renderDeclined(result, options);
+  const rendered = result.kind === 'answer' ? renderAnswered(result, options) : result.kind === 'passage' ? renderPassage(result, options) : renderDeclined(result, options);
+  const notes = replyNotes(result);
+  if (notes.length === 0) return rendered;
+  // Above the question line, and after the credit line of a shared answer.
+  const at = options.sharedBy && result.kind === 'answer' ? 1 : 0;
+  return { ...rendered, blocks: [...rendered.blocks.slice(0, at), context(...notes.map(escapeMrkdwn)), ...rendered.blocks.slice(at)] };
 }
 
 /** The story's words with the matched ones in bold, escaped piece by piece. */
@@ -54,10 +60,12 @@ function renderAnswered(result: Answered, options: AnswerOptions): SlackMessage 
     section(escapeMrkdwn(result.answer)),
   ];
   const entryId = result.entry.id;
+  const { replyId } = options;
   const feedback = [
     button(MESSAGES.helpfulButton, { type: 'vote', helpful: true, entryId }),
     button(MESSAGES.notHelpfulButton, { type: 'vote', helpful: false, entryId }),
-    ...(options.shareable ? [button(MESSAGES.shareButton, { type: 'share', entryId }, 'primary')] : []),
+    ...(replyId ? [button(MESSAGES.whyButton, { type: 'why', replyId })] : []),
+    ...(options.shareable && replyId ? [button(MESSAGES.shareButton, { type: 'share', replyId }, 'primary')] : []),
   ];
   const related = uniqueRelated(result).map((r) => button(r.question, { type: 'pick', entryId: r.id }));
   const tail: Block[] = [

@@ -4,8 +4,8 @@ import type { AboutInfo, CommandReply } from '../../core/answering/command.js';
 import type { GapReport } from '../../core/curation/gaps.js';
 import type { ReloadReport } from '../../core/knowledge/store.js';
 import { formatProblem, type Problem } from '../../core/knowledge/problems.js';
-import { describeChanges, describeReplicas, describeSource } from '../../core/wording/describe.js';
-import { relativeTime } from '../../core/wording/format.js';
+import { describeChanges, describeReplicas } from '../../core/wording/describe.js';
+import { aboutLines, gapSections } from '../../core/wording/reports.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import { isNotice, noticeText } from '../../core/wording/notice.js';
 import { message, notice, section, type Block, type SlackMessage } from './blocks.js';
@@ -16,7 +16,7 @@ export function renderReply(reply: CommandReply, options: AnswerOptions): SlackM
   if (isNotice(reply)) return notice(noticeText(reply));
   switch (reply.kind) {
     case 'answer':
-      return renderAnswer(reply.result, options);
+      return renderAnswer(reply.result, { ...options, ...(reply.replyId ? { replyId: reply.replyId } : {}) });
     case 'reload':
       return renderReload(reply.report);
     case 'about':
@@ -47,19 +47,11 @@ function problemList(problems: readonly Problem[]): string {
 }
 
 export function renderAbout(about: AboutInfo): SlackMessage {
-  const lines = about.sources.map(describeSource);
-  lines.push(MESSAGES.aboutEntries(about.entries, about.drafts, relativeTime(about.loadedAt)));
-  const text = escapeMrkdwn(lines.join('\n'));
+  const text = escapeMrkdwn(aboutLines(about).join('\n'));
   return message(text, [section(text)]);
 }
 
 export function renderGaps(report: GapReport): SlackMessage {
-  const list = (title: string, items: string[]) => `*${escapeMrkdwn(title)}*\n${(items.length > 0 ? items : [MESSAGES.gapsNone]).map((i) => `• ${escapeMrkdwn(i)}`).join('\n')}`;
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const blocks = [
-    section(list(MESSAGES.gapsDeclined, report.declined.map((g) => `${g.count}× ${g.question} (${day(g.firstSeen)} – ${day(g.lastSeen)})`))),
-    section(list(MESSAGES.gapsUnhelpful, report.unhelpful.map((u) => `${u.entryId}: ${u.unhelpful} unhelpful, ${u.helpful} helpful (${u.question})`))),
-    section(list(MESSAGES.gapsNeverMatched, report.neverMatched.map((n) => `${n.entryId}: ${n.question}`))),
-  ];
-  return message(escapeMrkdwn(MESSAGES.gapsDeclined), blocks);
+  const blocks = gapSections(report).map((s) => section(`*${escapeMrkdwn(s.title)}*\n${s.items.map((i) => `• ${escapeMrkdwn(i)}`).join('\n')}`));
+  return message(escapeMrkdwn(MESSAGES.gapsTitle), blocks);
 }

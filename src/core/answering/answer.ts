@@ -64,7 +64,7 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
  * rest of the question names, so that "musk seems unhinged, but what did he say about the
  * election?" is still about Musk.
  */
-function bestOutcome(ctx: AnswerContext, question: string): SearchOutcome {
+export function bestOutcome(ctx: AnswerContext, question: string): SearchOutcome {
   let best = search(ctx.index, question, ctx.config);
   const named = namesIn(ctx, question);
   for (const part of askingSentences(question)) {

@@ -7,11 +7,15 @@ import type { Intake } from './intake.js';
 import type { KnowledgeStore, ReloadReport } from '../knowledge/store.js';
 import type { Platform, Recorder } from './recorder.js';
 import type { ReloadFanout, VoteLedger } from './shared-state.js';
+import type { Conversations } from '../conversation/conversations.js';
+import type { Conversation } from '../conversation/turns.js';
 
 export interface CommandOption {
   name: string;
   description: string;
   required: boolean;
+  /** Text unless said otherwise; a yes-or-no option is for platforms with named options (Discord). */
+  type?: 'string' | 'boolean';
   maxLength?: number;
   /** Offer curated questions while the user types (Discord autocomplete). */
   autocomplete?: boolean;
@@ -31,6 +35,8 @@ export interface Invocation {
   platform: Platform;
   user: { id: string; isAdmin: boolean };
   options: Readonly<Record<string, string | undefined>>;
+  /** Where it was asked: a question there may follow up the last answer. */
+  conversation?: Conversation;
 }
 
 export interface AboutInfo {
@@ -42,7 +48,8 @@ export interface AboutInfo {
 }
 
 export type CommandReply =
-  | { kind: 'answer'; result: AnswerResult }
+  /** `replyId` names an answer for "Why this answer?" and Share, while it is kept. */
+  | { kind: 'answer'; result: AnswerResult; replyId?: string }
   | { kind: 'reload'; report: ReloadReport }
   | { kind: 'about'; about: AboutInfo }
   | { kind: 'gaps'; report: GapReport }
@@ -79,6 +86,8 @@ export interface CommandContext {
   reloads?: ReloadFanout;
   /** Who has voted on what, across replicas; without it the question log decides. */
   votes?: VoteLedger;
+  /** The last answer of each conversation, and each answer by its reply id; without it, no follow-ups. */
+  conversations?: Conversations;
 }
 
 export interface Command {
@@ -100,6 +109,7 @@ export const commandSchema = z.object({
           name,
           description,
           required: z.boolean(),
+          type: z.enum(['string', 'boolean']).optional(),
           maxLength: z.number().int().min(1).max(6000).optional(),
           autocomplete: z.boolean().optional(),
         }),

@@ -6,6 +6,7 @@
 //  - decline: the story does not answer it; shows the nearest passage when the question is
 //    about the story at all, nothing when it is not.
 import type { Citation } from '../knowledge/types.js';
+import type { OtherLanguage } from './languages.js';
 
 export interface EntryRef {
   id: string;
@@ -28,6 +29,13 @@ export interface PassageView extends CitationView {
  * itself, a close match, a likely one, or chosen by the person from a list.
  */
 export type MatchStrength = 'exact' | 'strong' | 'likely' | 'picked';
+
+/** A question read as a follow-up of an earlier answer: which one, and how the question was read. */
+export interface FollowUp {
+  to: EntryRef;
+  /** The question as searched, with its "he" or "and when?" spelled out. */
+  readAs: string;
+}
 
 /** What a quote check found: a phrase of the question looked up in the story itself. */
 export interface QuoteCheck {
@@ -53,6 +61,9 @@ export interface Answered {
   related: EntryRef[];
   check?: QuoteCheck;
   asOf: string;
+  followUp?: FollowUp;
+  /** The question was in French, Spanish or German: answered (or declined) in English all the same. */
+  language?: OtherLanguage;
 }
 
 export interface PassageReply {
@@ -65,6 +76,9 @@ export interface PassageReply {
   /** Set when a quote check found the phrase nowhere word for word: this is its closest wording. */
   check?: QuoteCheck;
   asOf: string;
+  followUp?: FollowUp;
+  /** The question was in French, Spanish or German: answered (or declined) in English all the same. */
+  language?: OtherLanguage;
 }
 
 /**
@@ -74,9 +88,10 @@ export interface PassageReply {
  *  - not-supplied: it asks for something the story was published without (author, outlet…);
  *  - no-words-of: it asks what someone said, and the story quotes nothing of theirs;
  *  - not-verbatim: a phrase it checks does not stand in the story as written;
- *  - unresolved: a follow-up whose "he", "she" or "it" nothing earlier explains.
+ *  - unresolved: a follow-up whose "he", "she" or "it" nothing earlier explains;
+ *  - other-language: a question in French, Spanish or German that matches nothing strongly.
  */
-export type DeclineReason = 'empty' | 'too-long' | 'not-in-story' | 'not-supplied' | 'no-words-of' | 'not-verbatim' | 'unresolved';
+export type DeclineReason = 'empty' | 'too-long' | 'not-in-story' | 'not-supplied' | 'no-words-of' | 'not-verbatim' | 'unresolved' | 'other-language';
 
 export interface Declined {
   kind: 'decline';
@@ -90,6 +105,9 @@ export interface Declined {
   /** The story's nearest passage, unless the question has nothing to do with the story. */
   nearest?: PassageView;
   asOf: string;
+  followUp?: FollowUp;
+  /** The question was in French, Spanish or German: answered (or declined) in English all the same. */
+  language?: OtherLanguage;
 }
 
 export type AnswerResult = Answered | PassageReply | Declined;

@@ -1,9 +1,10 @@
-// What replicas of the bot must agree on: each person's rate limit, knowledge reloads, and
-// who has already voted on what. One process keeps these to itself (state/memory.ts);
+// What replicas of the bot must agree on: each person's rate limit, knowledge reloads, who
+// has already voted on what, and the conversations a follow-up may come back to. One process keeps these to itself (state/memory.ts);
 // several replicas share them through Redis (state/redis.ts). The core sees only this port.
 import type { RateLimiter } from './command.js';
 import type { ReloadReport, ReplicaTally } from '../knowledge/store.js';
 import type { Platform } from './recorder.js';
+import type { TurnStore } from '../conversation/turns.js';
 
 export type { ReplicaTally };
 
@@ -29,6 +30,8 @@ export interface SharedState {
   readonly reloads: ReloadFanout;
   /** Absent in one process, where the question log's own (person, entry) key is the ledger. */
   readonly votes?: VoteLedger;
+  /** Each conversation's last answer, and each answer by reply id, with their expiry. */
+  readonly turns: TurnStore;
   /** Whether the replicas can be reached; always so for one process. */
   connected(): boolean;
   close(): Promise<void>;

@@ -4,16 +4,29 @@ import { z } from 'zod';
 import type { Answered } from '../answering/answer.js';
 import { takeQuestion, type CommandContext, type NotTaken } from '../answering/command.js';
 import type { Platform, VoteOutcome } from '../answering/recorder.js';
+import type { Explanation } from '../answering/why.js';
+import { answerOfTurn, keepTurn, nowOf, REPLY_ID, replyTurn, turnOf } from './conversations.js';
 
 export type Action =
   | { type: 'vote'; helpful: boolean; entryId: string }
   /** A suggested or related question was chosen: answer that entry. */
   | { type: 'pick'; entryId: string }
-  /** Post an answer for everyone in the channel (Slack). */
-  | { type: 'share'; entryId: string };
+  /** Post a private answer for everyone in the channel, as it was given. */
+  | { type: 'share'; replyId: string }
+  /** "Why this answer?", shown to the presser alone. */
+  | { type: 'why'; replyId: string }
+  /** Ask a question that follows up this answer (Discord, where there are no threads to reply in). */
+  | { type: 'follow-up'; replyId: string };
 
 const entryId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+const replyId = z.string().regex(REPLY_ID);
 const PREFIX = 'sb';
+const BY_REPLY = ['share', 'why', 'follow-up'] as const;
+
+/** What a button is about: the entry, or the reply it was under. */
+export function subjectOf(action: Action): string {
+  return 'entryId' in action ? action.entryId : action.replyId;
+}
 
 // Discord custom ids may be 100 characters; the longest form here stays well inside.
 export function encodeAction(action: Action): string {
@@ -23,7 +36,9 @@ export function encodeAction(action: Action): string {
     case 'pick':
       return `${PREFIX}:pick:${action.entryId}`;
     case 'share':
-      return `${PREFIX}:share:${action.entryId}`;
+    case 'why':
+    case 'follow-up':
+      return `${PREFIX}:${action.type}:${action.replyId}`;
   }
 }
 
@@ -32,12 +47,17 @@ export function decodeAction(customId: unknown): Action | null {
   if (typeof customId !== 'string' || customId.length > 100) return null;
   const parts = customId.split(':');
   if (parts[0] !== PREFIX) return null;
+  const byReply = BY_REPLY.find((type) => type === parts[1]);
+  if (byReply) {
+    const reply = replyId.safeParse(parts[2]);
+    return parts.length === 3 && reply.success ? { type: byReply, replyId: reply.data } : null;
+  }
   const id = entryId.safeParse(parts.at(-1));
   if (!id.success) return null;
   if (parts[1] === 'vote' && parts.length === 4 && (parts[2] === 'up' || parts[2] === 'down')) {
     return { type: 'vote', helpful: parts[2] === 'up', entryId: id.data };
   }
-  if ((parts[1] === 'pick' || parts[1] === 'share') && parts.length === 3) return { type: parts[1], entryId: id.data };
+  if (parts[1] === 'pick' && parts.length === 3) return { type: 'pick', entryId: id.data };
   return null;
 }
 
@@ -65,7 +85,7 @@ export function answerChosen(ctx: CommandContext, actor: Actor, id: string): Ans
   return result;
 }
 
-export type Chosen = { kind: 'answered'; answer: Answered } | { kind: 'gone' } | NotTaken;
+export type Chosen = { kind: 'answered'; answer: Answered; replyId?: string } | { kind: 'gone' } | NotTaken;
 
 /**
  * A suggested or related question was chosen. Choosing one asks it, so it passes the same
@@ -75,7 +95,11 @@ export async function chooseEntry(ctx: CommandContext, actor: Actor, id: string)
   const notTaken = await takeQuestion(ctx, actor.platform, actor.userId);
   if (notTaken) return notTaken;
   const answer = answerChosen(ctx, actor, id);
-  return answer ? { kind: 'answered', answer } : { kind: 'gone' };
+  if (!answer) return { kind: 'gone' };
+  // Kept like any answer, for its own "Why this answer?", Share and follow-ups.
+  const { conversations } = ctx;
+  const replyId = conversations && (await keepTurn(conversations, undefined, turnOf(ctx.store.current().index, answer, nowOf(conversations))));
+  return { kind: 'answered', answer, ...(replyId ? { replyId } : {}) };
 }
 
 /**
@@ -91,4 +115,16 @@ export async function castVote(ctx: CommandContext, actor: Actor, id: string, he
   // A vote the log did not keep (it is off) must not count as cast: pressing again may record it.
   if (claimed && outcome === 'not-recorded') await ctx.votes?.release(actor.platform, actor.userId, id);
   return outcome;
+}
+
+/** A kept answer as it was given, to share it; undefined once it is no longer kept. */
+export async function keptAnswer(ctx: CommandContext, replyId: string): Promise<Answered | undefined> {
+  const turn = await replyTurn(ctx.conversations, replyId);
+  return turn && answerOfTurn(ctx.store, turn);
+}
+
+/** "Why this answer?" for a kept answer; undefined once it is no longer kept. */
+export async function explainReply(ctx: CommandContext, replyId: string): Promise<Explanation | undefined> {
+  const answer = await keptAnswer(ctx, replyId);
+  return answer && ctx.store.explain(answer);
 }

@@ -2,6 +2,9 @@
 // load the files, validate them, self-test the index, and only then replace the snapshot
 // in one assignment. Questions already running keep the snapshot they started with.
 import { answerEntry, answerQuestion, type AnswerResult, type Answered, type EntryRef } from '../answering/answer.js';
+import { answerInContext } from '../conversation/in-context.js';
+import { explain, type Explanation } from '../answering/why.js';
+import type { Turn } from '../conversation/turns.js';
 import { checkInProcess, type KnowledgeChecker } from './checked.js';
 import { withinDeadline } from './deadline.js';
 import type { Problem } from './problems.js';
@@ -135,8 +138,14 @@ export class KnowledgeStore {
     return this.snapshot;
   }
 
-  ask(question: string): AnswerResult {
-    return answerQuestion(this.snapshot, question);
+  /** With the last answer of its conversation, a question may be read as a follow-up of it. */
+  ask(question: string, previous?: Turn): AnswerResult {
+    return answerInContext(this.snapshot, question, previous);
+  }
+
+  /** What the engine saw when it gave this reply: "Why this answer?". */
+  explain(result: AnswerResult): Explanation {
+    return explain(this.snapshot, result);
   }
 
   answerEntry(id: string): Answered | undefined {

@@ -1,6 +1,8 @@
 // The words people read, in one place, so adapters stay thin and tests can assert on them.
-import { count, listOf, paragraphLabel } from './format.js';
+import type { AnswerFeature } from '../search/config.js';
+import { count, listOf, paragraphLabel, quotation } from './format.js';
 
+const percent = (n: number) => `${Math.round(n * 100)}%`;
 const entries = (n: number) => count(n, 'entry', 'entries');
 const questions = (n: number) => count(n, 'curated question');
 const sources = (n: number) => count(n, 'source');
@@ -22,7 +24,10 @@ export const MESSAGES = Object.freeze({
   declineNotSupplied: (field: string) => `The story was published without ${NOT_SUPPLIED_FIELD[field] ?? `its ${field}`}, so StoryBot cannot say.`,
   declineNoWordsOf: (name: string) => `The story quotes no words of ${name}.`,
   declineNotVerbatim: 'The story does not use those words.',
-  declineUnresolved: 'Who do you mean? Without an earlier question, "he", "she" or "it" could be anyone: ask again with the name.',
+  declineUnresolved: 'Who or what do you mean? There is no recent answer here to follow up, so "he", "she", "it" or "and when?" could mean anything: ask again with the name or the whole question.',
+  declineOtherLanguage: (language: string) => `StoryBot answers in English, and this question in ${language} does not match any of its questions closely enough: ask it in English, or pick one of these.`,
+  otherLanguageNote: (language: string) => `StoryBot answers in English: this is its answer to your question in ${language}.`,
+  followingUp: (question: string) => `Following up on ${quotation(question)}`,
   suggestionsIntro: 'Closest questions it does answer:',
   nearestIntro: "The story's nearest passage:",
   passageLabel: "No curated answer matches, but this is the story's closest passage:",
@@ -55,9 +60,61 @@ export const MESSAGES = Object.freeze({
   helpfulButton: 'Helpful',
   notHelpfulButton: 'Not helpful',
   shareButton: 'Share in channel',
+  whyButton: 'Why this answer?',
+  followUpButton: 'Ask a follow-up',
+  followUpTitle: 'Ask a follow-up',
+  followUpLabel: 'Your follow-up question',
+  followUpPlaceholder: 'and when? / what did he say about her?',
+  replyGone: 'That answer is no longer kept (answers are kept for a day, follow-ups for a shorter while): ask the question again.',
   sharedBy: 'Shared by',
   unknownAction: 'That button or menu no longer works. Ask again with /ask.',
   unknownCommand: (name: string) => `/${name} is not a command this bot knows. Try /ask.`,
+
+  // "Why this answer?": what the engine saw.
+  whyTitle: 'Why this answer',
+  whyReadAs: (text: string) => `Searched as ${quotation(text)}.`,
+  whyMatched: (phrasing: string) => `It matched the curated wording ${quotation(phrasing)}.`,
+  whyClosest: (phrasing: string, question: string) =>
+    phrasing === question ? `The closest curated question was ${quotation(question)}.` : `The closest curated wording was ${quotation(phrasing)}, of ${quotation(question)}.`,
+  whyShared: (words: readonly string[]) => `Words it shares with your question: ${listOf(words)}.`,
+  whyElsewhere: (words: readonly string[]) => `In the entry's answer, quotes or paragraphs, not its wording: ${listOf(words)}.`,
+  whyUnmatched: (words: readonly string[]) => `Not in this entry at all: ${listOf(words)}.`,
+  whyCorrected: (pairs: readonly { typed: string; corrected: string }[]) => `Read as typos: ${listOf(pairs.map((p) => `${quotation(p.typed)} as ${quotation(p.corrected)}`))}.`,
+  whyConfidence: (confidence: number, threshold: number) => `Confidence ${percent(confidence)}; an entry is given as the answer from ${percent(threshold)}.`,
+  whyLowered: (reasons: readonly string[]) => `What lowered it: ${reasons.join('; ')}.`,
+  whyFeature: Object.freeze({
+    similarity: 'your wording differs from the curated one',
+    coverage: 'the entry speaks to only part of the question',
+    answerCoverage: 'its answer and quotes leave part of the question out',
+    knownShare: 'the question has words the knowledge base does not know',
+    margin: 'another entry matched almost as well',
+    agreement: "the story's sentences in the cited paragraphs share few of the question's words",
+    formMismatch: 'the question asks for a time or a number the entry does not give',
+    nameMismatch: 'the question names someone this entry is not about',
+  } satisfies Record<AnswerFeature, string>),
+  whyBlocked: (reason: string) => `It matched, but was not given as the answer: ${reason}`,
+  whyRunnersUp: (items: readonly { question: string; confidence: number }[]) => `Next closest: ${items.map((i) => `${quotation(i.question)} (${percent(i.confidence)})`).join('; ')}.`,
+  whyQuoteCheck: "A quote check: the question's phrase was looked up word for word in the story itself, not matched to a curated entry.",
+  whyPicked: 'Picked from a list of questions, so it was answered as that question.',
+  whyNoEntry: 'No curated entry shares a word with the question.',
+  whyNothingYet: 'Nothing to explain yet: /why explains the last answer, once there is one.',
+
+  // Slack's App Home: what StoryBot does and how to ask.
+  homeTitle: 'StoryBot',
+  homeIntro: "StoryBot answers questions about one news story in the story's own words: every answer quotes the story and says which paragraph each quote is from. When the story does not answer something, it says so instead of guessing.",
+  homeHowTitle: 'How to ask',
+  homeHow: [
+    '/ask and your question, anywhere: only you see the answer, with a button to share it.',
+    'Mention @StoryBot in a channel it is in: it answers in a thread, and a follow-up mention there ("and when?", "what did he say about her?") is read in the light of its last answer.',
+    'Or write to StoryBot here, under Messages.',
+    'Under each answer: Why this answer? (what it matched, and how sure it is), and Helpful / Not helpful.',
+  ],
+  homeExamplesTitle: 'Questions to try',
+  homeAdminTitle: 'For admins',
+  homeLoaded: (when: string) => `Knowledge loaded ${when}. /reload reads the files again.`,
+  homeGaps: (declined: number, unhelpful: number, neverMatched: number) =>
+    `The question log holds ${count(declined, 'group of declined questions', 'groups of declined questions')}, ${count(unhelpful, 'answer voted unhelpful', 'answers voted unhelpful')} and ${count(neverMatched, 'entry never matched', 'entries never matched')}. /gaps lists them.`,
+  homeGapsUnavailable: 'The question log is off or cannot be read, so there are no gap counts.',
 
   // What /reload, /about and /gaps report.
   reloaded: (published: number, draftCount: number, sourceCount: number, ms: number) =>
@@ -81,7 +138,6 @@ export const MESSAGES = Object.freeze({
   aboutTitle: 'What this bot knows',
   aboutStory: (id: string, published: string) => `Story ${id}, dated ${published}.`,
   aboutUnknown: (fields: readonly string[]) => `Its ${listOf(fields)} ${fields.length === 1 ? 'was' : 'were'} not supplied.`,
-  aboutEntries: (published: number, draftCount: number, loaded: string) => `${questions(published)}${drafts(draftCount)}, loaded ${loaded}.`,
   aboutCounts: (published: number, draftCount: number) => `${questions(published)}${drafts(draftCount)}.`,
   aboutLoaded: (loaded: string, started: string) => `Knowledge loaded ${loaded}; running since ${started}.`,
   gapsTitle: 'Gaps in the knowledge base',
@@ -89,4 +145,7 @@ export const MESSAGES = Object.freeze({
   gapsUnhelpful: 'Answers voted unhelpful',
   gapsNeverMatched: 'Entries never matched',
   gapsNone: 'none',
+  gapsDeclinedItem: (n: number, question: string, first: string, last: string) => `${n}× ${question} (first ${first}, last ${last})`,
+  gapsUnhelpfulItem: (entryId: string, unhelpful: number, helpful: number, question: string) => `${entryId}: ${unhelpful} unhelpful, ${helpful} helpful (${question})`,
+  gapsNeverMatchedItem: (entryId: string, question: string) => `${entryId}: ${question}`,
 });

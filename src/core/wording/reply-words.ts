@@ -1,7 +1,8 @@
 // The sentences around a reply that every platform shows the same way: why a question was
 // declined, what a passage reply is, and how strong a match is. Each adapter adds only its
 // own markup around them.
-import { MAX_QUESTION_LENGTH, type Answered, type Declined, type PassageReply, type PassageView } from '../answering/answer.js';
+import { MAX_QUESTION_LENGTH, type Answered, type AnswerResult, type Declined, type PassageReply, type PassageView } from '../answering/answer.js';
+import { LANGUAGE_NAMES } from '../answering/languages.js';
 import { MESSAGES } from './messages.js';
 
 export function declineSentence(declined: Pick<Declined, 'reason' | 'subject'>): string {
@@ -18,9 +19,22 @@ export function declineSentence(declined: Pick<Declined, 'reason' | 'subject'>):
       return MESSAGES.declineNotVerbatim;
     case 'unresolved':
       return MESSAGES.declineUnresolved;
+    case 'other-language':
+      return MESSAGES.declineOtherLanguage(declined.subject ?? 'another language');
     case 'not-in-story':
       return MESSAGES.declineNotInStory;
   }
+}
+
+/**
+ * Lines above a reply that say how the question was taken: as a follow-up of an earlier
+ * answer, or in another language and answered in English.
+ */
+export function replyNotes(result: AnswerResult): string[] {
+  const notes: string[] = [];
+  if (result.followUp) notes.push(MESSAGES.followingUp(result.followUp.to.question));
+  if (result.language && result.kind === 'answer') notes.push(MESSAGES.otherLanguageNote(LANGUAGE_NAMES[result.language]));
+  return notes;
 }
 
 /** Says plainly that a passage is the story's words, not an answer someone curated. */

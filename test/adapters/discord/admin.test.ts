@@ -74,12 +74,12 @@ describe('/about on Discord', () => {
   it('tells only the asker the story, its date, the entry count and when it was loaded', async () => {
     bot = await startTestBot();
     const reply = await (await bot.standIn.slash('about')).reply();
-    const loadedAt = Math.floor(bot.ctx.store.current().loadedAt.getTime() / 1000);
     expect(reply.ephemeral).toBe(true);
     const { description } = reply.message.embeds[0];
     expect(description).toContain('dated 2025-01-03');
     expect(description).toContain(`${bot.ctx.store.current().knowledge.entries.length} curated questions`);
-    expect(description).toContain(`<t:${loadedAt}:R>`);
+    // Worded as on Slack and the console, not as a Discord timestamp.
+    expect(description).toContain(MESSAGES.aboutLoaded('just now', 'just now'));
   });
 });
 
@@ -90,7 +90,10 @@ describe('registering the commands', () => {
     expect(registered.find((c) => c.name === 'reload')).toMatchObject({ default_member_permissions: '32', contexts: [0] });
     expect(registered.find((c) => c.name === 'ask')).toMatchObject({
       default_member_permissions: null,
-      options: [{ type: 3, name: 'question', required: true, max_length: 300, autocomplete: true }],
+      options: [
+        { type: 3, name: 'question', required: true, max_length: 300, autocomplete: true },
+        { type: 5, name: 'private', required: false },
+      ],
     });
   });
 

@@ -40,11 +40,13 @@ describe('/ask on Discord', () => {
     expect(reply.message.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('puts helpful and not-helpful buttons and a menu of related questions under the answer', async () => {
+  it('puts helpful, not-helpful, why and follow-up buttons and a menu of related questions under a public answer, and no Share', async () => {
     const reply = await ask('Who is Tommy Robinson?');
     expect(buttons(reply.message).map((b: any) => decodeAction(b.custom_id))).toEqual([
       { type: 'vote', helpful: true, entryId: 'who-is-tommy-robinson' },
       { type: 'vote', helpful: false, entryId: 'who-is-tommy-robinson' },
+      { type: 'why', replyId: expect.stringMatching(/^[0-9a-f]{16}$/) },
+      { type: 'follow-up', replyId: expect.stringMatching(/^[0-9a-f]{16}$/) },
     ]);
     expect(menu(reply.message).options.map((o: any) => [o.label, decodeAction(o.value)])).toEqual([
       ["What is Tommy Robinson's real name?", { type: 'pick', entryId: 'tommy-robinson-real-name' }],
@@ -77,7 +79,8 @@ describe('/ask on Discord', () => {
     expect(suggested.map((b: any) => [b.label, decodeAction(b.custom_id)])).toEqual(expected.suggestions.slice(0, 3).map((s) => [s.question, { type: 'pick', entryId: s.id }]));
 
     const picked = await (await bot.standIn.press(decline.message, suggested[0].custom_id)).reply();
-    expect(picked.ephemeral).toBe(false);
+    // Picked from a decline only the asker saw: the answer follows, to the asker alone.
+    expect(picked.ephemeral).toBe(true);
     expect(picked.message.embeds[0].title).toBe(expected.suggestions[0]!.question);
   });
 

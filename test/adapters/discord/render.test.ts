@@ -96,6 +96,7 @@ describe('the gap report', () => {
       unhelpful: [],
       neverMatched: [{ entryId: 'what-is-edl', question: 'What is the English Defence League?' }],
     }).embeds!;
-    expect(embed!.fields!.map((f) => f.value)).toEqual(['3× @\u200Beveryone what about \\*\\*x\\*\\*', 'none', 'what-is-edl: What is the English Defence League?']);
+    // With the days and counts the other platforms give, in the same words.
+    expect(embed!.fields!.map((f) => f.value)).toEqual(['3× @\u200Beveryone what about \\*\\*x\\*\\* (first 2025-01-04, last 2025-01-04)', 'none', 'what-is-edl: What is the English Defence League?']);
   });
 });

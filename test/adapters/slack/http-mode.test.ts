@@ -52,7 +52,7 @@ describe('the Slack adapter over HTTP', () => {
     expect(texts).toContainEqual(expect.stringMatching(/^as of 2025-01-03 · (exact match|(strong|likely) match, \d+%)$/));
     const paragraph13 = bot.ctx.store.current().knowledge.sources.get(SOURCE_ID)!.paragraphs[12]!;
     expect(paragraph13).toContain(ROBINSON_QUOTE);
-    expect(buttonIds(reply.json)).toEqual(expect.arrayContaining(['sb:vote:up:who-is-tommy-robinson', 'sb:vote:down:who-is-tommy-robinson', 'sb:share:who-is-tommy-robinson']));
+    expect(buttonIds(reply.json)).toEqual(expect.arrayContaining(['sb:vote:up:who-is-tommy-robinson', 'sb:vote:down:who-is-tommy-robinson', expect.stringMatching(/^sb:why:[0-9a-f]{16}$/), expect.stringMatching(/^sb:share:[0-9a-f]{16}$/)]));
   });
 
   it('declines what the story does not answer, and a suggested question answers when pressed', async () => {
@@ -81,7 +81,9 @@ describe('the Slack adapter over HTTP', () => {
   });
 
   it('shares a private answer with the channel, credited, then removes the private copy', async () => {
-    await bot.press('sb:share:who-is-tommy-robinson', 'share-1', { user: 'USHARER1' });
+    const answer = await bot.command('ask', 'Who is Tommy Robinson?', { user: 'USHARER1' });
+    const share = buttonIds(answer.json).find((id) => id.startsWith('sb:share:'))!;
+    await bot.press(share, 'share-1', { user: 'USHARER1' });
     const shared = await bot.responses.posts.waitFor((p) => p.id === 'share-1');
     expect(shared.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(textsOf(shared.body)[0]).toBe(`${MESSAGES.sharedBy} <@USHARER1>`);

@@ -15,10 +15,11 @@ describe('the Slack app manifest', () => {
     );
   });
 
-  it('asks for the scopes, the mention event and the buttons the adapter uses, in Socket Mode', () => {
-    const { oauth_config, settings } = buildManifest(commands);
-    expect(oauth_config.scopes.bot).toEqual(['app_mentions:read', 'chat:write', 'commands']);
-    expect(settings).toMatchObject({ socket_mode_enabled: true, event_subscriptions: { bot_events: ['app_mention'] }, interactivity: { is_enabled: true } });
+  it('asks for the scopes, the events (mentions, DMs, App Home) and the buttons the adapter uses, in Socket Mode', () => {
+    const { oauth_config, settings, features } = buildManifest(commands);
+    expect(oauth_config.scopes.bot).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
+    expect(settings).toMatchObject({ socket_mode_enabled: true, event_subscriptions: { bot_events: ['app_mention', 'message.im', 'app_home_opened'] }, interactivity: { is_enabled: true } });
+    expect(features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
     expect(JSON.stringify(settings)).not.toContain('request_url');
   });
 

@@ -76,11 +76,13 @@ describe('an answer in Block Kit', () => {
     expect(texts).toContain('as of 2025-01-03 · strong match, 87%');
   });
 
+  const REPLY = '0123456789abcdef';
+
   it.each([
-    [true, ['sb:vote:up:who-is-tommy-robinson', 'sb:vote:down:who-is-tommy-robinson', 'sb:share:who-is-tommy-robinson']],
-    [false, ['sb:vote:up:who-is-tommy-robinson', 'sb:vote:down:who-is-tommy-robinson']],
-  ])('offers votes, and Share only when private (shareable: %s)', (shareable, feedback) => {
-    const ids = buttonIds(renderAnswer(answered(), { shareable }));
+    [true, ['sb:vote:up:who-is-tommy-robinson', 'sb:vote:down:who-is-tommy-robinson', `sb:why:${REPLY}`, `sb:share:${REPLY}`]],
+    [false, ['sb:vote:up:who-is-tommy-robinson', 'sb:vote:down:who-is-tommy-robinson', `sb:why:${REPLY}`]],
+  ])('offers votes, "Why this answer?", and Share only when private (shareable: %s)', (shareable, feedback) => {
+    const ids = buttonIds(renderAnswer(answered(), { shareable, replyId: REPLY }));
     expect(ids.slice(-feedback.length)).toEqual(feedback);
     expect(ids.filter((id) => id.startsWith('sb:share')).length).toBe(shareable ? 1 : 0);
     for (const id of ids) expect(decodeAction(id)).not.toBeNull();
@@ -115,9 +117,9 @@ describe('an answer in Block Kit', () => {
 
   it('keeps within 50 blocks when there are more quotes than fit, keeping the buttons and saying how many were left out', () => {
     const citations = Array.from({ length: 80 }, (_, i) => ({ source: 's', paragraph: (i % 13) + 1, quote: `quote ${i}`, published: '2025-01-03' }));
-    const message = renderAnswer(answered({ citations }), { shareable: true });
+    const message = renderAnswer(answered({ citations }), { shareable: true, replyId: REPLY });
     expect(message.blocks).toHaveLength(BLOCK_KIT_LIMITS.blocks);
-    expect(buttonIds(message).at(-1)).toBe('sb:share:who-is-tommy-robinson');
+    expect(buttonIds(message).at(-1)).toBe(`sb:share:${REPLY}`);
     const shown = textsOf(message).filter((t) => t.startsWith('>“quote')).length;
     expect(textsOf(message)).toContain(MESSAGES.moreQuotes(80 - shown));
   });

@@ -47,6 +47,8 @@ export interface Exchange {
   reply(): Promise<Reply>;
   /** The autocomplete choices offered. */
   choices(): Promise<{ name: string; value: string }[]>;
+  /** The form (modal) shown in answer. */
+  modal(): Promise<Json>;
 }
 
 export interface DiscordStandIn {
@@ -62,10 +64,13 @@ export interface DiscordStandIn {
   signer: Signer;
   /** From now on, interactions are posted, signed, to this Interactions Endpoint URL instead of the gateway. */
   deliverOverHttp(url: string): void;
-  slash(name: string, options?: Record<string, string>, member?: Member, guildId?: string): Promise<Exchange>;
+  /** A slash command; a yes-or-no option is sent as a Boolean option, anything else as a String. */
+  slash(name: string, options?: Record<string, string | boolean>, member?: Member, guildId?: string): Promise<Exchange>;
   autocomplete(name: string, option: string, typed: string, member?: Member): Promise<Exchange>;
   press(message: StoredMessage, customId: string, member?: Member, guildId?: string): Promise<Exchange>;
   choose(message: StoredMessage, customId: string, values: string[], member?: Member): Promise<Exchange>;
+  /** A form filled in and sent, as opened from a button on the message. */
+  submit(message: StoredMessage, customId: string, inputs: Record<string, string>, member?: Member): Promise<Exchange>;
   /** Any interaction at all, with whatever data: for what Discord itself would never send. */
   interact(type: number, data: Json, member?: Member, message?: StoredMessage): Promise<Exchange>;
   close(): Promise<void>;
@@ -172,6 +177,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
           return undefined;
         }),
       choices: () => log.until((events) => events.find((e) => e.kind === 'callback' && e.type === 8)).then((e) => (e as { data?: Json }).data?.choices ?? []),
+      modal: () => log.until((events) => events.find((e) => e.kind === 'callback' && e.type === 9)).then((e) => (e as { data?: Json }).data ?? {}),
     };
   }
 
@@ -189,11 +195,13 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
       interactionsUrl = url;
     },
     slash: (name, opts = {}, member = MEMBER, guild = guildId) =>
-      send(base(2, member, { id: commandId(name), name, type: 1, guild_id: guild, options: Object.entries(opts).map(([n, value]) => ({ name: n, type: 3, value })) }, undefined, guild)),
+      send(base(2, member, { id: commandId(name), name, type: 1, guild_id: guild, options: Object.entries(opts).map(([n, value]) => ({ name: n, type: typeof value === 'boolean' ? 5 : 3, value })) }, undefined, guild)),
     autocomplete: (name, option, typed, member = MEMBER) =>
       send(base(4, member, { id: commandId(name), name, type: 1, guild_id: guildId, options: [{ name: option, type: 3, value: typed, focused: true }] })),
     press: (message, customId, member = MEMBER, guild = guildId) => send(base(3, member, { custom_id: customId, component_type: 2 }, message, guild)),
     choose: (message, customId, values, member = MEMBER) => send(base(3, member, { custom_id: customId, component_type: 3, values }, message)),
+    submit: (message, customId, inputs, member = MEMBER) =>
+      send(base(5, member, { custom_id: customId, components: Object.entries(inputs).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })) }, message)),
     interact: (type, data, member = MEMBER, message) => send(base(type, member, data, message)),
     async close() {
       await gateway.close();

@@ -99,9 +99,32 @@ export function commandProblems(command: Json, i: number): string[] {
     if (!o.required) optionalSeen = true;
     if (typeof o.description !== 'string' || o.description.length < 1 || o.description.length > 100) problems.push(`${at}.options[${j}].description: 1 to 100 characters`);
     if (o.max_length !== undefined && (o.max_length < 1 || o.max_length > 6000)) problems.push(`${at}.options[${j}].max_length: 1 to 6000`);
+    // Only string (3), integer (4) and number (10) options may autocomplete or have lengths.
+    if (o.type !== 3 && (o.max_length !== undefined || o.autocomplete)) problems.push(`${at}.options[${j}]: only string options take max_length or autocomplete`);
   });
   if (command.default_member_permissions !== undefined && command.default_member_permissions !== null && !/^\d+$/.test(command.default_member_permissions)) {
     problems.push(`${at}.default_member_permissions: a permission bit set as a string`);
   }
+  return problems;
+}
+
+/** A modal as Discord takes it: a custom id, a title of at most 45, up to 5 rows of text inputs. */
+export function modalProblems(modal: Json | undefined): string[] {
+  if (!modal) return ['data: a modal needs data'];
+  const problems: string[] = [];
+  if (typeof modal.custom_id !== 'string' || modal.custom_id.length < 1 || modal.custom_id.length > 100) problems.push('custom_id: 1 to 100 characters');
+  if (typeof modal.title !== 'string' || modal.title.length < 1 || modal.title.length > 45) problems.push('title: 1 to 45 characters');
+  const rows: Json[] = modal.components ?? [];
+  if (rows.length < 1 || rows.length > 5) problems.push('components: 1 to 5 rows');
+  rows.forEach((row, i) => {
+    for (const [j, input] of ((row.components ?? []) as Json[]).entries()) {
+      const at = `components[${i}].components[${j}]`;
+      if (input.type !== 4) problems.push(`${at}: a modal row holds text inputs`);
+      if (typeof input.label !== 'string' || input.label.length < 1 || input.label.length > 45) problems.push(`${at}.label: 1 to 45 characters`);
+      if (input.placeholder !== undefined && (typeof input.placeholder !== 'string' || input.placeholder.length > 100)) problems.push(`${at}.placeholder: at most 100 characters`);
+      if (input.max_length !== undefined && (input.max_length < 1 || input.max_length > 4000)) problems.push(`${at}.max_length: 1 to 4000`);
+      if (input.style !== 1 && input.style !== 2) problems.push(`${at}.style: 1 or 2`);
+    }
+  });
   return problems;
 }

@@ -1,13 +1,13 @@
 // How the stand-in takes the bot's responses to an interaction, whichever way they come: the
 // first response (to the callback route, or as the HTTP response to an interaction posted
 // to the bot), edits of the original, follow-ups. Each is judged by Discord's limits first.
-import { choiceProblems, messageProblems } from './limits.js';
+import { choiceProblems, messageProblems, modalProblems } from './limits.js';
 import type { InteractionLog, StandInState, StoredMessage } from './state.js';
 
 type Json = Record<string, any>;
 
 const EPHEMERAL = 1 << 6;
-export const CALLBACK = { pong: 1, message: 4, deferredMessage: 5, deferredUpdate: 6, updateMessage: 7, autocomplete: 8 } as const;
+export const CALLBACK = { pong: 1, message: 4, deferredMessage: 5, deferredUpdate: 6, updateMessage: 7, autocomplete: 8, modal: 9 } as const;
 
 export class HttpError extends Error {
   constructor(
@@ -55,6 +55,11 @@ export function acceptCallback(state: StandInState, log: InteractionLog, body: J
     if (problems.length > 0) throw new HttpError(400, 50035, 'Invalid Form Body', problems);
   } else if (type === CALLBACK.message || type === CALLBACK.updateMessage) {
     const problems = messageProblems(body.data ?? {});
+    if (problems.length > 0) throw new HttpError(400, 50035, 'Invalid Form Body', problems);
+  } else if (type === CALLBACK.modal) {
+    // Discord shows a form only in answer to a command or a component, never to another form.
+    if (log.payload.type === 5) throw new HttpError(400, 50035, 'Invalid Form Body', ['type: a modal cannot answer a modal submit']);
+    const problems = modalProblems(body.data);
     if (problems.length > 0) throw new HttpError(400, 50035, 'Invalid Form Body', problems);
   } else if (type !== CALLBACK.deferredMessage && type !== CALLBACK.deferredUpdate && type !== CALLBACK.pong) {
     throw new HttpError(400, 50035, 'Invalid Form Body', [`type: ${String(type)} is not a callback type`]);

@@ -4,6 +4,8 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import type { CommandContext } from '../../../src/core/answering/command.js';
+import { TURN_DEFAULTS } from '../../../src/core/conversation/turns.js';
+import { memoryTurns } from '../../../src/state/memory-turns.js';
 import { KnowledgeStore } from '../../../src/core/knowledge/store.js';
 import { notRecording, type Recorder } from '../../../src/core/answering/recorder.js';
 import { REAL_KNOWLEDGE } from '../knowledge-dir.js';
@@ -15,6 +17,8 @@ import { BOT_USER_ID, startWebApi, type WebApiStandIn } from './web-api.js';
 export const SIGNING_SECRET = 'test-signing-secret';
 export const ADMIN = 'UADMIN01';
 export const REPORTER = 'UREPORT01';
+/** The direct-message channel between REPORTER and the bot. */
+export const DM_CHANNEL = 'D0REPORT1';
 
 export interface LogLine {
   level: number;
@@ -50,6 +54,12 @@ export interface BotUnderTest {
   command(name: string, text: string, options?: { user?: string; responseId?: string; timestamp?: number; signature?: string }): Promise<SlackReply>;
   press(actionId: string, responseId: string, options?: PressOptions): Promise<SlackReply>;
   mention(text: string, where: { ts: string; thread_ts?: string; user?: string }): Promise<SlackReply>;
+  /** A direct message to the bot (message.im), in its DM channel. */
+  directMessage(text: string, where: { ts: string; thread_ts?: string; user?: string }): Promise<SlackReply>;
+  /** Any event, as Slack would deliver it to the app. */
+  event(event: Record<string, unknown>): Promise<SlackReply>;
+  /** Someone opens the bot's App Home tab. */
+  openHome(user: string, tab?: 'home' | 'messages'): Promise<SlackReply>;
   stop(): Promise<void>;
 }
 
@@ -57,7 +67,7 @@ let responses = 0;
 
 export async function startSlackBot(options: BotOptions = {}): Promise<BotUnderTest> {
   const store = await KnowledgeStore.open(options.knowledgeDir ?? REAL_KNOWLEDGE);
-  const ctx: CommandContext = { store, recorder: options.recorder ?? notRecording, startedAt: new Date(), ...options.ctx };
+  const ctx: CommandContext = { store, recorder: options.recorder ?? notRecording, startedAt: new Date(), conversations: { store: memoryTurns(), followUpMs: TURN_DEFAULTS.followUpMs }, ...options.ctx };
   const logs: LogLine[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -94,6 +104,20 @@ export async function startSlackBot(options: BotOptions = {}): Promise<BotUnderT
     return { status: 200, text: JSON.stringify(ack ?? {}), json: ack };
   }
 
+  function sendEvent(event: Record<string, unknown>, ts: string): Promise<SlackReply> {
+    const payload = {
+      token: 'verification-token-unused',
+      team_id: 'T0NEWS',
+      api_app_id: 'A0STORY',
+      type: 'event_callback',
+      event_id: `Ev${ts.replace('.', '')}`,
+      event_time: 1736000000,
+      authorizations: [{ team_id: 'T0NEWS', user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false, enterprise_id: null }],
+      event,
+    };
+    return send(JSON.stringify(payload), JSON_TYPE, payload, 'events_api');
+  }
+
   return {
     adapter,
     ctx,
@@ -123,6 +147,15 @@ export async function startSlackBot(options: BotOptions = {}): Promise<BotUnderT
         actions: [{ type: 'button', action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value: 'x', action_ts: '1736000001.000000' }],
       };
       return send(blockActionBody(payload), FORM, payload, 'interactive');
+    },
+    event: (event) => sendEvent(event, String(event.ts ?? event.event_ts ?? `1736009${String(++responses).padStart(3, '0')}.000001`)),
+    directMessage(text, where) {
+      const event = { type: 'message', channel_type: 'im', channel: DM_CHANNEL, user: where.user ?? REPORTER, text, ts: where.ts, event_ts: where.ts, ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}) };
+      return sendEvent(event, where.ts);
+    },
+    openHome(user, tab = 'home') {
+      const ts = `1736000${String(++responses).padStart(3, '0')}.000001`;
+      return sendEvent({ type: 'app_home_opened', user, channel: DM_CHANNEL, tab, event_ts: ts }, ts);
     },
     mention(text, where) {
       const payload = {

@@ -52,6 +52,14 @@ export async function startWebApi(options: WebApiOptions = {}): Promise<WebApiSt
         return sendJson(res, 200, { ok: true, channel: calls.items.at(-1)?.args.channel, ts: ts() });
       case 'chat.postEphemeral':
         return sendJson(res, 200, { ok: true, message_ts: ts() });
+      case 'views.publish': {
+        // Slack refuses a Home view over 100 blocks, or one without a user to show it to.
+        const view = calls.items.at(-1)?.args.view as { type?: string; blocks?: unknown[] } | undefined;
+        if (typeof calls.items.at(-1)?.args.user_id !== 'string' || view?.type !== 'home' || !Array.isArray(view.blocks) || view.blocks.length > 100) {
+          return sendJson(res, 200, { ok: false, error: 'invalid_arguments' });
+        }
+        return sendJson(res, 200, { ok: true, view: { id: 'V0HOME', ...view } });
+      }
       case 'apps.connections.open':
         if (!options.socketUrl) return sendJson(res, 200, { ok: false, error: 'not_allowed_token_type' });
         return sendJson(res, 200, { ok: true, url: options.socketUrl() });

@@ -9,4 +9,6 @@ export interface DiscordDeps extends AdapterDeps {
    * in this process (a keystroke must not wait on Redis).
    */
   completions: Pick<TokenBucketLimiter, 'take'>;
+  /** Who first sees an answer to /ask unless its asker chooses (DISCORD_ANSWER_VISIBILITY). */
+  visibility: 'ephemeral' | 'in_channel';
 }

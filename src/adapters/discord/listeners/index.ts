@@ -8,7 +8,7 @@ import { ReceivedInteraction } from '../interaction.js';
 import { notice } from '../render.js';
 import { replySomethingWentWrong, Responder, type FirstResponse } from '../reply.js';
 import { onAutocomplete, onChatInputCommand } from './slash-command.js';
-import { onButton, onSelectMenu } from './component.js';
+import { onButton, onModalSubmit, onSelectMenu } from './component.js';
 import type { DiscordDeps } from './deps.js';
 
 export async function onInteraction(payload: unknown, first: FirstResponse, rest: REST, deps: DiscordDeps): Promise<void> {
@@ -43,6 +43,8 @@ async function route(interaction: ReceivedInteraction, responder: Responder, dep
       return onButton(interaction, responder, deps);
     case 'select':
       return onSelectMenu(interaction, responder, deps);
+    case 'modal':
+      return onModalSubmit(interaction, responder, deps);
     case 'other':
       deps.logger.debug({ interaction: interaction.describe() }, 'discord interaction of a kind this bot does not use');
       if (interaction.repliable) await responder.reply(notice(MESSAGES.unknownAction));

@@ -15,11 +15,15 @@ export async function onChatInputCommand(interaction: ReceivedInteraction, respo
   const invocation: Invocation = {
     platform: 'discord',
     user: { id: interaction.userId, isAdmin: interaction.isAdmin },
-    options: Object.fromEntries(command.data.options.map((o) => [o.name, interaction.stringOption(o.name)])),
+    options: Object.fromEntries(command.data.options.filter((o) => o.type !== 'boolean').map((o) => [o.name, interaction.stringOption(o.name)])),
+    // A direct message with the bot is one conversation: a question there may follow up the last.
+    ...(interaction.inDirectMessage && interaction.channelId ? { conversation: { key: `discord:dm:${interaction.channelId}` } } : {}),
   };
-  const work = runCommand(command, deps.ctx, invocation).then(renderReply);
+  // An answer goes where its asker chose (/ask private:), else where the server's setting says.
+  const ephemeral = interaction.booleanOption('private') ?? deps.visibility === 'ephemeral';
+  const work = runCommand(command, deps.ctx, invocation).then((reply) => renderReply(reply, { ephemeral }));
   // Admin commands report to the admin alone; the rest may answer the channel.
-  await replyInTime(responder, work, { deferAfterMs: deps.deferAfterMs, ephemeral: command.data.adminOnly });
+  await replyInTime(responder, work, { deferAfterMs: deps.deferAfterMs, ephemeral: command.data.adminOnly || ephemeral });
 }
 
 export async function onAutocomplete(interaction: ReceivedInteraction, responder: Responder, deps: DiscordDeps): Promise<void> {

@@ -1,11 +1,12 @@
 // A button under an answer: a vote, a suggested or related question, or Share. The button's
 // id says which (core/conversation/interactions), so a press needs no memory of the message it was on.
 import type { Answered } from '../../../core/answering/answer.js';
-import { castVote, chooseEntry, decodeAction, type Actor } from '../../../core/conversation/interactions.js';
+import { castVote, chooseEntry, decodeAction, explainReply, keptAnswer, type Actor } from '../../../core/conversation/interactions.js';
 import { MESSAGES } from '../../../core/wording/messages.js';
 import type { VoteOutcome } from '../../../core/answering/recorder.js';
 import { notice, type SlackMessage } from '../blocks.js';
 import { renderAnswer } from '../render-answer.js';
+import { renderWhy } from '../render-why.js';
 import { renderReply } from '../render-reply.js';
 import type { ChatClient, Respond, SlackDeps } from './deps.js';
 
@@ -32,19 +33,26 @@ export async function onAction(deps: SlackDeps, args: ActionArgs): Promise<void>
       return tellPresser(args, notice(voteText(await castVote(deps.ctx, actor, action.entryId, action.helpful))));
     case 'pick': {
       const chosen = await chooseEntry(deps.ctx, actor, action.entryId);
-      if (chosen.kind === 'answered') return answerWhereAsked(deps, args, chosen.answer);
+      if (chosen.kind === 'answered') return answerWhereAsked(deps, args, chosen.answer, chosen.replyId);
       // A refusal concerns only the person who pressed, wherever the button was.
       return tellPresser(args, chosen.kind === 'gone' ? notice(MESSAGES.entryGone) : renderReply(chosen, { shareable: false }));
     }
     case 'share': {
-      // Re-read from the knowledge base rather than trusting text carried in the button.
-      const answered = deps.ctx.store.answerEntry(action.entryId);
-      if (!answered) return tellPresser(args, notice(MESSAGES.entryGone));
-      await args.respond({ response_type: 'in_channel', replace_original: false, ...renderAnswer(answered, { shareable: false, sharedBy: actor.userId }) });
+      // The answer as it was given, kept under its reply id, never text carried in the button.
+      const answered = await keptAnswer(deps.ctx, action.replyId);
+      if (!answered) return tellPresser(args, notice(MESSAGES.replyGone));
+      await args.respond({ response_type: 'in_channel', replace_original: false, ...renderAnswer(answered, { shareable: false, sharedBy: actor.userId, replyId: action.replyId }) });
       // The private copy with its Share button has done its job.
       if (args.body.container?.is_ephemeral) await args.respond({ delete_original: true });
       return;
     }
+    case 'why': {
+      const why = await explainReply(deps.ctx, action.replyId);
+      return tellPresser(args, why ? renderWhy(why) : notice(MESSAGES.replyGone));
+    }
+    case 'follow-up':
+      // Slack has threads to follow up in; this button is Discord's.
+      return tellPresser(args, notice(MESSAGES.unknownAction));
   }
 }
 
@@ -63,16 +71,17 @@ async function tellPresser(args: ActionArgs, message: SlackMessage): Promise<voi
  * A private answer (from /ask) is answered privately, following the visibility setting;
  * a public one (a thread under a mention) is answered in its thread.
  */
-async function answerWhereAsked(deps: SlackDeps, args: ActionArgs, answered: Answered): Promise<void> {
+async function answerWhereAsked(deps: SlackDeps, args: ActionArgs, answered: Answered, replyId: string | undefined): Promise<void> {
   const { body } = args;
+  const kept = replyId ? { replyId } : {};
   if (body.container?.is_ephemeral || !body.message || !body.channel) {
     const visibility = deps.visibility;
-    await args.respond({ response_type: visibility, replace_original: false, ...renderAnswer(answered, { shareable: visibility === 'ephemeral' }) });
+    await args.respond({ response_type: visibility, replace_original: false, ...renderAnswer(answered, { shareable: visibility === 'ephemeral', ...kept }) });
     return;
   }
   await args.client.chat.postMessage({
     channel: body.channel.id,
     thread_ts: body.message.thread_ts ?? body.message.ts,
-    ...renderAnswer(answered, { shareable: false }),
+    ...renderAnswer(answered, { shareable: false, ...kept }),
   });
 }

@@ -49,6 +49,14 @@ export interface ChatClient {
     postMessage(args: Placed): Promise<unknown>;
     postEphemeral(args: Placed & { user: string }): Promise<unknown>;
   };
+  views?: {
+    publish(args: { user_id: string; view: { type: 'home'; blocks: Block[] } }): Promise<unknown>;
+  };
+}
+
+/** A thread's conversation, for follow-ups: its channel and the timestamp of its first message. */
+export function threadKey(channel: string, threadTs: string): string {
+  return `slack:${channel}:${threadTs}`;
 }
 
 /** The invoking person, as the core sees them. */

@@ -5,6 +5,8 @@ import { MESSAGES } from '../../../core/wording/messages.js';
 import { notice } from '../blocks.js';
 import { onAction } from './action.js';
 import { onMention } from './mention.js';
+import { onDirectMessage } from './direct-message.js';
+import { onAppHomeOpened } from './app-home.js';
 import { onSlashCommand } from './slash-command.js';
 import type { Ack, ChatClient, Respond, SlackDeps } from './deps.js';
 
@@ -14,6 +16,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.command(/^\/.+/, guarded(deps, 'command', onSlashCommand));
   app.action({ type: 'block_actions' }, guarded(deps, 'action', onAction));
   app.event('app_mention', guarded(deps, 'mention', onMention));
+  app.event('message', guarded(deps, 'direct message', onDirectMessage));
+  app.event('app_home_opened', guarded(deps, 'app home', onAppHomeOpened));
   // Failures before a listener runs (authorization, middleware) arrive here instead.
   app.error(async (error) => {
     deps.logger.error({ err: error, code: error.code }, 'slack request failed');

@@ -1,10 +1,11 @@
 // "@StoryBot who is Tommy Robinson?": answered in a thread under the message, and a
-// follow-up mention inside that thread is answered in the same thread.
+// follow-up mention inside that thread is answered in the same thread, in the light of the
+// thread's last answer ("@StoryBot and what did he get jailed for?").
 import { findCommand } from '../../../../commands/index.js';
 import { runCommand } from '../../../core/answering/command.js';
 import { fromSlackText } from '../markup.js';
 import { renderReply } from '../render-reply.js';
-import { slackUser, type ChatClient, type SlackDeps } from './deps.js';
+import { slackUser, threadKey, type ChatClient, type SlackDeps } from './deps.js';
 
 export interface MentionArgs {
   event: { text: string; user?: string; channel: string; ts: string; thread_ts?: string; bot_id?: string };
@@ -22,6 +23,7 @@ export async function onMention(deps: SlackDeps, { event, context, client }: Men
     platform: 'slack',
     user: slackUser(deps, event.user),
     options: { [option]: questionOf(event.text, context.botUserId) },
+    conversation: { key: threadKey(event.channel, event.thread_ts ?? event.ts) },
   });
   const where = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
   const message = renderReply(reply, { shareable: false });
