@@ -156,7 +156,8 @@ describe('npm run eval', () => {
     await writeFile(file, `${JSON.stringify({ q: 'when did labour win again, i forget', expect: [9] })}\n${JSON.stringify({ q: 'Who is Tommy Robinson?', expect: [13] })}\n`);
     const { stdout } = await runTs('src/cli/eval.ts', [file, '--verbose']);
     const [miss, ...why] = stdout.split('\n\n')[0]!.split('\n');
-    expect(miss).toMatch(/^declined when did labour win again/);
+    // Not answered from a curated entry (the story's own passage at best): a miss.
+    expect(miss).toMatch(/^(?:declined|passage ) when did labour win again/);
     expect(why.join('\n')).toMatch(/^ +The closest curated wording was “.+”, of “.+”\.$/m);
     expect(why.join('\n')).toMatch(/^ +Confidence \d+%; an entry is given as the answer from \d+%\.$/m);
     expect(why.join('\n')).toMatch(/^ +What lowered it: /m);

@@ -4,7 +4,7 @@
 // DISCORD_PUBLIC_KEY it also takes Discord's HTTP interactions on a port of its own.
 import { freePort } from './long-running.js';
 import { textsOf } from './slack-stand-in/read-message.js';
-import type { ResponseUrlStandIn } from './slack-stand-in/response-url.js';
+import { replyToCommand, type ResponseUrlStandIn } from './slack-stand-in/response-url.js';
 import { FORM, postSigned, slashCommandBody } from './slack-stand-in/sign.js';
 import { startWholeBot, type WholeBot } from './whole-bot.js';
 
@@ -41,6 +41,8 @@ export async function command(replica: Replica, responses: ResponseUrlStandIn, n
   const body = slashCommandBody({ command: name, text, user_id: userId, response_url: responses.url(id) });
   const reply = await postSigned(replica.eventsUrl, body, FORM, { secret: SIGNING_SECRET });
   if (reply.status !== 200) return { status: reply.status, texts: [] };
-  const message = reply.json ?? (await responses.posts.waitFor((p) => p.id === id)).body;
+  // A slow command (a reload, which now checks the files in a worker) is acknowledged with
+  // "Working on it…" and answered through response_url.
+  const message = await replyToCommand(reply.json, responses.posts, id);
   return { status: 200, texts: textsOf(message) };
 }

@@ -10,7 +10,7 @@ import type { Term, Token } from './analyzer.js';
 import type { AnswerFeatures, EngineConfig } from './config.js';
 import { probability } from './model.js';
 import { paragraphKey, type SentenceMatch } from './passages.js';
-import { ANSWER_FORMS, isQuestionWordTerm } from './lexicon.js';
+import { ANSWER_FORMS, formsAskedByPhrase, isQuestionWordTerm } from './lexicon.js';
 import type { SearchIndex } from './search-index.js';
 
 export interface QueryTerm extends Term {
@@ -75,6 +75,9 @@ function correctToken(index: SearchIndex, surface: string, config: EngineConfig)
   if (term === null || index.weight(term) !== undefined) return { surface, quality: 1 };
   const correction = typos.correct(surface);
   if (!correction) return { surface, quality: 1 };
+  // A word cut down to a little word is more likely a name nobody curated ("Peru" is not
+  // "per") than a typo of it.
+  if (correction.word.length < 4 && correction.word.length < surface.length) return { surface, quality: 1 };
   return { surface: correction.word, quality: 1 - config.typoPenalty * correction.distance };
 }
 
@@ -96,7 +99,7 @@ export function search(index: SearchIndex, question: string, config: EngineConfi
   // A question of question words only ("what time is it?") asks about nothing in particular.
   if (!terms.some((t) => !isQuestionWordTerm(t.term))) return { terms, matches: [], sentences: [] };
 
-  const askedForms = terms.filter((t) => ANSWER_FORMS.has(t.term)).map((t) => t.term);
+  const askedForms = [...terms.filter((t) => ANSWER_FORMS.has(t.term)).map((t) => t.term), ...formsAskedByPhrase(question)];
   const { shared, covered, similarity, bestPhrasing, touchedEntries, touchedPhrasings } = index.scratch;
   let entryCount = 0;
   let phrasingCount = 0;

@@ -6,7 +6,7 @@
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a an the is are was were be been being am do does did done doing have has had having ' +
-    'of in on at to for from by with about as into onto over under than then so such and or but nor if ' +
+    'of in on at to for from by with about as per via into onto over under than then so such and or but nor if ' +
     'that this these those there here it its itself he him his himself she her hers herself they them ' +
     'their theirs we our ours you your yours i me my mine myself what whats which whom whose ' +
     'can could would should will shall may might must just also any some very really actually exactly ' +
@@ -165,13 +165,31 @@ export const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
  */
 export const ANSWER_FORMS: ReadonlyMap<string, RegExp> = new Map([
   ['?when', /\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|summer|winter|spring|autumn|decade|ago)\b/i],
+  // An age is a number of years, or a birth year; a fortune is a sum of money. "How old is
+  // Musk?" is not answered by who he is, nor "how rich is he?" by his being a billionaire.
+  ['?age', /\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bborn (?:in )?(?:1[89]|20)\d\d\b/i],
+  ['?worth', /[$£€]\s?\d|\b\d+(?:\.\d+)?\s?(?:trillion|billion|million|bn)\b|\bnet worth\b/i],
   ['?count', /\b(?!(?:1[89]|20)\d\d\b)\d+\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozens?|hundreds|thousands)\b/i],
+]);
+
+/**
+ * Forms asked by a phrase rather than by a question word of their own. They are found in
+ * the question's text, not made terms: a rare term would outweigh the rest of the question
+ * ("how old is Musk" matched "how old is this story" on "how old" alone).
+ */
+export const ASKED_FORM_PHRASES: ReadonlyMap<string, RegExp> = new Map([
+  ['?age', /\b(?:how old|what age|which age|(?:his|her|their) age)\b/i],
+  ['?worth', /\b(?:how (?:rich|wealthy)|net worth|how much money|how much (?:is|was) \w+(?: \w+)? worth)\b/i],
 ]);
 
 /** Days and months: capitalised, not in the dictionary as lower-case words, and no names. */
 export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
 );
+
+export function formsAskedByPhrase(text: string): string[] {
+  return [...ASKED_FORM_PHRASES].filter(([, pattern]) => pattern.test(text)).map(([form]) => form);
+}
 
 export function isQuestionWordTerm(term: string): boolean {
   return term.startsWith('?');

@@ -5,7 +5,7 @@
 // question, and does so without hashing strings per entry.
 import { phrasingsOf, publishedEntries, type Entry, type Knowledge } from '../knowledge/types.js';
 import { Analyzer } from './analyzer.js';
-import { ANSWER_FORMS, isQuestionWordTerm } from './lexicon.js';
+import { ANSWER_FORMS, formsAskedByPhrase, isQuestionWordTerm } from './lexicon.js';
 import type { EngineConfig } from './config.js';
 import { PassageIndex } from './passages.js';
 import { QuoteIndex } from './quote-index.js';
@@ -272,5 +272,7 @@ function answerForms(entry: Entry, phrasings: readonly { terms: readonly string[
   for (const [form, pattern] of ANSWER_FORMS) {
     if (pattern.test(entry.answer) || phrasings.some((p) => p.terms.includes(form))) forms.add(form);
   }
+  // An entry curated for "how old is this story" answers in that form, whatever its answer says.
+  for (const text of [entry.question, ...entry.alternates]) formsAskedByPhrase(text).forEach((form) => forms.add(form));
   return forms;
 }

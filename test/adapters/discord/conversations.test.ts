@@ -81,7 +81,8 @@ describe('follow-ups under a Discord answer', () => {
     const reply = await followUp(answer.message, 'and what did he get jailed for?');
     expect(reply.ephemeral).toBe(false);
     expect(reply.message.content).toContain(MESSAGES.followingUp('Who is Tommy Robinson?'));
-    expect(reply.message.embeds[0].title).toBe('and what did he get jailed for?');
+    // Posted in the channel: titled with the curated question, not the asker's words.
+    expect(reply.message.embeds[0].title).toBe(bot.ctx.store.current().index.entry('robinson-jail-reason')!.question);
     expect(reply.message.embeds[0].description).toBe(entryAnswer('robinson-jail-reason'));
     // The chain goes on from the new answer.
     const next = await followUp(reply.message, 'what about Jess Phillips?');

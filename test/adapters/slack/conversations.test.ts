@@ -12,6 +12,7 @@ let bot: BotUnderTest;
 afterEach(() => bot?.stop());
 
 const entryAnswer = (id: string) => bot.ctx.store.current().index.entry(id)!.answer;
+const entryQuestion = (id: string) => bot.ctx.store.current().index.entry(id)!.question;
 /** The first message posted in this thread (or outside any), after the first `after` Web API calls. */
 const postedIn = (thread: string | undefined, after = 0) =>
   bot.api.calls.waitFor((c) => bot.api.calls.items.indexOf(c) >= after && c.method === 'chat.postMessage' && c.args.thread_ts === thread).then((c) => c.args);
@@ -37,7 +38,9 @@ describe('follow-ups in a Slack thread', () => {
     await bot.mention('<@UBOTSTORY> and what did he get jailed for?', { ts: '1736000500.000200', thread_ts: '1736000500.000100' });
     const followUp = await postedIn('1736000500.000100', calls);
     expect(textsOf(followUp)).toContain(MESSAGES.followingUp('Who is Tommy Robinson?'));
-    expect(textsOf(followUp)).toContain('*Question:* and what did he get jailed for?');
+    // Posted where others see it: titled with the curated question, not the asker's words.
+    expect(textsOf(followUp)).toContain(`*Question:* ${entryQuestion('robinson-jail-reason')}`);
+    expect(textsOf(followUp).join('\n')).not.toContain('and what did he get jailed for?');
     expect(textsOf(followUp)).toContain(entryAnswer('robinson-jail-reason'));
   });
 
@@ -77,7 +80,8 @@ describe('direct messages to StoryBot', () => {
     const followUp = await postedIn(undefined, calls);
     expect(followUp.channel).toBe(DM_CHANNEL);
     expect(textsOf(followUp)).toContain(MESSAGES.followingUp('Who is Wes Streeting?'));
-    expect(textsOf(followUp)).toContain('*Question:* and what is his job?');
+    expect(textsOf(followUp).join('\n')).toMatch(/\*Question:\* .*streeting/i);
+    expect(textsOf(followUp).join('\n')).not.toContain('and what is his job?');
     expect(textsOf(followUp).join('\n')).toMatch(/health secretary/i);
   });
 
