@@ -55,6 +55,6 @@ describe(`/gaps over ${LOGGED.toLocaleString('en')} logged questions`, () => {
     const [report, answer] = await Promise.all([gaps, ask]);
     expect(order).toEqual(['ask', 'gaps']);
     expect(answer.message.embeds[0].fields[0].name).toContain('paragraph 13');
-    expect(report.message.embeds[0].fields[0].value.split('\n')[0]).toBe('50× What is the capital of Peru?');
+    expect(report.message.embeds[0].fields[0].value.split('\n')[0]).toMatch(/^50× What is the capital of Peru\? \(first /);
   });
 });
