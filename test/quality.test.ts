@@ -52,9 +52,9 @@ describe('answer quality', () => {
 
   // [file, curated answer right, answer or passage right, near-miss not answered, off-topic plainly declined]
   it.each([
-    ['knowledge/calibration/questions/blind-a.jsonl', 0.67, 0.86, 0.9, 0.95],
-    ['knowledge/calibration/questions/blind-b.jsonl', 0.7, 0.86, 0.9, 0.95],
-    ['test/fixtures/blind-d-questions.jsonl', 0.59, 0.77, 0.8, 0.95],
+    ['knowledge/calibration/questions/blind-a.jsonl', 0.73, 0.9, 0.88, 0.95],
+    ['knowledge/calibration/questions/blind-b.jsonl', 0.73, 0.88, 0.9, 0.95],
+    ['test/fixtures/blind-d-questions.jsonl', 0.59, 0.79, 0.84, 0.95],
     ['test/fixtures/holdout-questions.jsonl', 0.9, 0.9, 0.7, 0.96],
     ['test/fixtures/holdout-2-questions.jsonl', 0.88, 0.9, 0.55, 1],
     ['test/fixtures/holdout-3-questions.jsonl', 0.88, 0.9, 0.75, 1],
