@@ -91,7 +91,7 @@ export async function buildSnapshot(dir: string, options: StoreOptions = {}, sig
   const index = checked.index ?? (await SearchIndex.buildSliced(checked.knowledge, config, options.isWord));
   index.forgetPhrasingTerms();
   await nextTurn();
-  const snapshot = { knowledge: checked.knowledge, index, config, completer: new QuestionCompleter(index), fingerprints: checked.fingerprints, loadedAt: new Date() };
+  const snapshot = { knowledge: checked.knowledge, index, config, completer: checked.index ? new QuestionCompleter(index) : await QuestionCompleter.sliced(index), fingerprints: checked.fingerprints, loadedAt: new Date() };
   return { ok: true, snapshot, warnings: checked.warnings };
 }
 

@@ -57,11 +57,15 @@ export class QuestionCompleter {
   private readonly extras = new Map<string, Int32Array>();
   private readonly scratch: Scratch;
 
-  constructor(private readonly index: SearchIndex) {
+  /** `words`, the phrasings' words, when already built (see sliced). */
+  constructor(
+    private readonly index: SearchIndex,
+    words?: PhrasingWords,
+  ) {
     this.refs = index.entries.map(({ entry }) => ({ id: entry.id, question: entry.question }));
     this.questions = this.refs.map((r) => r.question.toLowerCase());
     const count = index.phrasingText.length;
-    this.words = new PhrasingWords(index.phrasingText.map((text) => index.analyzer.words(text).filter((w) => this.counts(w))));
+    this.words = words ?? PhrasingWords.of(index.phrasingText.map((text) => countingWords(index, text)));
     this.scratch = { score: new Float64Array(count), seenBy: new Int32Array(count).fill(-1), touched: [], best: new Float64Array(index.entries.length), entries: [] };
   }
 
@@ -205,8 +209,40 @@ export class QuestionCompleter {
   }
 
   /** Stop words and question words are in nearly every question: they would match everything. */
-  private counts(word: string): boolean {
-    const term = this.index.analyzer.termOf(word);
-    return term !== null && !isQuestionWordTerm(term);
+  /**
+   * The same completer, its phrasings split into words a slice of time at a time: at 10,000
+   * entries that takes about a second, which a reload must not hold answers up for.
+   */
+  static async sliced(index: SearchIndex, sliceMs = 10): Promise<QuestionCompleter> {
+    let sliceStart = performance.now();
+    const pause = async () => {
+      if (performance.now() - sliceStart < sliceMs) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    };
+    const wordsOf: string[][] = [];
+    for (const text of index.phrasingText) {
+      wordsOf.push(countingWords(index, text));
+      await pause();
+    }
+    const steps = PhrasingWords.steps(wordsOf);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return new QuestionCompleter(index, step.value);
+      await pause();
+    }
   }
+
+  private counts(word: string): boolean {
+    return counts(this.index, word);
+  }
+}
+
+/** A word says something for completion: not a stop word, nor a question word. */
+function counts(index: SearchIndex, word: string): boolean {
+  const term = index.analyzer.termOf(word);
+  return term !== null && !isQuestionWordTerm(term);
+}
+
+function countingWords(index: SearchIndex, text: string): string[] {
+  return index.analyzer.words(text).filter((w) => counts(index, w));
 }

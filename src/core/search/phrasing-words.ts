@@ -4,27 +4,51 @@
 import { editDistance } from './edit-distance.js';
 import { allowedEdits } from './typo.js';
 
+const PAUSE_EVERY = 2_000;
+
 export class PhrasingWords {
-  /** The distinct words, sorted. */
-  private readonly sorted: string[];
-  private readonly phrasings = new Map<string, Int32Array>();
-  private readonly weights = new Map<string, number>();
-  /** Each phrasing's weight: what its words weigh together. */
-  readonly phrasingWeight: Float64Array;
+  private constructor(
+    /** The distinct words, sorted. */
+    private readonly sorted: string[],
+    private readonly phrasings: Map<string, Int32Array>,
+    private readonly weights: Map<string, number>,
+    /** Each phrasing's weight: what its words weigh together. */
+    readonly phrasingWeight: Float64Array,
+  ) {}
 
   /** `wordsOf[p]` are the words of phrasing p that count (no stop words). */
-  constructor(wordsOf: readonly (readonly string[])[]) {
-    const lists = new Map<string, number[]>();
-    wordsOf.forEach((words, p) => {
-      for (const w of new Set(words)) (lists.get(w) ?? lists.set(w, []).get(w)!).push(p);
-    });
-    // Rarer words say more, as in the engine: idf, here over phrasings.
-    for (const [word, list] of lists) {
-      this.phrasings.set(word, Int32Array.from(list));
-      this.weights.set(word, Math.log(1 + wordsOf.length / list.length));
+  static of(wordsOf: readonly (readonly string[])[]): PhrasingWords {
+    const steps = PhrasingWords.steps(wordsOf);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
     }
-    this.sorted = [...lists.keys()].sort();
-    this.phrasingWeight = Float64Array.from(wordsOf, (words) => [...new Set(words)].reduce((sum, w) => sum + this.weights.get(w)!, 0));
+  }
+
+  /** The build, as a generator that yields every few thousand phrasings: a place to pause. */
+  static *steps(wordsOf: readonly (readonly string[])[]): Generator<void, PhrasingWords> {
+    const lists = new Map<string, number[]>();
+    for (let p = 0; p < wordsOf.length; p++) {
+      if (p % PAUSE_EVERY === 0) yield;
+      for (const w of new Set(wordsOf[p])) (lists.get(w) ?? lists.set(w, []).get(w)!).push(p);
+    }
+    // Rarer words say more, as in the engine: idf, here over phrasings.
+    const phrasings = new Map<string, Int32Array>();
+    const weights = new Map<string, number>();
+    let n = 0;
+    for (const [word, list] of lists) {
+      if (n++ % PAUSE_EVERY === 0) yield;
+      phrasings.set(word, Int32Array.from(list));
+      weights.set(word, Math.log(1 + wordsOf.length / list.length));
+    }
+    yield;
+    const sorted = [...lists.keys()].sort();
+    const phrasingWeight = new Float64Array(wordsOf.length);
+    for (let p = 0; p < wordsOf.length; p++) {
+      if (p % PAUSE_EVERY === 0) yield;
+      phrasingWeight[p] = [...new Set(wordsOf[p])].reduce((sum, w) => sum + weights.get(w)!, 0);
+    }
+    return new PhrasingWords(sorted, phrasings, weights, phrasingWeight);
   }
 
   /** The phrasings holding the word, ascending. */

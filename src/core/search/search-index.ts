@@ -42,6 +42,7 @@ const NO_TERMS: readonly string[] = Object.freeze([]);
 
 /** How many entries each step of a build handles before it may pause. */
 const PAUSE_EVERY = 50;
+const PAUSE_EVERY_PHRASINGS = 200;
 
 export class SearchIndex {
   private readonly byId: ReadonlyMap<string, IndexedEntry>;
@@ -166,8 +167,14 @@ export class SearchIndex {
     };
 
     const draft: { entry: Entry; phrasings: { text: string; terms: string[] }[]; bag: Map<string, number> }[] = [];
+    // Pauses go by phrasings as well as entries: the story's entries have dozens each.
+    let sincePause = Infinity;
     for (const entry of publishedEntries(knowledge)) {
-      if (draft.length % PAUSE_EVERY === 0) yield;
+      if (draft.length % PAUSE_EVERY === 0 || sincePause >= PAUSE_EVERY_PHRASINGS) {
+        sincePause = 0;
+        yield;
+      }
+      sincePause += 1 + entry.alternates.length;
       const bag = new Map<string, number>();
       const add = (terms: string[], weight: number) => {
         for (const term of terms) bag.set(term, Math.max(weight, bag.get(term) ?? 0));
@@ -227,8 +234,13 @@ export class SearchIndex {
     yield;
     let first = 0;
     const entries: IndexedEntry[] = [];
+    sincePause = Infinity;
     for (const { entry, phrasings } of draft) {
-      if (entries.length % PAUSE_EVERY === 0) yield;
+      if (entries.length % PAUSE_EVERY === 0 || sincePause >= PAUSE_EVERY_PHRASINGS) {
+        sincePause = 0;
+        yield;
+      }
+      sincePause += phrasings.length;
       const indexed = {
         entry,
         firstPhrasing: first,
