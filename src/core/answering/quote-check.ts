@@ -39,8 +39,22 @@ export function checkQuote(index: SearchIndex, question: string): Checked | unde
   const phrase = phrases.sort((a, b) => b.length - a.length)[0];
   if (phrase) return checkPhrase(index, question, phrase);
   if (SPELLING.test(question)) return checkSpelling(index, question);
-  if (wording) return quotesOfSpeaker(index, question);
-  return undefined;
+  if (!wording) return undefined;
+  // "Did Musk say Starmer should be arrested? Checking a quote": the words said are checked,
+  // not just listed beside everything he said.
+  const said = saidClause(index, question);
+  return said ? checkPhrase(index, question, said) : quotesOfSpeaker(index, question);
+}
+
+/** What a yes-or-no question claims someone said: "did X say <clause>". */
+const SAID_CLAUSE = /\b(?:did|does|has|have|is|was)\s+(?:[\p{L}'’.-]+\s+){1,4}?(?:ever\s+|really\s+|actually\s+)?(?:say|said|claim|claimed|write|wrote|tweet|tweeted|post|posted|call for|called for|suggest|suggested)\s+(?:that\s+)?([^?!.;]+)/iu;
+const NOT_A_CLAUSE = /^(?:about|of|on|to|regarding|anything|something|much|this|that|it|so|what)\b/i;
+
+function saidClause(index: SearchIndex, question: string): string | undefined {
+  const clause = SAID_CLAUSE.exec(question)?.[1]?.trim();
+  if (!clause || NOT_A_CLAUSE.test(clause)) return undefined;
+  const content = index.analyzer.words(clause).filter((w) => index.analyzer.termOf(w) !== null);
+  return content.length >= 2 ? clause : undefined;
 }
 
 export function quotedPhrases(question: string): string[] {

@@ -34,7 +34,11 @@ function tokens(text: string): Token[] {
 export class PhraseFinder {
   private readonly tokenized: { sentence: IndexedSentence; tokens: Token[] }[];
 
-  constructor(sentences: readonly IndexedSentence[]) {
+  /** `isWord`, an English dictionary: a real word typed is meant as typed, not as a typo. */
+  constructor(
+    sentences: readonly IndexedSentence[],
+    private readonly isWord: (word: string) => boolean = () => false,
+  ) {
     this.tokenized = sentences.map((sentence) => ({ sentence, tokens: tokens(sentence.text) }));
   }
 
@@ -44,8 +48,9 @@ export class PhraseFinder {
     if (words.length === 0 || words.length > MAX_WORDS) return [];
     const exact = this.scan(words, (a, b) => a === b);
     if (exact.length > 0) return exact.map((hit) => ({ ...hit, exact: true }));
-    // Typos only in words long enough to tell apart; short words must match as they are.
-    const near = this.scan(words, (typed, story) => typed === story || editDistance(typed, story, allowedEdits(typed.length)) <= allowedEdits(typed.length));
+    // Typos only in words long enough to tell apart; short words must match as they are,
+    // and so must real words: "blocked" is not a misspelling of the story's "backed".
+    const near = this.scan(words, (typed, story) => typed === story || (!this.isWord(typed) && editDistance(typed, story, allowedEdits(typed.length)) <= allowedEdits(typed.length)));
     return near.map((hit) => ({ ...hit, exact: false }));
   }
 

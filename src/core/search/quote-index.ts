@@ -25,8 +25,8 @@ export class QuoteIndex {
   readonly people: ReadonlyMap<string, string>;
   private readonly names: ReadonlyMap<string, string>;
 
-  constructor(sentences: readonly IndexedSentence[], statements: readonly Statement[], aliases: readonly AliasGroup[], analyzer: Analyzer) {
-    this.finder = new PhraseFinder(sentences);
+  constructor(sentences: readonly IndexedSentence[], statements: readonly Statement[], aliases: readonly AliasGroup[], analyzer: Analyzer, isWord?: (word: string) => boolean) {
+    this.finder = new PhraseFinder(sentences, isWord);
     this.statements = statements.map((statement) => ({ statement, speaker: statement.speaker === null ? null : analyzer.words(statement.speaker).join('_'), terms: new Set(analyzer.analyze(statement.words).map((t) => t.term)), loose: loose(statement.words), contentWords: analyzer.words(statement.words).filter((w) => analyzer.termOf(w) !== null) }));
     const canonical = (group: AliasGroup) => analyzer.words(group.canonical).join('_');
     this.names = new Map(aliases.map((g) => [g.canonical, g.name ?? g.canonical]));

@@ -264,7 +264,7 @@ export class SearchIndex {
       });
     }
     yield;
-    const quotes = new QuoteIndex(passages.sentences, knowledge.statements, knowledge.aliases, analyzer);
+    const quotes = new QuoteIndex(passages.sentences, knowledge.statements, knowledge.aliases, analyzer, isWord);
     const typos = new TypoCorrector(wordCounts, isWord);
     yield;
     return new SearchIndex(analyzer, entries, postings, phrasingEntry, phrasingWeight, phrasingText, passages, quotes, typos, weights, idf(0));
