@@ -64,25 +64,25 @@ describe('quote checks', () => {
     const result = ask('Is "deserves to be in prison" a direct quote?');
     expect(result.kind).toBe('answer');
     if (result.kind !== 'answer') return;
-    expect(result.check).toEqual({ phrase: 'deserves to be in prison', found: true, quoted: true, speaker: 'Elon Musk' });
+    expect(checked(result)).toEqual({ phrase: 'deserves to be in prison', found: true, quoted: true, speaker: 'Elon Musk' });
     expect(result.citations[0]!.paragraph).toBe(3);
   });
 
   it("tells the story's own words from a quotation", () => {
     const result = ask('Is "barely six months after the last one" in quote marks in the story?');
-    expect(result.check).toMatchObject({ found: true, quoted: false });
+    expect(checked(result)).toMatchObject({ found: true, quoted: false });
   });
 
   it('answers who said a phrase from the reviewed list of quotations', () => {
     const result = ask('who said "civil war is inevitable"?');
-    expect(result.check).toMatchObject({ found: true, quoted: true, speaker: 'Elon Musk' });
+    expect(checked(result)).toMatchObject({ found: true, quoted: true, speaker: 'Elon Musk' });
     const streeting = ask('Who said Musk was "misjudged and certainly misinformed"?');
-    expect(streeting.check).toMatchObject({ found: true, speaker: 'Wes Streeting' });
+    expect(checked(streeting)).toMatchObject({ found: true, speaker: 'Wes Streeting' });
   });
 
   it("finds a misspelt name and gives the story's spelling", () => {
     const result = ask("Spelling check: 'Stephen Yaxley-Lenon'");
-    expect(result.check).toMatchObject({ phrase: 'Stephen Yaxley-Lennon', found: false });
+    expect(checked(result)).toMatchObject({ phrase: 'Stephen Yaxley-Lennon', found: false });
   });
 
   it(`does not take a real word for a misspelling of another: "blocked" is not the story's "backed"`, () => {
@@ -97,7 +97,7 @@ describe('quote checks', () => {
     expect(absent.kind).not.toBe('answer');
     expect(checked(absent)).toMatchObject({ found: false });
     const present = ask('Did Musk say Phillips deserves to be in prison? need the exact quote');
-    expect(present.check).toMatchObject({ phrase: 'deserves to be in prison', found: true, quoted: true, speaker: 'Elon Musk' });
+    expect(checked(present)).toMatchObject({ phrase: 'deserves to be in prison', found: true, quoted: true, speaker: 'Elon Musk' });
   });
 
   it('says when a phrase is not in the story', () => {
