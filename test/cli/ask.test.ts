@@ -47,6 +47,16 @@ describe('npm run ask', () => {
     expect(answers[1]).toMatchObject({ answer: null, citations: [], entryId: null });
   });
 
+  it('reads the "q" of a JSON line with --jsonl, so a question file can be piped in as it is', async () => {
+    const input = [JSON.stringify({ q: 'who is jess phillips', expect: [3] }), JSON.stringify({ question: 'who is jess phillips' }), '{not json, who is jess phillips'].join('\n');
+    const { code, stdout } = await runTs('src/cli/ask.ts', ['--jsonl'], { input: `${input}\n` });
+    expect(code).toBe(0);
+    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(answers.map((a) => a.question)).toEqual(['who is jess phillips', 'who is jess phillips', '{not json, who is jess phillips']);
+    expect(answers[0]).toMatchObject({ kind: 'answer', answered: true });
+    expect(answers[1].entryId).toBe(answers[0].entryId);
+  });
+
   it('explains its usage on stderr, not stdout, when called wrongly', async () => {
     const { code, stdout, stderr } = await runTs('src/cli/ask.ts', ['--jsonl', 'stray question']);
     expect(code).toBe(2);
