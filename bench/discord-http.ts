@@ -10,7 +10,7 @@ import { startDiscordStandIn } from '../test/helpers/discord-stand-in/index.js';
 import { newSigner, type Signer } from '../test/helpers/discord-stand-in/sign.js';
 import { freePort } from '../test/helpers/long-running.js';
 import { startChild, type Child } from './child.js';
-import { best, cpuMsOf, ROUNDS, type HttpRun } from './slack-http.js';
+import { best, cpuMsOf, httpRunOf, ROUNDS, type HttpRun } from './slack-http.js';
 
 export interface DiscordHttpResult {
   connections: number;
@@ -75,17 +75,7 @@ async function drive(server: string, pid: number | undefined, port: number, sign
   const cpuBefore = cpuMsOf(pid);
   const result = await run(duration);
   const cpuAfter = cpuMsOf(pid);
-  return {
-    server,
-    requests: result.requests.total,
-    requestsPerSecond: result.requests.average,
-    latencyP50: result.latency.p50,
-    latencyP99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    wrong,
-    cpuMsPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests.total,
-  };
+  return httpRunOf(server, result, wrong, cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore);
 }
 
 export async function measureDiscordHttp(options: { connections?: number; duration?: number } = {}): Promise<DiscordHttpResult> {

@@ -97,6 +97,11 @@ export async function drive(server: string, pids: readonly (number | undefined)[
   const cpuBefore = cpuMsOf(pids);
   const result = await run(duration);
   const cpuAfter = cpuMsOf(pids);
+  return httpRunOf(server, result, wrong, cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore);
+}
+
+/** One autocannon run as the tables show it: rates, latency, failures and CPU per request. */
+export function httpRunOf(server: string, result: autocannon.Result, wrong: number, cpuMs: number | null): HttpRun {
   return {
     server,
     requests: result.requests.total,
@@ -106,7 +111,7 @@ export async function drive(server: string, pids: readonly (number | undefined)[
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     wrong,
-    cpuMsPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests.total,
+    cpuMsPerRequest: cpuMs === null ? null : cpuMs / result.requests.total,
   };
 }
 

@@ -71,7 +71,7 @@ export class QuestionCompleter {
 
   complete(typed: string, limit: number): EntryRef[] {
     const text = cleanInput(String(typed ?? '').slice(0, COMPLETION_LIMITS.maxTyped * 2)).slice(0, COMPLETION_LIMITS.maxTyped);
-    const words = this.index.analyzer.words(text).filter((w) => this.counts(w));
+    const words = countingWords(this.index, text);
     // Nothing yet but "Who is": the questions that start that way.
     if (words.length === 0) return this.startingWith(text, limit);
     const unfinished = /[\p{L}\p{N}]$/u.test(text) ? words.pop() : undefined;
@@ -230,10 +230,6 @@ export class QuestionCompleter {
       if (step.done) return new QuestionCompleter(index, step.value);
       await pause();
     }
-  }
-
-  private counts(word: string): boolean {
-    return counts(this.index, word);
   }
 }
 

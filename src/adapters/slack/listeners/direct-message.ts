@@ -1,11 +1,9 @@
 // A direct message to StoryBot (message.im) is a question, answered in the same place: at the
 // top of the conversation, or in the thread it was written in. Each DM, and each thread in
 // it, is a conversation of its own, so "and when?" follows the last answer there.
-import { findCommand } from '../../../../commands/index.js';
-import { runCommand } from '../../../core/answering/command.js';
 import { renderReply } from '../render-reply.js';
-import { questionOf } from './mention.js';
-import { slackUser, threadKey, type ChatClient, type SlackDeps } from './deps.js';
+import { askFromMessage, questionOf } from './mention.js';
+import { threadKey, type ChatClient, type SlackDeps } from './deps.js';
 
 export interface DirectMessageArgs {
   event: { channel_type?: string; subtype?: string; text?: string; user?: string; channel: string; ts: string; thread_ts?: string; bot_id?: string };
@@ -16,15 +14,8 @@ export interface DirectMessageArgs {
 export async function onDirectMessage(deps: SlackDeps, { event, context, client }: DirectMessageArgs): Promise<void> {
   // Only people's own new messages: not edits or joins (subtypes), and never a bot, this one included.
   if (event.channel_type !== 'im' || event.subtype || event.bot_id || !event.user || !event.text) return;
-  const ask = findCommand('ask');
-  const option = ask?.data.options[0]?.name;
-  if (!ask || !option) throw new Error('the shared commands have no "ask" with a question option');
-  const reply = await runCommand(ask, deps.ctx, {
-    platform: 'slack',
-    user: slackUser(deps, event.user),
-    options: { [option]: questionOf(event.text, context.botUserId) },
-    conversation: { key: event.thread_ts ? threadKey(event.channel, event.thread_ts) : `slack:dm:${event.channel}` },
-  });
+  const conversation = event.thread_ts ? threadKey(event.channel, event.thread_ts) : `slack:dm:${event.channel}`;
+  const reply = await askFromMessage(deps, event.user, questionOf(event.text, context.botUserId), conversation);
   // Only the person and the bot are in a DM, so even a refusal goes there as a plain message.
   await client.chat.postMessage({ channel: event.channel, ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}), ...renderReply(reply, { shareable: false }) });
 }
