@@ -178,13 +178,12 @@ export class PostgresQuestionLog implements Recorder, GapSource {
     this.lastWrite = performance.now();
     try {
       const questions = batch.flatMap((h) => (h.kind === 'question' ? [h.row] : []));
-      await store.insertQuestions(questions);
       const votes = batch.flatMap((h) => (h.kind === 'vote' ? [h.row] : []));
-      for (const vote of votes) await store.insertVote(vote);
+      await store.insertBatch(questions, votes);
       this.succeeded();
     } catch (error) {
-      // Put back in front of anything held meanwhile, in order; a batch written only in
-      // part was rolled back, and votes are idempotent, so writing it whole again is right.
+      // Put back in front of anything held meanwhile, in order. The batch was one transaction,
+      // and if its commit went through unconfirmed, the ids make writing it again harmless.
       this.held = [...batch, ...this.held];
       this.failed(error);
     } finally {

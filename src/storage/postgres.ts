@@ -15,7 +15,7 @@ export const POSTGRES_DEFAULTS = Object.freeze({
   connectTimeoutMs: 3_000,
   /** A query slower than this fails; the log keeps its rows and tries again later. */
   queryTimeoutMs: 10_000,
-  /** Rows per INSERT: 8 parameters each, well inside PostgreSQL's 65,535. */
+  /** Rows per INSERT: 9 parameters each at most, well inside PostgreSQL's 65,535. */
   rowsPerInsert: 500,
 });
 
@@ -83,13 +83,20 @@ function postgresStore(pool: pg.Pool): LogStore {
   return {
     kind: 'postgres',
     where: POSTGRES_WHERE,
-    async insertQuestions(questions: readonly QuestionRow[]) {
-      if (questions.length === 0) return;
+    async insertBatch(questions: readonly QuestionRow[], votes: readonly VoteRow[] = []) {
+      if (questions.length === 0 && votes.length === 0) return;
+      // One transaction for the questions and votes together: a batch is written whole or
+      // not at all, and written again whole, which the ids and the vote key make harmless.
       await transaction(pool, async (client) => {
         for (let i = 0; i < questions.length; i += POSTGRES_DEFAULTS.rowsPerInsert) {
           const batch = questions.slice(i, i + POSTGRES_DEFAULTS.rowsPerInsert);
-          const values = batch.flatMap((q) => [q.at, q.platform, q.userHash, q.question, q.entryId, q.confidence, q.answered, q.ms]);
+          const values = batch.flatMap((q) => [q.id, q.at, q.platform, q.userHash, q.question, q.entryId, q.confidence, q.answered, q.ms]);
           await client.query(insertMany(QUERIES.insertQuestion, batch.length), values);
+        }
+        for (let i = 0; i < votes.length; i += POSTGRES_DEFAULTS.rowsPerInsert) {
+          const batch = votes.slice(i, i + POSTGRES_DEFAULTS.rowsPerInsert);
+          const values = batch.flatMap((v) => [v.at, v.platform, v.userHash, v.entryId, v.helpful]);
+          await client.query(insertMany(QUERIES.insertVote, batch.length), values);
         }
       });
     },

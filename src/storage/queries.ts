@@ -3,7 +3,9 @@
 // their case. Counts and sums come back as numbers from SQLite and as text from PostgreSQL
 // (64-bit), so readers convert with Number().
 export const QUERIES = Object.freeze({
-  insertQuestion: 'INSERT INTO questions (at, platform, user_hash, question, entry_id, confidence, answered, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  // A question carries the id it was given when asked: a batch written again after a failure
+  // whose outcome was unknown (a commit whose reply never came) adds nothing the second time.
+  insertQuestion: 'INSERT INTO questions (record_id, at, platform, user_hash, question, entry_id, confidence, answered, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   insertVote: 'INSERT INTO votes (at, platform, user_hash, entry_id, helpful) VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_hash, entry_id) DO NOTHING',
   deleteQuestions: 'DELETE FROM questions WHERE at < ?',
   deleteVotes: 'DELETE FROM votes WHERE at < ?',
@@ -22,9 +24,11 @@ export function numbered(sql: string, from = 1): string {
 /** Several rows in one INSERT for PostgreSQL: "VALUES ($1, …), ($9, …)". */
 export function insertMany(single: string, rows: number): string {
   const [head, values] = single.split(/\bVALUES\b/);
-  const columns = (values!.match(/\?/g) ?? []).length;
-  const tuples = Array.from({ length: rows }, (_, row) => numbered(values!.trim(), row * columns + 1));
-  return `${head}VALUES ${tuples.join(', ')}`;
+  // "(?, ?) ON CONFLICT …": the tuple repeats, the clause after it does not.
+  const [, tuple, tail] = /^\s*(\([^)]*\))(.*)$/s.exec(values!)!;
+  const columns = (tuple!.match(/\?/g) ?? []).length;
+  const tuples = Array.from({ length: rows }, (_, row) => numbered(tuple!, row * columns + 1));
+  return `${head}VALUES ${tuples.join(', ')}${tail}`;
 }
 
 export interface DeclinedRow {

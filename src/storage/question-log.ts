@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js';
 import { openDatabase } from './database.js';
 import { GROUPING_BUDGET_MS, retentionCutoff } from './gap-queries.js';
 import { gapJob, gapReportOffThread } from './gap-thread.js';
+import { questionRow } from './log-store.js';
 import { QUERIES } from './queries.js';
 import { BACKOFF_DEFAULTS, retryWithBackoff, type Backoff, type Retrying } from './retry.js';
 import { hashKey, userHasher, type UserHasher } from './user-hash.js';
@@ -59,7 +60,7 @@ function openStore(options: QuestionLogOptions): Opened {
     db.pragma('busy_timeout = 0');
     const hash = userHasher(hashKey(options.dataDir, options.hashSecret));
     // The queries PostgreSQL runs too (queries.ts).
-    const insert = db.prepare<[number, string, string, string, string | null, number, number, number]>(QUERIES.insertQuestion);
+    const insert = db.prepare<[string, number, string, string, string, string | null, number, number, number]>(QUERIES.insertQuestion);
     const vote = db.prepare<[number, string, string, string, number]>(QUERIES.insertVote);
     const questions = db.prepare<[number]>(QUERIES.deleteQuestions);
     const votes = db.prepare<[number]>(QUERIES.deleteVotes);
@@ -67,7 +68,10 @@ function openStore(options: QuestionLogOptions): Opened {
       db,
       hash,
       insertQuestions: db.transaction((records: QuestionRecord[]) => {
-        for (const r of records) insert.run(r.at.getTime(), r.platform, hash(r.platform, r.userId), r.question, r.entryId, r.confidence, r.answered ? 1 : 0, r.ms);
+        for (const r of records) {
+          const q = questionRow(r, hash);
+          insert.run(q.id, q.at, q.platform, q.userHash, q.question, q.entryId, q.confidence, q.answered, q.ms);
+        }
       }),
       insertVote: (r) => vote.run(r.at.getTime(), r.platform, hash(r.platform, r.userId), r.entryId, r.helpful ? 1 : 0).changes === 1,
       deleteOld: db.transaction((before: number) => ({ questions: questions.run(before).changes, votes: votes.run(before).changes })),

@@ -30,6 +30,10 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX votes_by_time ON votes (at);
   `,
+  `
+  ALTER TABLE questions ADD COLUMN record_id TEXT;  -- a random id given when asked; null in older rows
+  CREATE UNIQUE INDEX questions_by_record ON questions (record_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -21,18 +21,19 @@ export function sqliteGapInputs(db: Database, since: number, maxWordings: number
 }
 
 export function sqliteStore(db: Database, file: string): LogStore {
-  const insertQuestion = db.prepare<[number, string, string, string, string | null, number, number, number]>(QUERIES.insertQuestion);
+  const insertQuestion = db.prepare<[string, number, string, string, string, string | null, number, number, number]>(QUERIES.insertQuestion);
   const insertVote = db.prepare<[number, string, string, string, number]>(QUERIES.insertVote);
   const deleteQuestions = db.prepare<[number]>(QUERIES.deleteQuestions);
   const deleteVotes = db.prepare<[number]>(QUERIES.deleteVotes);
-  const insertAll = db.transaction((rows: readonly QuestionRow[]) => {
-    for (const q of rows) insertQuestion.run(q.at, q.platform, q.userHash, q.question, q.entryId, q.confidence, q.answered, q.ms);
+  const insertAll = db.transaction((rows: readonly QuestionRow[], votes: readonly VoteRow[]) => {
+    for (const q of rows) insertQuestion.run(q.id, q.at, q.platform, q.userHash, q.question, q.entryId, q.confidence, q.answered, q.ms);
+    for (const v of votes) insertVote.run(v.at, v.platform, v.userHash, v.entryId, v.helpful);
   });
   const deleteOld = db.transaction((before: number) => ({ questions: deleteQuestions.run(before).changes, votes: deleteVotes.run(before).changes }));
   return {
     kind: 'sqlite',
     where: file,
-    insertQuestions: async (rows) => insertAll(rows),
+    insertBatch: async (rows, votes = []) => insertAll(rows, votes),
     insertVote: async (v: VoteRow) => insertVote.run(v.at, v.platform, v.userHash, v.entryId, v.helpful).changes === 1,
     gapInputs: async (since, maxWordings) => sqliteGapInputs(db, since, maxWordings),
     deleteOlderThan: async (before) => deleteOld(before),

@@ -100,6 +100,42 @@ describe('the question log on PostgreSQL', () => {
     }
   });
 
+  it('writes a batch cut off mid-write exactly once: its questions and votes are one transaction, retried whole', async () => {
+    const { url, questionLog, counted, count } = await logOn();
+    // Two to hold the locks, and one outside any transaction (which would see a fixed snapshot of pg_stat_activity) to watch.
+    const lockers = [0, 1, 2].map(() => new pg.Client({ connectionString: url }));
+    const [questionsLock, votesLock, watcher] = lockers as [pg.Client, pg.Client, pg.Client];
+    const waiting = (table: string) => `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO ${table}%'`;
+    const waiters = async (table: string) => (await watcher.query(waiting(table))).rows.length;
+    const kill = (table: string) => watcher.query(`SELECT pg_terminate_backend(pid) FROM (${waiting(table)}) AS w`);
+    try {
+      for (const client of lockers) (client.on('error', () => undefined), await client.connect());
+      questionLog.recordQuestion(asked('Before the batch?'));
+      await waitUntil(async () => (await count()) === 1, 10_000, () => undefined);
+      for (const [client, table] of [[questionsLock, 'questions'], [votesLock, 'votes']] as const) await client.query(`BEGIN; LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+      // A first try fails while both tables are locked, so the questions and the vote are held together.
+      for (let i = 0; i < 100; i++) questionLog.recordQuestion(asked(`In the batch ${i}?`, `U${i}`));
+      const voted = questionLog.recordVote({ at: new Date(), platform: 'slack', userId: 'U1', entryId: 'what-is-edl', helpful: false });
+      await waitUntil(async () => (await waiters('questions')) === 1 && (await waiters('votes')) === 1, 20_000, () => undefined);
+      await kill('questions');
+      await kill('votes');
+      expect(await voted).toBe('recorded');
+      await waitUntil(async () => counted.failures >= 1, 10_000, () => undefined);
+      // The retry writes its questions, then waits on the votes, and its connection is killed there.
+      await questionsLock.query('COMMIT');
+      await waitUntil(async () => (await waiters('votes')) === 1 && questionLog.queued === 101, 20_000, () => undefined);
+      await kill('votes');
+      await votesLock.query('COMMIT');
+      await waitUntil(async () => questionLog.queued === 0, 60_000, () => undefined);
+      expect(await count()).toBe(101);
+      expect(Number((await watcher.query('SELECT COUNT(*) AS n FROM votes')).rows[0].n)).toBe(1);
+      expect((await questionLog.gaps(200))!.declined.find((g) => g.question === 'In the batch 0?')?.count).toBe(1);
+    } finally {
+      await Promise.all(lockers.map((client) => client.end().catch(() => undefined)));
+      await questionLog.close();
+    }
+  }, 60_000);
+
   it('starts while the server is down, and writes what was asked meanwhile once it is up', async () => {
     let opened: Awaited<ReturnType<typeof logOn>> | undefined;
     try {

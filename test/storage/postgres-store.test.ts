@@ -1,5 +1,6 @@
 // The question log's PostgreSQL store against a real server: versioned migrations at open,
 // and the same rows and counts as the SQLite store gives.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_SCHEMA_VERSION, PostgresSchemaTooNewError } from '../../src/storage/postgres-schema.js';
@@ -28,7 +29,7 @@ async function query<R extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
-const question = (over: Partial<QuestionRow> = {}): QuestionRow => ({ at: Date.now(), platform: 'slack', userHash: 'h1', question: 'What is Wes Streeting\'s majority?', entryId: null, confidence: 0.1, answered: 0, ms: 1.5, ...over });
+const question = (over: Partial<QuestionRow> = {}): QuestionRow => ({ id: randomUUID(), at: Date.now(), platform: 'slack', userHash: 'h1', question: 'What is Wes Streeting\'s majority?', entryId: null, confidence: 0.1, answered: 0, ms: 1.5, ...over });
 
 describe('the PostgreSQL question log store', () => {
   it('creates its tables at first open, records the migration, and runs none the second time', async () => {
@@ -58,7 +59,7 @@ describe('the PostgreSQL question log store', () => {
     const store = await openPostgresStore(await freshDatabase(), captureLogger().logger);
     try {
       const now = Date.now();
-      await store.insertQuestions(Array.from({ length: 1_200 }, (_, i) => question({ at: now - i })));
+      await store.insertBatch(Array.from({ length: 1_200 }, (_, i) => question({ at: now - i })));
       expect((await store.gapInputs(now - 60_000, 10)).declined).toEqual([expect.objectContaining({ count: 1_200 })]);
     } finally {
       await store.close();
