@@ -24,6 +24,9 @@ export const POSTGRES_LOG_DEFAULTS = Object.freeze({
   /** A vote waits this long for its answer (already voted or not) before it is held instead. */
   voteWaitMs: 1_000,
   pruneEveryMs: 6 * 60 * 60 * 1000,
+  /** At close, the last write may take this long, and ending the connections this long after. */
+  closeWriteMs: 2_000,
+  closeConnectionsMs: 1_000,
 });
 
 export interface PostgresLogOptions {
@@ -108,19 +111,25 @@ export class PostgresQuestionLog implements Recorder, GapSource {
     }
   }
 
-  /** Writes what it can, then closes the connections; says how many records were never written. */
+  /**
+   * Writes what it can, then closes the connections; says how many records were never
+   * written. Bounded: a server that hangs (frozen, or gone without a word) cannot hold up
+   * shutdown past closeWriteMs + closeConnectionsMs. Records still in flight then count as
+   * unwritten, since nothing confirmed them.
+   */
   async close(): Promise<number> {
     if (this.closed) return 0;
     clearInterval(this.pruneTimer);
     clearTimeout(this.timer);
     this.timer = undefined;
     // One last try, connecting first if need be; a failure leaves the records counted as lost.
-    if (this.held.length > 0 || this.connecting) await this.attempt();
+    if (this.queued > 0 || this.connecting) await settlesWithin(this.attempt(), POSTGRES_LOG_DEFAULTS.closeWriteMs);
     this.closed = true;
     clearTimeout(this.timer);
-    const lost = this.held.length;
+    const lost = this.queued;
     if (lost > 0) this.options.logger.warn({ lost }, 'question log closed with unwritten records: PostgreSQL could not be reached');
-    await this.store?.close().catch(() => undefined);
+    // Ending a connection waits for the server to close its end, which a frozen one never does.
+    await settlesWithin(this.store?.close() ?? Promise.resolve(), POSTGRES_LOG_DEFAULTS.closeConnectionsMs);
     return lost;
   }
 
@@ -219,4 +228,10 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Waits for the work, or for ms, whichever is first; the work's failure is its own business. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  const settled = await within(work.then(() => true, () => true), ms);
+  return settled === true;
 }

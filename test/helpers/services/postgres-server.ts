@@ -4,7 +4,7 @@
 // user that Debian's package creates, and the folder is handed to that user.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -22,6 +22,10 @@ export interface PostgresServer {
   stop(): Promise<void>;
   /** Starts it again on the same port, with its data. */
   start(): Promise<void>;
+  /** SIGSTOPs the server and every process of it: connections stay open, and nothing answers. */
+  freeze(): Promise<void>;
+  /** SIGCONTs what freeze() stopped. */
+  thaw(): Promise<void>;
   /** Stops it for good and removes its folder. */
   close(): Promise<void>;
 }
@@ -57,6 +61,25 @@ export async function startPostgres(): Promise<PostgresServer> {
     await as(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
   };
   await start();
+  let frozen: number[] = [];
+  const thaw = async () => {
+    for (const pid of frozen.splice(0).reverse()) {
+      try {
+        process.kill(pid, 'SIGCONT');
+      } catch {
+        // Gone already.
+      }
+    }
+  };
+  const freeze = async () => {
+    // postmaster.pid's first line is the server's pid; its children are the backends and workers.
+    const postmaster = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = await run('pgrep', ['-P', String(postmaster)]).then((r) => r.stdout.split('\n').filter(Boolean).map(Number), () => [] as number[]);
+    for (const pid of [postmaster, ...children]) {
+      process.kill(pid, 'SIGSTOP');
+      frozen.push(pid);
+    }
+  };
   const url = (db: string) => `postgres://${USER}:${password}@127.0.0.1:${port}/${db}`;
   return {
     port,
@@ -74,7 +97,10 @@ export async function startPostgres(): Promise<PostgresServer> {
     },
     stop,
     start,
+    freeze,
+    thaw,
     async close() {
+      await thaw();
       await stop();
       rmSync(base, { recursive: true, force: true });
     },
