@@ -9,6 +9,7 @@ import type { RateLimiter, Taken } from '../core/answering/command.js';
 import type { Platform } from '../core/answering/recorder.js';
 import type { Logger } from '../logger.js';
 import type { UserHasher } from '../storage/user-hash.js';
+import type { RedisHealth } from './redis-health.js';
 
 export interface RedisLimiterOptions {
   client: Redis;
@@ -19,14 +20,17 @@ export interface RedisLimiterOptions {
   hash: UserHasher;
   logger: Logger;
   onLimited?: (platform: Platform) => void;
+  /** While Redis is frozen, the insurance decides at once instead of after a timeout. */
+  health?: Pick<RedisHealth, 'usable'>;
 }
 
 export class RedisRateLimiter implements RateLimiter {
   private limiter: RateLimiterRedis;
+  private insurance: RateLimiterMemory;
   private replicas = 1;
 
   constructor(private readonly options: RedisLimiterOptions) {
-    this.limiter = this.build(1);
+    [this.limiter, this.insurance] = this.build(1);
   }
 
   /** The replicas now running, so that while Redis is down each allows its share. */
@@ -37,12 +41,13 @@ export class RedisRateLimiter implements RateLimiter {
     this.options.logger.debug({ replicas: count }, 'replicas counted: each allows its share of the limit while Redis is down');
     // The counts live in Redis, so a new limiter loses nothing but the insurance's counts,
     // which only matter while Redis is down, when the count of replicas cannot change.
-    this.limiter = this.build(count);
+    [this.limiter, this.insurance] = this.build(count);
   }
 
   async take(platform: Platform, userId: string): Promise<Taken> {
     try {
-      await this.limiter.consume(this.options.hash(platform, userId));
+      const usable = this.options.health?.usable() ?? true;
+      await (usable ? this.limiter : this.insurance).consume(this.options.hash(platform, userId));
       return { ok: true };
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) {
@@ -56,16 +61,18 @@ export class RedisRateLimiter implements RateLimiter {
     }
   }
 
-  private build(replicas: number): RateLimiterRedis {
+  private build(replicas: number): [RateLimiterRedis, RateLimiterMemory] {
     const { client, keyPrefix, questions, windowSeconds } = this.options;
-    return new RateLimiterRedis({
+    const insurance = new RateLimiterMemory({ points: Math.max(1, Math.floor(questions / replicas)), duration: windowSeconds });
+    const limiter = new RateLimiterRedis({
       storeClient: client,
       keyPrefix: `${keyPrefix}limit`,
       points: questions,
       duration: windowSeconds,
       // Straight to the insurance limiter while disconnected, instead of waiting on a socket.
       rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory({ points: Math.max(1, Math.floor(questions / replicas)), duration: windowSeconds }),
+      insuranceLimiter: insurance,
     });
+    return [limiter, insurance];
   }
 }

@@ -5,22 +5,27 @@
 // a question is simply read without its context, as it would be after the context expired.
 import type { Redis } from 'ioredis';
 import { isTurn, type Turn, type TurnStore } from '../core/conversation/turns.js';
+import type { RedisHealth } from './redis-health.js';
 
-export function redisTurns(client: Redis, keyPrefix: string): TurnStore {
+/** Without health, every command is tried (and waits out its timeout when Redis is frozen). */
+export function redisTurns(client: Redis, keyPrefix: string, health?: RedisHealth): TurnStore {
   const key = (name: string) => `${keyPrefix}turn:${name}`;
   return {
     async get(name) {
+      if (health && !health.usable()) return undefined;
       try {
         const text = await client.get(key(name));
         if (text === null) return undefined;
         const turn: unknown = JSON.parse(text);
         return isTurn(turn) ? turn : undefined;
-      } catch {
+      } catch (error) {
+        health?.failed(error);
         return undefined;
       }
     },
     async put(name, turn: Turn, ttlMs) {
-      await client.set(key(name), JSON.stringify(turn), 'PX', Math.max(1, Math.round(ttlMs))).catch(() => undefined);
+      if (health && !health.usable()) return;
+      await client.set(key(name), JSON.stringify(turn), 'PX', Math.max(1, Math.round(ttlMs))).catch((error: unknown) => health?.failed(error));
     },
   };
 }

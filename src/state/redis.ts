@@ -2,7 +2,8 @@
 // the vote ledger and follow-up context, on ioredis. Redis going away never stops an answer:
 // commands fail at once instead of queueing (the insurance limiter and the question log
 // decide meanwhile, and questions are read without their context), ioredis reconnects on
-// its own, and the outage and the recovery are logged once each.
+// its own, and the outage and the recovery are logged once each. A server that freezes with
+// its connection open is found by redis-health.ts, and skipped the same way until it answers.
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
 import type { Platform } from '../core/answering/recorder.js';
@@ -12,6 +13,7 @@ import type { Logger } from '../logger.js';
 import type { UserHasher } from '../storage/user-hash.js';
 import { RedisRateLimiter } from './redis-limiter.js';
 import { RedisReloadFanout } from './redis-reloads.js';
+import { watchRedis, type RedisHealth } from './redis-health.js';
 import { redisTurns } from './redis-turns.js';
 
 export const REDIS_DEFAULTS = Object.freeze({
@@ -54,15 +56,15 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   });
   // Subscriptions asked for while disconnected wait for the connection instead of failing.
   const subscriber = client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
-  const watching = watchConnection(client, logger);
+  const health = watchRedis(client, logger);
   // The command connection reports outages; the subscriber's errors are the same ones.
   subscriber.on('error', () => undefined);
 
   const keyPrefix = REDIS_DEFAULTS.keyPrefix;
   const replicaId = options.replicaId ?? `${hostname()}:${process.pid}`;
-  const limiter = new RedisRateLimiter({ client, keyPrefix, ...options.rateLimit, hash: options.hash, logger, onLimited: options.onLimited });
+  const limiter = new RedisRateLimiter({ client, keyPrefix, ...options.rateLimit, hash: options.hash, logger, onLimited: options.onLimited, health });
   const reloads = new RedisReloadFanout({ store: options.store, client, subscriber, keyPrefix, replicaId, logger, answerWaitMs: options.answerWaitMs });
-  const votes = redisVoteLedger(client, keyPrefix, options.hash, options.retentionDays);
+  const votes = redisVoteLedger(client, keyPrefix, options.hash, options.retentionDays, health);
 
   const ready = client.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => client.once('ready', () => resolve()));
   const reachable = await settlesWithin(Promise.all([ready, reloads.subscribe()]), REDIS_DEFAULTS.startWaitMs);
@@ -85,11 +87,12 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
     limiter,
     reloads,
     votes,
-    turns: redisTurns(client, keyPrefix),
-    connected: () => client.status === 'ready',
+    turns: redisTurns(client, keyPrefix, health),
+    // Connected and answering: a frozen server keeps its socket, and is not counted as up.
+    connected: () => health.usable(),
     async close() {
       clearInterval(counting);
-      watching.closing();
+      health.close();
       // Nothing in Redis waits on this replica's writes; a plain disconnect cannot hang.
       subscriber.disconnect();
       client.disconnect();
@@ -97,14 +100,16 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   };
 }
 
-function redisVoteLedger(client: Redis, keyPrefix: string, hash: UserHasher, retentionDays: number): VoteLedger {
+function redisVoteLedger(client: Redis, keyPrefix: string, hash: UserHasher, retentionDays: number, health: RedisHealth): VoteLedger {
   const key = (platform: Platform, userId: string, entryId: string) => `${keyPrefix}vote:${hash(platform, userId)}:${entryId}`;
   const seconds = Math.round(retentionDays * 24 * 60 * 60);
   return {
     async claim(platform, userId, entryId) {
+      if (!health.usable()) return undefined;
       try {
         return (await client.set(key(platform, userId, entryId), '1', 'EX', seconds, 'NX')) === 'OK';
-      } catch {
+      } catch (error) {
+        health.failed(error);
         return undefined;
       }
     },
@@ -112,26 +117,6 @@ function redisVoteLedger(client: Redis, keyPrefix: string, hash: UserHasher, ret
       await client.del(key(platform, userId, entryId)).catch(() => undefined);
     },
   };
-}
-
-/** One line when Redis goes away and one when it is back, not one per reconnection attempt. */
-function watchConnection(client: Redis, logger: Logger): { closing(): void } {
-  let down = false;
-  let closing = false;
-  const wentDown = (message: string) => {
-    if (down || closing) return;
-    down = true;
-    // The message names the address at most, never the URL's password.
-    logger.error({ message }, 'redis unreachable: rate limits fall back to each replica, reloads reach this replica only, votes are checked by the question log alone');
-  };
-  client.on('error', (error: Error) => wentDown(error.message));
-  client.on('close', () => wentDown('connection closed'));
-  client.on('ready', () => {
-    if (!down) return;
-    down = false;
-    logger.warn('redis reachable again: state is shared with the other replicas once more');
-  });
-  return { closing: () => void (closing = true) };
 }
 
 async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {

@@ -16,6 +16,10 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port, empty. */
   start(): Promise<void>;
+  /** SIGSTOPs it: its connections stay open, and nothing answers. */
+  freeze(): void;
+  /** SIGCONTs it after freeze(). */
+  thaw(): void;
   /** Stops it for good and removes its folder. */
   close(): Promise<void>;
 }
@@ -53,7 +57,10 @@ export async function startRedis(): Promise<RedisServer> {
     port,
     stop,
     start,
+    freeze: () => void child?.kill('SIGSTOP'),
+    thaw: () => void child?.kill('SIGCONT'),
     async close() {
+      child?.kill('SIGCONT');
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },
