@@ -1,6 +1,8 @@
 // npm start: reads .env and the environment, then runs the bot until a signal or, on the
 // console, the end of input. SIGHUP reloads the knowledge base (npm run reload sends it);
-// SIGTERM and SIGINT shut down gracefully, and a second one exits at once.
+// SIGTERM and SIGINT shut down gracefully, and a second one exits at once. Errors nothing
+// else caught are handled as src/ops/last-resort.ts says, from before anything else runs.
+import { lastResort } from './ops/last-resort-installed.js';
 import dotenv from 'dotenv';
 import { parseCli } from './cli/args.js';
 import { AdapterStartError } from './adapters/adapter.js';
@@ -8,7 +10,7 @@ import { APP_DEFAULTS, configuredPlatforms, startApp, type App } from './app.js'
 import { parseConfig } from './config.js';
 import { KnowledgeLoadError } from './core/knowledge/store.js';
 import { formatProblem } from './core/knowledge/problems.js';
-import { createLogger, loggableError } from './logger.js';
+import { createLogger } from './logger.js';
 import { exitProcess } from './ops/exit.js';
 import { Metrics } from './ops/metrics.js';
 import { startOpsServer, type OpsServer } from './ops/ops-server.js';
@@ -38,6 +40,7 @@ const platforms = configuredPlatforms(config);
 // On the local console, routine info lines would interleave with the answers; show only
 // warnings there unless a level was asked for.
 const logger = createLogger({ ...config.log, level: platforms.length === 0 && !process.env.LOG_LEVEL ? 'warn' : config.log.level });
+lastResort.use(logger, () => void shutdown('uncaught exception', 1));
 
 const status = new RunStatus();
 const metrics = new Metrics(status, { platforms });
@@ -46,7 +49,7 @@ let app: App | undefined;
 let ops: OpsServer | undefined;
 let stopping = false;
 
-async function shutdown(reason: string): Promise<void> {
+async function shutdown(reason: string, code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
   status.stopping = true;
@@ -69,7 +72,7 @@ async function shutdown(reason: string): Promise<void> {
     // A pid file left behind is recognised as stale by npm run reload.
   }
   logger.info({ drained: report?.drained ?? true }, 'stopped');
-  await exitProcess(0, logger);
+  await exitProcess(code, logger);
 }
 
 // Registered before start-up: SIGHUP's default would end the process, and a stop signal
@@ -122,6 +125,3 @@ if (!stopping) {
     logger.warn({ dir: config.data.dir, message: (error as Error).message }, 'could not write the pid file; npm run reload will not find this bot (SIGHUP still reloads)');
   }
 }
-// A platform library that trips over one malformed event rejects a promise nobody awaits;
-// by default that would end the process, and every adapter with it. Log it and carry on.
-process.on('unhandledRejection', (reason) => logger.error({ err: loggableError(reason) }, 'unhandled rejection'));

@@ -24,6 +24,7 @@ export const POSTGRES_WHERE = 'PostgreSQL (DATABASE_URL)';
 /** Connects and migrates; throws (and closes what it opened) if either fails. */
 export async function openPostgresStore(url: string, logger: Logger): Promise<LogStore> {
   const pool = new pg.Pool({
+    Client: listeningClient(logger),
     connectionString: url,
     max: POSTGRES_DEFAULTS.maxConnections,
     connectionTimeoutMillis: POSTGRES_DEFAULTS.connectTimeoutMs,
@@ -32,7 +33,7 @@ export async function openPostgresStore(url: string, logger: Logger): Promise<Lo
   });
   // An idle connection the server drops (a restart) is reported here; without a listener
   // it would end the process. The next query simply takes a new connection.
-  pool.on('error', (error) => logger.debug({ message: error.message }, 'an idle PostgreSQL connection closed'));
+  pool.on('error', (error) => logger.debug({ message: error.message, code: (error as { code?: string }).code }, 'an idle PostgreSQL connection closed'));
   try {
     const client = await pool.connect();
     // As in transaction(): a dropped connection fails the migration rather than the process.
@@ -51,6 +52,23 @@ export async function openPostgresStore(url: string, logger: Logger): Promise<Lo
     throw error;
   }
   return postgresStore(pool);
+}
+
+/**
+ * pg's client, with an 'error' listener from the moment it is made. A server shutting down
+ * (57P01, "terminating connection due to administrator command") may say so to a connection
+ * between two owners: after the pool hands it out and before its new owner listens, or
+ * while it is still connecting. An 'error' event with no listener ends the process, so every
+ * connection has one for its whole life; whoever is using it still learns of the failure
+ * from the query that fails, and the pool throws the broken connection away.
+ */
+function listeningClient(logger: Logger): typeof pg.Client {
+  return class extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super(config);
+      this.on('error', (error: Error) => logger.debug({ message: error.message, code: (error as { code?: string }).code }, 'a PostgreSQL connection failed'));
+    }
+  };
 }
 
 /**
