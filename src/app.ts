@@ -6,22 +6,18 @@ import { createConsoleAdapter } from './adapters/console/index.js';
 import { createSlackAdapter } from './adapters/slack/index.js';
 import type { Config } from './config.js';
 import type { CommandContext } from './core/answering/command.js';
-import { catalogueOf } from './core/curation/gap-report.js';
-import type { GapSource } from './core/curation/gaps.js';
 import { isEnglishWord } from './lexicon/english-words.js';
 import { Intake } from './core/answering/intake.js';
 import { KnowledgeStore } from './core/knowledge/store.js';
 import { checkInWorker } from './ops/worker-checker.js';
-import { notRecording, type Platform, type Recorder } from './core/answering/recorder.js';
+import type { Platform } from './core/answering/recorder.js';
 import { watchKnowledge, type KnowledgeWatcher } from './ops/knowledge-watch.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './ops/metrics.js';
 import { observeQuestions } from './ops/observed-recorder.js';
 import { RunStatus } from './ops/run-status.js';
 import { reportReloads } from './ops/reload-control.js';
-import { databasePath } from './storage/database.js';
-import { PostgresQuestionLog } from './storage/postgres-log.js';
-import { QuestionLog } from './storage/question-log.js';
+import { openQuestionLog } from './storage/open.js';
 import { hashKey, userHasher } from './storage/user-hash.js';
 import type { SharedState } from './core/answering/shared-state.js';
 import { openSharedState } from './state/open.js';
@@ -78,7 +74,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   });
   status.store = store;
 
-  const log = openQuestionLog(config, store, logger, metrics);
+  const log = openQuestionLog(config, { store, metrics, logger });
   const state = await openSharedState(config, { store, metrics, logger, hash: () => userHasher(hashKey(config.data.dir, config.data.hashSecret)) });
   status.redis = state.kind === 'redis' ? state : undefined;
   const intake = new Intake();
@@ -154,52 +150,4 @@ async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-interface OpenedLog {
-  recorder: Recorder;
-  gaps?: GapSource;
-  close(): void | Promise<unknown>;
-}
-
-/**
- * The question log, or no recording when it is off. If it cannot be opened yet, the bot
- * still answers: that is logged once here, questions are held in memory, and the log is
- * opened again in the background until it can be; /gaps meanwhile says so.
- */
-function openQuestionLog(config: Config, store: KnowledgeStore, logger: Logger, metrics: Metrics): OpenedLog {
-  if (!config.data.questionLog) return { recorder: notRecording, close: () => undefined };
-  if (config.databaseUrl) {
-    // Connects in the background: questions are held until PostgreSQL can be reached.
-    const log = new PostgresQuestionLog({
-      url: config.databaseUrl,
-      retentionDays: config.data.retentionDays,
-      hash: userHasher(hashKey(config.data.dir, config.data.hashSecret)),
-      logger,
-      catalogue: catalogueOf(store),
-      onDropped: (count) => metrics.questionLogDropped.inc(count),
-      onWriteFailed: () => metrics.questionLogWriteFailures.inc(),
-    });
-    return { recorder: log, gaps: log, close: () => log.close() };
-  }
-  const file = databasePath(config.data.dir);
-  const options = {
-    dataDir: config.data.dir,
-    retentionDays: config.data.retentionDays,
-    hashSecret: config.data.hashSecret,
-    logger,
-    catalogue: catalogueOf(store),
-    onDropped: (count: number) => metrics.questionLogDropped.inc(count),
-    onWriteFailed: () => metrics.questionLogWriteFailures.inc(),
-  };
-  const log = QuestionLog.openEventually(options, {
-    onOpen: () => logger.info({ file, retentionDays: config.data.retentionDays }, 'question log open'),
-    onFailure(error, next) {
-      const reason = { file, message: (error as Error).message, retryInMs: next.delayMs };
-      // Said once at error level; each later attempt only at debug, so a long outage is one line.
-      if (next.attempt === 1) logger.error(reason, 'the question log could not be opened; answering anyway, holding questions in memory and trying again');
-      else logger.debug({ ...reason, attempt: next.attempt }, 'the question log still cannot be opened');
-    },
-  });
-  return { recorder: log, gaps: log, close: () => log.close() };
 }

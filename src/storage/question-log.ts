@@ -183,13 +183,15 @@ export class QuestionLog implements Recorder, GapSource {
     }
   }
 
-  close(): void {
-    if (this.closed) return;
+  /** Writes what it can and closes the database; says how many records were never written. */
+  close(): number {
+    if (this.closed) return 0;
     clearInterval(this.pruneTimer);
     this.retrying?.cancel();
-    this.queue.close();
+    const lost = this.queue.close();
     this.closed = true;
     this.store?.db.close();
+    return lost;
   }
 
   private attach(store: Opened): void {
