@@ -11,6 +11,7 @@ import { MAX_DECLINED_WORDINGS, retentionCutoff } from './gap-queries.js';
 import { gapJob, gapReportOffThread } from './gap-thread.js';
 import { questionRow, voteRow, type LogStore, type QuestionRow, type VoteRow } from './log-store.js';
 import { openPostgresStore, POSTGRES_WHERE } from './postgres.js';
+import { BACKOFF_DEFAULTS } from './retry.js';
 import type { UserHasher } from './user-hash.js';
 
 export const POSTGRES_LOG_DEFAULTS = Object.freeze({
@@ -18,9 +19,6 @@ export const POSTGRES_LOG_DEFAULTS = Object.freeze({
   maxQueued: 10_000,
   /** The least time between two writes: a busy replica writes a few batches a second. */
   minFlushIntervalMs: 50,
-  /** After a failed write or connection, wait this long, doubling up to the most. */
-  firstRetryMs: 500,
-  maxRetryMs: 30_000,
   /** A vote waits this long for its answer (already voted or not) before it is held instead. */
   voteWaitMs: 1_000,
   pruneEveryMs: 6 * 60 * 60 * 1000,
@@ -51,7 +49,7 @@ export class PostgresQuestionLog implements Recorder, GapSource {
   private writing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastWrite = -Infinity;
-  private retryMs: number = POSTGRES_LOG_DEFAULTS.firstRetryMs;
+  private retryMs: number = BACKOFF_DEFAULTS.firstDelayMs;
   private failing = false;
   private dropped = 0;
   private closed = false;
@@ -166,7 +164,7 @@ export class PostgresQuestionLog implements Recorder, GapSource {
     }
     if (this.failing) {
       this.schedule(this.retryMs);
-      this.retryMs = Math.min(this.retryMs * 2, POSTGRES_LOG_DEFAULTS.maxRetryMs);
+      this.retryMs = Math.min(this.retryMs * 2, BACKOFF_DEFAULTS.maxDelayMs);
     } else if (this.held.length > 0) this.schedule(POSTGRES_LOG_DEFAULTS.minFlushIntervalMs);
   }
 
@@ -212,7 +210,7 @@ export class PostgresQuestionLog implements Recorder, GapSource {
   }
 
   private succeeded(): void {
-    this.retryMs = POSTGRES_LOG_DEFAULTS.firstRetryMs;
+    this.retryMs = BACKOFF_DEFAULTS.firstDelayMs;
     if (!this.failing) return;
     this.failing = false;
     this.options.logger.warn({ dropped: this.dropped }, 'question log writes work again: everything held has been written');

@@ -7,7 +7,8 @@ export interface Backoff {
   maxDelayMs: number;
 }
 
-export const BACKOFF_DEFAULTS: Backoff = Object.freeze({ firstDelayMs: 1_000, maxDelayMs: 60_000 });
+/** The one backoff of the question log, SQLite or PostgreSQL: half a second, doubling up to 30. */
+export const BACKOFF_DEFAULTS: Backoff = Object.freeze({ firstDelayMs: 500, maxDelayMs: 30_000 });
 
 export interface Retrying {
   cancel(): void;
