@@ -9,8 +9,8 @@ import type { Turn, TurnStore } from '../core/conversation/turns.js';
 
 export const MEMORY_TURNS_DEFAULTS = Object.freeze({
   /**
-   * About 700 bytes each (`npm run bench`, "memory turns"): some 70 MB at most. A reply is
-   * kept its full day while fewer answers than this come in a day; beyond, use REDIS_URL.
+   * About 500 bytes each (`npm run bench -- memory`: 47 MiB of heap at the bound). A reply
+   * is kept its full day while fewer answers than this come in a day; beyond, use REDIS_URL.
    */
   maxTurns: 100_000,
 });
