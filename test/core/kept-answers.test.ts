@@ -70,13 +70,19 @@ describe('a quote check kept under its reply id', () => {
     expect(shared?.entry).toEqual(result.entry);
   });
 
-  it('gives the generic quote check its own id', async () => {
-    const { result } = await asked(context(), 'Is "18-month jail term" a direct quote?');
-    expect(result).toMatchObject({ kind: 'answer', entry: { id: 'quote-check' } });
+  it('gives a quote check of words the reviewed list does not hold the id of their paragraph, voted on once per person', async () => {
+    const votes: VoteRecord[] = [];
+    const ctx = context(votes);
+    const { result } = await asked(ctx, 'Is "18-month jail term" a direct quote?');
+    expect(result).toMatchObject({ kind: 'answer', entry: { id: 'quote-check-p13' } });
+    const other = await asked(ctx, 'Is "social media platform" a direct quote?');
+    expect(other.result.kind === 'answer' && other.result.entry.id).toMatch(/^quote-check-p(?!13$)\d+$/);
+    for (const r of [result, other.result]) if (r.kind === 'answer') expect(await castVote(ctx, OTHER, r.entry.id, false)).toBe('recorded');
+    expect(new Set(votes.map((v) => v.entryId)).size).toBe(2);
   });
 
-  it('refuses a vote for an id the bot never answers under', async () => {
-    expect(await castVote(context(), OTHER, 'no-such-statement', true)).toBe('gone');
+  it.each(['no-such-statement', 'quote-check', 'quote-check-p0', 'quote-check-p9999'])('refuses a vote for %j, an id the bot never answers under', async (id) => {
+    expect(await castVote(context(), OTHER, id, true)).toBe('gone');
   });
 });
 

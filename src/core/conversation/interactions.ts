@@ -1,7 +1,7 @@
 // Buttons and menus under an answer, shared by every platform: what each one means, how it
 // is written into a platform's custom id, and what pressing it does.
 import { z } from 'zod';
-import type { Answered } from '../answering/answer.js';
+import { QUOTE_CHECK_ID, type Answered } from '../answering/answer.js';
 import { takeQuestion, type CommandContext, type NotTaken } from '../answering/command.js';
 import type { Platform, VoteOutcome } from '../answering/recorder.js';
 import { withoutTheirWords, type Explanation } from '../answering/why.js';
@@ -124,11 +124,10 @@ export async function castVote(ctx: CommandContext, actor: Actor, id: string, he
  */
 function isAnswerId(ctx: CommandContext, id: string): boolean {
   const { index } = ctx.store.current();
-  return Boolean(index.entry(id)) || id === QUOTE_CHECK_ID || index.quotes.statements.some((s) => s.statement.id === id);
+  if (index.entry(id) || index.quotes.statements.some((s) => s.statement.id === id)) return true;
+  const paragraph = Number(QUOTE_CHECK_ID.exec(id)?.[1]);
+  return [...ctx.store.current().knowledge.sources.values()].some((source) => paragraph >= 1 && paragraph <= source.paragraphs.length);
 }
-
-/** The id of a quote check whose words the reviewed list does not hold (answer.ts). */
-const QUOTE_CHECK_ID = 'quote-check';
 
 /** A kept answer as it was given, to share it; undefined once it is no longer kept. */
 export async function keptAnswer(ctx: CommandContext, replyId: string): Promise<Answered | undefined> {
