@@ -123,10 +123,10 @@ export async function castVote(ctx: CommandContext, actor: Actor, id: string, he
  * quote check of words the list does not hold. Votes on quote checks count like any other.
  */
 function isAnswerId(ctx: CommandContext, id: string): boolean {
-  const { index } = ctx.store.current();
+  const { index, knowledge } = ctx.store.current();
   if (index.entry(id) || index.quotes.statements.some((s) => s.statement.id === id)) return true;
   const paragraph = Number(QUOTE_CHECK_ID.exec(id)?.[1]);
-  return [...ctx.store.current().knowledge.sources.values()].some((source) => paragraph >= 1 && paragraph <= source.paragraphs.length);
+  return [...knowledge.sources.values()].some((source) => paragraph >= 1 && paragraph <= source.paragraphs.length);
 }
 
 /** A kept answer as it was given, to share it; undefined once it is no longer kept. */
