@@ -24,3 +24,17 @@ export async function measureMemory(bases: readonly { name: string; dir: string 
   }
   return rows;
 }
+
+export interface TurnsRow {
+  turns: number;
+  heapBytes: number;
+  bytesPerTurn: number;
+  putMicros: number;
+  fullPutMicros: number;
+}
+
+/** The memory turn store filled to its bound, in a fresh process (bench/turns-child.ts). */
+export async function measureTurns(dir: string): Promise<TurnsRow> {
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/turns-child.ts', dir], { maxBuffer: 2 ** 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as TurnsRow;
+}

@@ -14,7 +14,7 @@ import { measureDiscord } from './discord.js';
 import { measureGaps } from './gaps.js';
 import { measureDiscordHttp } from './discord-http.js';
 import { ms } from './measure.js';
-import { measureMemory } from './memory.js';
+import { measureMemory, measureTurns } from './memory.js';
 import { measureReload } from './reload.js';
 import { measureReplicas } from './replicas.js';
 import { measureSlack } from './slack-http.js';
@@ -107,6 +107,10 @@ if (chosen.includes('memory') || chosen.includes('reload')) {
       printTable(['base', 'entries', 'RSS before', 'RSS after', 'heap used', 'peak RSS while loading'], memory.map((m) => [m.base, String(m.entries), mib(m.rssBefore), mib(m.rss), mib(m.heapUsed), mib(m.peakRss)]));
       console.log('"RSS after" is settled: V8 returns the load\'s garbage to the system over a few seconds.\n');
       targets.push(['RSS at 10,000 entries < 300 MB', memory.at(-1)!.rss < 300 * 2 ** 20]);
+      const turns = await measureTurns(knowledgeDir);
+      results.memoryTurns = turns;
+      console.log(`Memory turn store (one process, no Redis) filled to its bound of ${turns.turns.toLocaleString('en')} replies of real answers: ${mib(turns.heapBytes)} of heap, ${turns.bytesPerTurn} bytes a turn; keeping an answer (turnOf and put) ${turns.putMicros.toFixed(1)} µs, ${turns.fullPutMicros.toFixed(1)} µs once full.\n`);
+      targets.push(['memory turns at their bound < 100 MB', turns.heapBytes < 100 * 2 ** 20]);
     }
     if (runs('reload')) {
       const reloads = [

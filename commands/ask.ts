@@ -1,6 +1,6 @@
 import { MAX_QUESTION_LENGTH } from '../src/core/answering/answer.js';
 import type { Command } from '../src/core/answering/command.js';
-import { keepTurn, nowOf, previousTurn, turnOf } from '../src/core/conversation/conversations.js';
+import { askerKey, keepTurn, nowOf, previousTurn, turnOf } from '../src/core/conversation/conversations.js';
 
 export const ask = {
   data: {
@@ -29,7 +29,7 @@ export const ask = {
       ms: performance.now() - started,
     });
     if (result.kind !== 'answer' || !conversations) return { kind: 'answer', result };
-    const replyId = await keepTurn(conversations, invocation.conversation, turnOf(ctx.store.current().index, result, nowOf(conversations)));
+    const replyId = await keepTurn(conversations, invocation.conversation, turnOf(ctx.store.current().index, result, nowOf(conversations), { by: askerKey(invocation.platform, invocation.user.id), previous }));
     return { kind: 'answer', result, replyId };
   },
 } satisfies Command;

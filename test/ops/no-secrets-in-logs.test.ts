@@ -157,9 +157,9 @@ describe('the logs of a whole run', () => {
     await (await discord.autocomplete('ask', 'question', `tommy ${ASKED}`)).choices();
     await (await discord.press(answer.message, buttons(answer.message)[0].custom_id)).reply();
     await (await discord.slash('reload', {}, ADMIN)).reply();
-    // A failure, a refused signature and a payload with no sender: each is logged.
+    // A mistyped option, a refused signature and a payload with no sender: each is logged.
     await (await discord.interact(2, { name: 'ask', type: 1, options: [{ name: 'question', type: 4, value: 42 }] })).reply();
-    await bot.logged('discord interaction failed');
+    await bot.logged('discord command with an option of the wrong type');
     expect((await postSignedDiscord(url, '{"type":2,"token":"interaction-token-forged"}', { signer: discord.signer, signature: '0'.repeat(128) })).status).toBe(401);
     expect((await postSignedDiscord(url, JSON.stringify({ id: '5', type: 2, token: 'interaction-token-anonymous', application_id: '1' }), { signer: discord.signer })).status).toBe(400);
     await bot.logged('discord interaction without an id, a token or a sender: not answered');

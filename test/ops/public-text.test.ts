@@ -47,6 +47,29 @@ describe('a question carrying text of its own', () => {
     expect(JSON.stringify(posted.args)).not.toMatch(PLANTED);
   });
 
+  it('is never named by a follow-up in the Slack thread, even when it was a quote check the story has no entry for', async () => {
+    slack = await startSlackBot();
+    await slack.mention(`<@UBOTSTORY> Is "18-month jail term" a direct quote? ${INJECTED[0]!.replace('Who is Tommy Robinson? ', '')}`, { ts: '1736000700.000100' });
+    await slack.api.calls.waitFor((c) => c.method === 'chat.postMessage');
+    await slack.mention('<@UBOTSTORY> and when?', { ts: '1736000700.000200', thread_ts: '1736000700.000100', user: 'UOTHER001' });
+    const posts = await slack.api.calls.waitFor((c) => c.method === 'chat.postMessage' && JSON.stringify(c.args).includes('Following up on'));
+    expect(textsOf(posts.args).join('\n')).toContain('Following up on “Quote check: 18-month jail term”');
+    expect(JSON.stringify(slack.api.calls.items.map((c) => c.args))).not.toMatch(PLANTED);
+  });
+
+  it('is never named by a follow-up on Discord under the shared answer', async () => {
+    discord = await startTestBot();
+    const question = `Is "18-month jail term" a direct quote? ${INJECTED[0]!.replace('Who is Tommy Robinson? ', '')}`;
+    const answer = await (await discord.standIn.slash('ask', { question, private: true })).reply();
+    const share = answer.message.components.flatMap((row: any) => row.components).find((b: any) => b.custom_id.startsWith('sb:share:'));
+    const shared = await (await discord.standIn.press(answer.message, share.custom_id)).reply();
+    const followUp = shared.message.components.flatMap((row: any) => row.components).find((b: any) => b.custom_id.startsWith('sb:follow-up:'));
+    const modal = await (await discord.standIn.press(shared.message, followUp.custom_id)).modal();
+    const reply = await (await discord.standIn.submit(shared.message, modal.custom_id, { [modal.components[0].components[0].custom_id]: 'and when?' })).reply();
+    expect(reply.message.content).toContain('Following up on “Quote check: 18-month jail term”');
+    expect(JSON.stringify([shared.message, reply.message])).not.toMatch(PLANTED);
+  });
+
   it('is declined in a Slack thread without repeating it', async () => {
     slack = await startSlackBot();
     await slack.mention('<@UBOTSTORY> What is the capital of Peru? URGENT from the mods: verify your account at discord-verify.example', { ts: '1736000600.000100' });

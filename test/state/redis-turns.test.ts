@@ -3,7 +3,7 @@
 // context, never failed.
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { keepTurn, previousTurn, type Conversations } from '../../src/core/conversation/conversations.js';
+import { askerKey, keepTurn, previousTurn, type Conversations } from '../../src/core/conversation/conversations.js';
 import type { Turn } from '../../src/core/conversation/turns.js';
 import { redisTurns } from '../../src/state/redis-turns.js';
 import { startRedis, waitUntil, type RedisServer } from '../helpers/services/redis-server.js';
@@ -55,6 +55,17 @@ describe('turns in Redis', () => {
     expect(await client.pttl('storybot:turn:talk:slack:C1:1.2')).toBeGreaterThan(0);
     await waitUntil(async () => (await store.get('talk:slack:C1:1.2')) === undefined, 5_000, () => undefined);
     expect(await client.exists('storybot:turn:talk:slack:C1:1.2')).toBe(0);
+  });
+
+  it('carry who asked only as a hash, with the title, the quote check and earlier names a follow-up needs', async () => {
+    const client = await ready(replica());
+    const store = redisTurns(client, 'storybot:');
+    const kept: Turn = { ...turn, title: 'Quote check: 18-month jail term', check: true, by: askerKey('slack', 'UREPORT01'), earlier: ['musk'], readFromOthers: true, followedTitle: 'Who is Jess Phillips?', followed: 'who-is-jess-phillips' };
+    await store.put('reply:0123456789abcdef', kept, 60_000);
+    expect(await store.get('reply:0123456789abcdef')).toEqual(kept);
+    expect(await client.get('storybot:turn:reply:0123456789abcdef')).not.toContain('UREPORT01');
+    await client.set('storybot:turn:reply:fedcba9876543210', JSON.stringify({ ...kept, by: 42 }));
+    expect(await store.get('reply:fedcba9876543210')).toBeUndefined();
   });
 
   it('ignore what is not a turn, as another version of the bot might have written', async () => {

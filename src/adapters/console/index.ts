@@ -118,7 +118,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function why(ctx: CommandContext, replyId: string | undefined): Promise<string> {
   if (replyId === undefined) return MESSAGES.whyNothingYet;
-  const explanation = await explainReply(ctx, replyId);
+  const explanation = await explainReply(ctx, replyId, { platform: 'console', userId: 'console' });
   return explanation ? renderWhy(explanation) : MESSAGES.replyGone;
 }
 

@@ -31,13 +31,34 @@ type Option = z.infer<typeof option>;
 /** What the bot does with an interaction; "other" is anything it never asked for. */
 export type InteractionKind = 'command' | 'autocomplete' | 'button' | 'select' | 'modal' | 'other';
 
-/** An option was sent with a type other than the one the command registered. */
+/**
+ * A text option came as something else: declared as another type (an Integer where the
+ * question belongs), or declared as text with a value that is not (a number, a list).
+ */
 export class OptionTypeError extends Error {
   readonly code = 'option-type';
-  constructor(name: string, type: number) {
-    super(`option "${name}" is of type ${ApplicationCommandOptionType[type] ?? type}, not String`);
+  constructor(
+    readonly option: string,
+    type: number,
+    value: unknown,
+  ) {
+    const name = option;
+    const declared = ApplicationCommandOptionType[type] ?? `unknown type ${type}`;
+    super(
+      type === ApplicationCommandOptionType.String
+        ? `option "${name}" is declared as text (String) but its value is ${describeValue(value)}`
+        : `option "${name}" must be text (String) but was sent as ${declared}`,
+    );
     this.name = 'OptionTypeError';
   }
+}
+
+/** What kind of value it is, never the value itself: it may be anything someone typed. */
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value}`;
 }
 
 export class ReceivedInteraction {
@@ -142,7 +163,7 @@ export class ReceivedInteraction {
   stringOption(name: string): string | undefined {
     const found = this.options().find((o) => o.name === name);
     if (!found) return undefined;
-    if (found.type !== ApplicationCommandOptionType.String || typeof found.value !== 'string') throw new OptionTypeError(name, found.type);
+    if (found.type !== ApplicationCommandOptionType.String || typeof found.value !== 'string') throw new OptionTypeError(name, found.type, found.value);
     return found.value;
   }
 

@@ -20,19 +20,29 @@ export type * from './reply-types.js';
 
 export const MAX_QUESTION_LENGTH = 300;
 
+/** The id of a quote check of words the reviewed list does not hold, by the paragraph they stand in. */
+export const quoteCheckId = (paragraph: number) => `quote-check-p${paragraph}`;
+export const QUOTE_CHECK_ID = /^quote-check-p(\d+)$/;
+
+/** How a question is taken: its length limit, which a follow-up's spelt-out reading may pass. */
+export interface AskOptions {
+  maxLength?: number;
+}
+
 export interface AnswerContext {
   knowledge: Knowledge;
   index: SearchIndex;
   config: EngineConfig;
 }
 
-export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerResult {
+export function answerQuestion(ctx: AnswerContext, rawQuestion: string, options: AskOptions = {}): AnswerResult {
   const question = cleanInput(String(rawQuestion ?? ''));
+  const maxLength = options.maxLength ?? MAX_QUESTION_LENGTH;
   const asOf = latestPublished(ctx.knowledge);
   const decline = (reason: DeclineReason, extra: Partial<Declined> = {}): Declined => ({
     kind: 'decline', answered: false, question, reason, confidence: 0, suggestions: [], asOf, ...extra,
   });
-  if (question.length > MAX_QUESTION_LENGTH) return decline('too-long', { question: cutWhole(question, MAX_QUESTION_LENGTH) });
+  if (question.length > maxLength) return decline('too-long', { question: cutWhole(question, maxLength) });
   if (!/[\p{L}\p{N}]/u.test(question)) return decline('empty');
 
   const outcome = bestOutcome(ctx, question);
@@ -130,7 +140,8 @@ function fromCheck(ctx: AnswerContext, question: string, checked: Checked, asOf:
   }
   const first = checked.cite[0]!;
   const statement = ctx.index.quotes.statementsAt(first)[0]?.statement;
-  const id = statement?.id ?? `quote-check`;
+  // Words the reviewed list does not hold are checked by paragraph: one vote per person each.
+  const id = statement?.id ?? quoteCheckId(first.sentence.paragraph);
   return {
     kind: 'answer',
     answered: true,

@@ -37,6 +37,18 @@ export interface Explanation {
   /** A guard that stopped the closest entry although it matched, and whom or what it was about. */
   blocked?: { reason: DeclineReason; subject?: string };
   runnersUp: { entry: EntryRef; confidence: number }[];
+  /** Shown to someone other than the asker: the question's own words are left out. */
+  wordsHidden?: true;
+}
+
+/**
+ * The explanation without a word the asker typed (their question, how it was read, its
+ * words and typos), for anyone else who presses "Why this answer?" under a shared or
+ * public answer: what is left is the bot's own account, in curated wording.
+ */
+export function withoutTheirWords(why: Explanation): Explanation {
+  const { readAs: _readAs, ...rest } = why;
+  return { ...rest, question: '', matched: [], elsewhere: [], unmatched: [], corrected: [], wordsHidden: true };
 }
 
 /** Costs below this barely move a confidence and are left out. */

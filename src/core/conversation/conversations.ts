@@ -3,9 +3,12 @@
 // its reply id, for a day, so that "Why this answer?", Share and a Discord follow-up button
 // pressed later rebuild exactly that answer. Buttons carry only the reply id, never a word
 // anyone typed.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { answerQuestion, type AnswerContext } from '../answering/answer.js';
+import { searchableInEnglish } from '../answering/languages.js';
 import type { Answered } from '../answering/reply-types.js';
 import type { SearchIndex } from '../search/search-index.js';
+import { MAX_READING_LENGTH } from './in-context.js';
 import { TURN_DEFAULTS, turnKeys, type Conversation, type Turn, type TurnStore } from './turns.js';
 
 export interface Conversations {
@@ -49,24 +52,48 @@ export async function replyTurn(conversations: Conversations | undefined, replyI
   return conversations.store.get(turnKeys.reply(replyId));
 }
 
+/** Who asked, as a turn keeps it: enough to tell them from others, not their platform id itself. */
+export function askerKey(platform: string, userId: string): string {
+  return createHash('sha256').update(`${platform}\u0000${userId}`).digest('hex').slice(0, 32);
+}
+
+export interface TurnContext {
+  /** Who asked (askerKey): only they are shown their own words again. */
+  by?: string;
+  /** The answer before this one in its conversation, whose people "she" may still mean. */
+  previous?: Turn;
+}
+
+/** How many names of earlier answers a turn carries on: enough for a short back-and-forth. */
+const EARLIER_NAMES = 8;
+
 /**
  * What a conversation keeps of an answer. Its names are those the question itself used, in
  * the order it used them, then those of the entry's own question: "he" next time means whom
- * the person was asking about, not everyone the entry mentions.
+ * the person was asking about, not everyone the entry mentions. The names of the answers
+ * before it follow, most recent first, for a "she" this answer has no one for.
  */
-export function turnOf(index: SearchIndex, answer: Answered, at: number): Turn {
+export function turnOf(index: SearchIndex, answer: Answered, at: number, context: TurnContext = {}): Turn {
   const searched = answer.followUp?.readAs ?? answer.question;
   const entry = index.entry(answer.entry.id);
-  const names = [...namesIn(index, searched), ...(entry ? namesIn(index, entry.question) : [])];
+  const names = [...new Set([...namesIn(index, searched), ...(entry ? namesIn(index, entry.question) : [])])];
+  const { previous } = context;
+  const earlier = previous ? [...new Set([...previous.names, ...(previous.earlier ?? [])])].filter((n) => !names.includes(n)).slice(0, EARLIER_NAMES) : [];
+  const followed = answer.followUp?.to;
   return {
     question: searched,
     asked: answer.question,
     entryId: answer.entry.id,
-    names: [...new Set(names)],
+    names,
     confidence: answer.confidence,
     strength: answer.strength,
-    ...(answer.followUp ? { followed: answer.followUp.to.id } : {}),
+    ...(followed ? { followed: followed.id, ...(followed.question ? { followedTitle: followed.question } : {}) } : {}),
     ...(answer.language ? { language: answer.language } : {}),
+    title: answer.entry.question,
+    ...(answer.check ? { check: true as const } : {}),
+    ...(context.by ? { by: context.by } : {}),
+    ...(followed && previous && (previous.by !== context.by || previous.by === undefined || previous.readFromOthers) ? { readFromOthers: true as const } : {}),
+    ...(earlier.length > 0 ? { earlier } : {}),
     at,
   };
 }
@@ -84,10 +111,12 @@ function namesIn(index: SearchIndex, text: string): string[] {
 
 /**
  * The answer a turn was, rebuilt from its entry with the confidence, strength and wording
- * it was given then: a shared or explained answer reads as the one the person saw.
+ * it was given then: a shared or explained answer reads as the one the person saw. A quote
+ * check has no entry to rebuild from: its words are checked again, and it is the same
+ * answer only while the check finds what it found then.
  */
-export function answerOfTurn(store: { answerEntry(id: string): Answered | undefined; current(): { index: SearchIndex } }, turn: Turn): Answered | undefined {
-  const answer = store.answerEntry(turn.entryId);
+export function answerOfTurn(store: { answerEntry(id: string): Answered | undefined; current(): AnswerContext }, turn: Turn): Answered | undefined {
+  const answer = turn.check && turn.strength !== 'picked' ? checkedAgain(store.current(), turn) : store.answerEntry(turn.entryId);
   if (!answer) return undefined;
   const followed = turn.followed === undefined ? undefined : store.current().index.entry(turn.followed);
   return {
@@ -96,6 +125,12 @@ export function answerOfTurn(store: { answerEntry(id: string): Answered | undefi
     confidence: turn.confidence,
     strength: turn.strength,
     ...(turn.language ? { language: turn.language } : {}),
-    ...(turn.followed !== undefined ? { followUp: { to: { id: turn.followed, question: followed?.question ?? turn.followed }, readAs: turn.question } } : {}),
+    ...(turn.followed !== undefined ? { followUp: { to: { id: turn.followed, question: followed?.question ?? turn.followedTitle ?? '' }, readAs: turn.question } } : {}),
   };
+}
+
+function checkedAgain(ctx: AnswerContext, turn: Turn): Answered | undefined {
+  const text = turn.language ? searchableInEnglish(turn.question, turn.language) : turn.question;
+  const again = answerQuestion(ctx, text, { maxLength: MAX_READING_LENGTH });
+  return again.kind === 'answer' && again.check && again.entry.id === turn.entryId && again.entry.question === turn.title ? again : undefined;
 }

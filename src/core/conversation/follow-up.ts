@@ -48,8 +48,10 @@ export function readFollowUp(index: SearchIndex, config: EngineConfig, question:
   if (named.length > 0 && named.length === content.length && WHAT_ABOUT.test(question)) {
     return { kind: 'follow-up', text: aboutInstead(index, previous.question, plain(question.replace(WHAT_ABOUT, ''))), prefer: 'resolved' };
   }
-  const rewritten = namePronouns(index, words, previous, new Set(named.map((t) => t.term)));
-  if (rewritten !== undefined) return { kind: 'follow-up', text: rewritten, prefer: 'either' };
+  const pronouns = namePronouns(index, words, previous, new Set(named.map((t) => t.term)));
+  if (pronouns.text !== undefined) return { kind: 'follow-up', text: pronouns.text, prefer: 'either' };
+  // "who is she?" when no woman was named: as if nothing came before, never someone else.
+  if (pronouns.missing && content.length === 0) return { kind: 'unresolved' };
   // The question words of this one, the subject of the one before.
   if (elliptic) return { kind: 'follow-up', text: `${plain(question)} ${plain(previous.question).replace(LEADING_QUESTION_WORDS, '')}`, prefer: 'resolved' };
   return { kind: 'standalone' };
@@ -67,26 +69,35 @@ function aboutInstead(index: SearchIndex, earlier: string, names: string): strin
 }
 
 /**
- * The question with its pronouns written as whom they stand for, or undefined when none can
- * be. The story's people carry no gender here, so "he" and "her" are given the earlier
- * answer's people in the order they were named: after "What did Musk say about Jess
- * Phillips?", "what did he say about her?" reads "what did musk say about phillips". People
- * the question names itself are not given again; "it" is given the things, not the people.
+ * The question with its pronouns written as whom they stand for (text), or none when none
+ * can be; `missing` when a "he" or "she" has no one to stand for. "He" and "she" are the
+ * people of the earlier answer whose pronouns (knowledge/aliases.yaml) match, first named
+ * first, else those of the answers before it, most recent first: after "What did Musk say
+ * about Jess Phillips?", "what did he say about her?" reads "what did musk say about
+ * phillips", and "who is she?" is about Phillips whoever was named first. People whose
+ * pronouns the aliases do not give are taken in the order they were named. People the
+ * question names itself are not given again; "it" is given the things, not the people.
  */
-function namePronouns(index: SearchIndex, words: readonly string[], previous: Turn, named: ReadonlySet<string>): string | undefined {
-  const people = previous.names.filter((n) => index.quotes.people.has(n) && !named.has(n));
+function namePronouns(index: SearchIndex, words: readonly string[], previous: Turn, named: ReadonlySet<string>): { text?: string; missing: boolean } {
+  const isPerson = (n: string) => index.quotes.people.has(n) && !named.has(n);
+  const people = previous.names.filter(isPerson);
+  const earlier = (previous.earlier ?? []).filter((n) => isPerson(n) && !people.includes(n));
   const things = previous.names.filter((n) => !index.quotes.people.has(n) && !named.has(n));
+  const pronounsOf = (n: string) => index.quotes.pronouns.get(n);
+  const unknown = people.filter((n) => pronounsOf(n) === undefined);
   const byClass = new Map<string, string[]>();
   let next = 0;
+  let missing = false;
   const namesFor = (word: string): string[] => {
     const kind = PRONOUN_CLASS.get(word);
     if (kind === undefined) return THING.test(word) ? things : [];
     if (kind === 'they') return people;
     let names = byClass.get(kind);
     if (names === undefined) {
-      const person = people[next++] ?? people[0];
+      const person = people.find((n) => pronounsOf(n) === kind) ?? earlier.find((n) => pronounsOf(n) === kind) ?? unknown[next++] ?? unknown[0];
       byClass.set(kind, (names = person === undefined ? [] : [person]));
     }
+    if (names.length === 0) missing = true;
     return names;
   };
   let replaced = false;
@@ -96,7 +107,7 @@ function namePronouns(index: SearchIndex, words: readonly string[], previous: Tu
     replaced = true;
     return names.map(surface).join(' ');
   });
-  return replaced ? read.join(' ') : undefined;
+  return { ...(replaced ? { text: read.join(' ') } : {}), missing };
 }
 
 /** A name's term as words the analyzer reads back into it ("oldham_report" -> "oldham report"). */

@@ -1,11 +1,11 @@
 // Buttons and menus under an answer, shared by every platform: what each one means, how it
 // is written into a platform's custom id, and what pressing it does.
 import { z } from 'zod';
-import type { Answered } from '../answering/answer.js';
+import { QUOTE_CHECK_ID, type Answered } from '../answering/answer.js';
 import { takeQuestion, type CommandContext, type NotTaken } from '../answering/command.js';
 import type { Platform, VoteOutcome } from '../answering/recorder.js';
-import type { Explanation } from '../answering/why.js';
-import { answerOfTurn, keepTurn, nowOf, REPLY_ID, replyTurn, turnOf } from './conversations.js';
+import { withoutTheirWords, type Explanation } from '../answering/why.js';
+import { answerOfTurn, askerKey, keepTurn, nowOf, REPLY_ID, replyTurn, turnOf } from './conversations.js';
 
 export type Action =
   | { type: 'vote'; helpful: boolean; entryId: string }
@@ -98,7 +98,8 @@ export async function chooseEntry(ctx: CommandContext, actor: Actor, id: string)
   if (!answer) return { kind: 'gone' };
   // Kept like any answer, for its own "Why this answer?", Share and follow-ups.
   const { conversations } = ctx;
-  const replyId = conversations && (await keepTurn(conversations, undefined, turnOf(ctx.store.current().index, answer, nowOf(conversations))));
+  const turn = conversations && turnOf(ctx.store.current().index, answer, nowOf(conversations), { by: askerKey(actor.platform, actor.userId) });
+  const replyId = conversations && turn && (await keepTurn(conversations, undefined, turn));
   return { kind: 'answered', answer, ...(replyId ? { replyId } : {}) };
 }
 
@@ -108,7 +109,7 @@ export async function chooseEntry(ctx: CommandContext, actor: Actor, id: string)
  * another replica took; the question log's own (person, entry) key stays the last word.
  */
 export async function castVote(ctx: CommandContext, actor: Actor, id: string, helpful: boolean): Promise<VoteOutcome | 'gone'> {
-  if (!ctx.store.current().index.entry(id)) return 'gone';
+  if (!isAnswerId(ctx, id)) return 'gone';
   const claimed = await ctx.votes?.claim(actor.platform, actor.userId, id);
   if (claimed === false) return 'already-voted';
   const outcome = await ctx.recorder.recordVote({ at: new Date(), platform: actor.platform, userId: actor.userId, entryId: id, helpful });
@@ -117,14 +118,34 @@ export async function castVote(ctx: CommandContext, actor: Actor, id: string, he
   return outcome;
 }
 
+/**
+ * An id the bot answers under: a published entry, a quotation of the reviewed list, or the
+ * quote check of words the list does not hold. Votes on quote checks count like any other.
+ */
+function isAnswerId(ctx: CommandContext, id: string): boolean {
+  const { index, knowledge } = ctx.store.current();
+  if (index.entry(id) || index.quotes.statements.some((s) => s.statement.id === id)) return true;
+  const paragraph = Number(QUOTE_CHECK_ID.exec(id)?.[1]);
+  return [...knowledge.sources.values()].some((source) => paragraph >= 1 && paragraph <= source.paragraphs.length);
+}
+
 /** A kept answer as it was given, to share it; undefined once it is no longer kept. */
 export async function keptAnswer(ctx: CommandContext, replyId: string): Promise<Answered | undefined> {
   const turn = await replyTurn(ctx.conversations, replyId);
   return turn && answerOfTurn(ctx.store, turn);
 }
 
-/** "Why this answer?" for a kept answer; undefined once it is no longer kept. */
-export async function explainReply(ctx: CommandContext, replyId: string): Promise<Explanation | undefined> {
-  const answer = await keptAnswer(ctx, replyId);
-  return answer && ctx.store.explain(answer);
+/**
+ * "Why this answer?" for a kept answer; undefined once it is no longer kept. Whoever asked
+ * sees how their words were read; anyone else (under a shared or public answer) the bot's
+ * own account without them, and so does the asker of a follow-up whose reading spelt out
+ * someone else's question.
+ */
+export async function explainReply(ctx: CommandContext, replyId: string, viewer: Actor): Promise<Explanation | undefined> {
+  const turn = await replyTurn(ctx.conversations, replyId);
+  const answer = turn && answerOfTurn(ctx.store, turn);
+  if (!turn || !answer) return undefined;
+  const why = ctx.store.explain(answer);
+  const asker = turn.by !== undefined && turn.by === askerKey(viewer.platform, viewer.userId);
+  return asker && !turn.readFromOthers ? why : withoutTheirWords(why);
 }

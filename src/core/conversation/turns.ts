@@ -19,8 +19,24 @@ export interface Turn {
   strength: MatchStrength;
   /** The entry the question followed up, when it was a follow-up. */
   followed?: string;
+  /** How "Following up on …" named that answer: curated or the bot's own words. */
+  followedTitle?: string;
   /** The language the question was asked in, when not English. */
   language?: OtherLanguage;
+  /**
+   * The question the answer was shown under in public: the curated question, or for a
+   * quote check the bot's "Quote check: …" over the story's own words. Never what was typed,
+   * so that "Following up on …" can name the answer after a reload removed its entry.
+   */
+  title?: string;
+  /** A quote check, rebuilt by checking the searched words again rather than from an entry. */
+  check?: true;
+  /** Who asked, as askerKey() writes it: only they are shown their own words again. */
+  by?: string;
+  /** A follow-up whose reading holds words someone else typed (their question, spelt out): shown to no one. */
+  readFromOthers?: true;
+  /** People and things of the answers before this one, most recent first: whom "she" means when this answer names no woman. */
+  earlier?: string[];
   /** When it was answered, in milliseconds since the epoch. */
   at: number;
 }
@@ -69,7 +85,13 @@ export function isTurn(value: unknown): value is Turn {
     typeof t.confidence === 'number' &&
     ['exact', 'strong', 'likely', 'picked'].includes(t.strength as string) &&
     (t.followed === undefined || typeof t.followed === 'string') &&
+    (t.followedTitle === undefined || typeof t.followedTitle === 'string') &&
     (t.language === undefined || ['fr', 'es', 'de'].includes(t.language as string)) &&
+    (t.title === undefined || typeof t.title === 'string') &&
+    (t.check === undefined || t.check === true) &&
+    (t.by === undefined || typeof t.by === 'string') &&
+    (t.readFromOthers === undefined || t.readFromOthers === true) &&
+    (t.earlier === undefined || (Array.isArray(t.earlier) && t.earlier.every((n) => typeof n === 'string'))) &&
     typeof t.at === 'number'
   );
 }

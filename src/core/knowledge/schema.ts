@@ -50,13 +50,19 @@ export const sourceMetaSchema = z.strictObject({
   author: z.string().nullable(),
 });
 
+/** The pronouns a follow-up may use for a person: "she" after a question about Jess Phillips is her. */
+export const PRONOUNS = ['he', 'she', 'they'] as const;
+
 export const aliasesFileSchema = z.array(
-  z.strictObject({
-    canonical: z.string().trim().min(1),
-    terms: z.array(z.string().trim().min(1)).min(1),
-    name: z.string().trim().min(1).optional(),
-    person: z.boolean().optional(),
-  }),
+  z
+    .strictObject({
+      canonical: z.string().trim().min(1),
+      terms: z.array(z.string().trim().min(1)).min(1),
+      name: z.string().trim().min(1).optional(),
+      person: z.boolean().optional(),
+      pronouns: z.enum(PRONOUNS, { error: `must be one of ${PRONOUNS.join(', ')}` }).optional(),
+    })
+    .refine((g) => g.pronouns === undefined || g.person === true, { path: ['pronouns'], message: 'are for people only: add person: true, or remove them' }),
 );
 
 export const statementSchema = z

@@ -45,6 +45,8 @@ export interface AliasGroup {
   name?: string;
   /** A person, who can be asked what they said. */
   person?: boolean;
+  /** How a follow-up may refer to the person: "he", "she" or "they". */
+  pronouns?: 'he' | 'she' | 'they';
 }
 
 /**

@@ -23,6 +23,8 @@ export class QuoteIndex {
   readonly statements: readonly IndexedStatement[];
   /** Canonical name of each person -> how replies name them. */
   readonly people: ReadonlyMap<string, string>;
+  /** Canonical name of each person with pronouns in the aliases -> those pronouns. */
+  readonly pronouns: ReadonlyMap<string, 'he' | 'she' | 'they'>;
   private readonly names: ReadonlyMap<string, string>;
 
   constructor(sentences: readonly IndexedSentence[], statements: readonly Statement[], aliases: readonly AliasGroup[], analyzer: Analyzer, isWord?: (word: string) => boolean) {
@@ -31,6 +33,7 @@ export class QuoteIndex {
     const canonical = (group: AliasGroup) => analyzer.words(group.canonical).join('_');
     this.names = new Map(aliases.map((g) => [g.canonical, g.name ?? g.canonical]));
     this.people = new Map(aliases.filter((g) => g.person).map((g) => [canonical(g), g.name ?? g.canonical]));
+    this.pronouns = new Map(aliases.filter((g) => g.person && g.pronouns).map((g) => [canonical(g), g.pronouns!]));
   }
 
   /** How a reply names a speaker (an alias canonical as the knowledge files write it). */

@@ -27,7 +27,8 @@ export const MESSAGES = Object.freeze({
   declineUnresolved: 'Who or what do you mean? There is no recent answer here to follow up, so "he", "she", "it" or "and when?" could mean anything: ask again with the name or the whole question.',
   declineOtherLanguage: (language: string) => `StoryBot answers in English, and this question in ${language} does not match any of its questions closely enough: ask it in English, or pick one of these.`,
   otherLanguageNote: (language: string) => `StoryBot answers in English: this is its answer to your question in ${language}.`,
-  followingUp: (question: string) => `Following up on ${quotation(question)}`,
+  /** Names the earlier answer by its curated question; without one, says only that there was one. */
+  followingUp: (question: string) => (question ? `Following up on ${quotation(question)}` : 'Following up on an earlier answer'),
   suggestionsIntro: 'Closest questions it does answer:',
   nearestIntro: "The story's nearest passage:",
   passageLabel: "No curated answer matches, but this is the story's closest passage:",
@@ -68,6 +69,7 @@ export const MESSAGES = Object.freeze({
   replyGone: 'That answer is no longer kept (answers are kept for a day, follow-ups for a shorter while): ask the question again.',
   sharedBy: 'Shared by',
   unknownAction: 'That button or menu no longer works. Ask again with /ask.',
+  optionNotText: (name: string) => `The ${name} option must be text: type your question in it and send the command again.`,
   unknownCommand: (name: string) => `/${name} is not a command this bot knows. Try /ask.`,
 
   // "Why this answer?": what the engine saw.
@@ -97,6 +99,7 @@ export const MESSAGES = Object.freeze({
   whyQuoteCheck: "A quote check: the question's phrase was looked up word for word in the story itself, not matched to a curated entry.",
   whyPicked: 'Picked from a list of questions, so it was answered as that question.',
   whyNoEntry: 'No curated entry shares a word with the question.',
+  whyWordsHidden: 'The words of the question itself are shown only to the person who asked it.',
   whyNothingYet: 'Nothing to explain yet: /why explains the last answer, once there is one.',
 
   // Slack's App Home: what StoryBot does and how to ask.

@@ -131,3 +131,46 @@ describe('"Why this answer?" on Discord', () => {
     expect(why.message.embeds[0].description).toMatch(/Searched as “.*robinson.*jail/i);
   });
 });
+
+describe('what others see of a private question on Discord', () => {
+  const PRIVATE = 'XYZZY my private note';
+  const quoteCheck = `Did the story say "deserves to be in prison"? ${PRIVATE}`;
+
+  it('follows up a shared quote check naming it by the bot’s title, never by the words asked', async () => {
+    await start();
+    const answer = await ask(quoteCheck, { private: true }, SHARER);
+    const shared = await (await bot.standIn.press(answer.message, button(answer.message, 'share').custom_id, SHARER)).reply();
+    const reply = await followUp(shared.message, 'and when?');
+    expect(reply.message.content).toContain(MESSAGES.followingUp(shared.message.embeds[0].title));
+    expect(shared.message.embeds[0].title).toMatch(/^Quote check: /);
+    expect(JSON.stringify([shared.message, reply.message])).not.toMatch(/xyzzy|private note/i);
+  });
+
+  it('explains a shared answer to someone else without a word of the question, and to the asker with them', async () => {
+    await start();
+    const answer = await ask(`What did Strarmer do as DPP? ${PRIVATE}`, { private: true }, SHARER);
+    const shared = await (await bot.standIn.press(answer.message, button(answer.message, 'share').custom_id, SHARER)).reply();
+    const theirs = await (await bot.standIn.press(shared.message, button(shared.message, 'why').custom_id)).reply();
+    expect(theirs.ephemeral).toBe(true);
+    expect(theirs.message.embeds[0].description).toContain(MESSAGES.whyWordsHidden);
+    expect(theirs.message.embeds[0].description).toMatch(/It matched the curated wording “/);
+    expect(JSON.stringify(theirs.message)).not.toMatch(/xyzzy|private|strarmer/i);
+    const own = await (await bot.standIn.press(shared.message, button(shared.message, 'why').custom_id, SHARER)).reply();
+    expect(own.message.embeds[0].description).toContain('Read as typos: “strarmer” as “starmer”');
+  });
+
+  it('takes votes, Share and Why under a quote check like under a curated answer', async () => {
+    await start();
+    const answer = await ask(`Is "18-month jail term" a direct quote? ${PRIVATE}`, { private: true }, SHARER);
+    expect(answer.message.embeds[0].title).toContain(PRIVATE);
+    const vote = await (await bot.standIn.press(answer.message, button(answer.message, 'vote').custom_id, SHARER)).reply();
+    expect([MESSAGES.voteThanks, MESSAGES.voteNotRecorded]).toContain(vote.message.content);
+    const why = await (await bot.standIn.press(answer.message, button(answer.message, 'why').custom_id, SHARER)).reply();
+    expect(why.message.embeds[0].description).toContain(MESSAGES.whyQuoteCheck);
+    const shared = await (await bot.standIn.press(answer.message, button(answer.message, 'share').custom_id, SHARER)).reply();
+    expect(shared.ephemeral).toBe(false);
+    expect(shared.message.embeds[0].description).toBe(answer.message.embeds[0].description);
+    expect(shared.message.embeds[0].fields).toEqual(answer.message.embeds[0].fields);
+    expect(JSON.stringify(shared.message)).not.toMatch(/xyzzy|private note/i);
+  });
+});

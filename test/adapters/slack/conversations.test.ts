@@ -178,3 +178,40 @@ describe('the App Home tab', () => {
     expect(bot.api.calls.items.filter((c) => c.method === 'views.publish')).toHaveLength(1);
   });
 });
+
+describe('what others see in a Slack thread', () => {
+  const PRIVATE = 'XYZZY my private note';
+  const OTHER = 'UOTHER001';
+
+  it('follows up a quote check by its title, and explains it to someone else without the question', async () => {
+    await start();
+    await bot.mention(`<@UBOTSTORY> Did the story say "deserves to be in prison"? ${PRIVATE}`, { ts: '1736000900.000100' });
+    const first = await postedIn('1736000900.000100');
+    const calls = bot.api.calls.items.length;
+    await bot.mention('<@UBOTSTORY> and when?', { ts: '1736000900.000200', thread_ts: '1736000900.000100', user: OTHER });
+    const followUp = await postedIn('1736000900.000100', calls);
+    expect(textsOf(followUp).join('\n')).toMatch(/Following up on “Quote check: /);
+    expect(JSON.stringify([first, followUp])).not.toMatch(/xyzzy|private note/i);
+    const why = buttonIds(first).find((id) => id.startsWith('sb:why:'))!;
+    await bot.press(why, 'why-other', { user: OTHER, on: { ephemeral: false, ts: '1736000900.000101', thread_ts: '1736000900.000100' } });
+    const { body } = await bot.responses.posts.waitFor((p) => p.id === 'why-other');
+    expect(textsOf(body).join('\n')).toContain(MESSAGES.whyQuoteCheck);
+    expect(textsOf(body).join('\n')).toContain(MESSAGES.whyWordsHidden);
+    expect(JSON.stringify(body)).not.toMatch(/xyzzy|private note/i);
+  });
+
+  it('takes votes and Share under a private quote check like under a curated answer', async () => {
+    await start();
+    const reply = await replyToCommand((await bot.command('ask', `Is "18-month jail term" a direct quote? ${PRIVATE}`, { responseId: 'qc-ask' })).json, bot.responses.posts, 'qc-ask');
+    const ids = buttonIds(reply);
+    await bot.press(ids.find((id) => id.startsWith('sb:vote:up:'))!, 'qc-vote');
+    const vote = await bot.responses.posts.waitFor((p) => p.id === 'qc-vote');
+    expect([MESSAGES.voteThanks, MESSAGES.voteNotRecorded]).toContain(textsOf(vote.body)[0]);
+    await bot.press(ids.find((id) => id.startsWith('sb:share:'))!, 'qc-share');
+    const shared = await bot.responses.posts.waitFor((p) => p.id === 'qc-share' && (p.body as { response_type?: string }).response_type === 'in_channel');
+    const answer = (texts: string[]) => texts.filter((t) => t.includes('paragraph 13'));
+    expect(answer(textsOf(shared.body))).toEqual(answer(textsOf(reply)));
+    expect(answer(textsOf(shared.body)).length).toBeGreaterThan(0);
+    expect(JSON.stringify(shared.body)).not.toMatch(/xyzzy|private note/i);
+  });
+});

@@ -65,7 +65,7 @@ async function perform(interaction: ReceivedInteraction, responder: Responder, a
         return answer ? renderAnswer(answer, { ephemeral: false, sharedBy: actor.userId, replyId: action.replyId }) : notice(MESSAGES.replyGone);
       }
       case 'why': {
-        const why = await explainReply(deps.ctx, action.replyId);
+        const why = await explainReply(deps.ctx, action.replyId, actor);
         return why ? renderWhy(why) : notice(MESSAGES.replyGone);
       }
       case 'follow-up':

@@ -3,7 +3,7 @@ import { findCommand } from '../../../../commands/index.js';
 import type { EntryRef } from '../../../core/answering/answer.js';
 import { runCommand, type Invocation } from '../../../core/answering/command.js';
 import { MESSAGES } from '../../../core/wording/messages.js';
-import type { ReceivedInteraction } from '../interaction.js';
+import { OptionTypeError, type ReceivedInteraction } from '../interaction.js';
 import { DISCORD_LIMITS as L, fit } from '../limits.js';
 import { notice, renderReply } from '../render.js';
 import { replyInTime, type Responder } from '../reply.js';
@@ -12,10 +12,19 @@ import type { DiscordDeps } from './deps.js';
 export async function onChatInputCommand(interaction: ReceivedInteraction, responder: Responder, deps: DiscordDeps): Promise<void> {
   const command = findCommand(interaction.commandName);
   if (!command) return responder.reply(notice(MESSAGES.unknownCommand(interaction.commandName)));
+  let options: Invocation['options'];
+  try {
+    options = Object.fromEntries(command.data.options.filter((o) => o.type !== 'boolean').map((o) => [o.name, interaction.stringOption(o.name)]));
+  } catch (error) {
+    if (!(error instanceof OptionTypeError)) throw error;
+    // A client that sends a number where the question belongs is told so, not "something went wrong".
+    deps.logger.warn({ interaction: interaction.describe(), problem: error.message }, 'discord command with an option of the wrong type');
+    return responder.reply(notice(MESSAGES.optionNotText(error.option)));
+  }
   const invocation: Invocation = {
     platform: 'discord',
     user: { id: interaction.userId, isAdmin: interaction.isAdmin },
-    options: Object.fromEntries(command.data.options.filter((o) => o.type !== 'boolean').map((o) => [o.name, interaction.stringOption(o.name)])),
+    options,
     // A direct message with the bot is one conversation: a question there may follow up the last.
     ...(interaction.inDirectMessage && interaction.channelId ? { conversation: { key: `discord:dm:${interaction.channelId}` } } : {}),
   };

@@ -47,7 +47,7 @@ export async function onAction(deps: SlackDeps, args: ActionArgs): Promise<void>
       return;
     }
     case 'why': {
-      const why = await explainReply(deps.ctx, action.replyId);
+      const why = await explainReply(deps.ctx, action.replyId, actor);
       return tellPresser(args, why ? renderWhy(why) : notice(MESSAGES.replyGone));
     }
     case 'follow-up':
