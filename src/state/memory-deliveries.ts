@@ -25,12 +25,13 @@ export function memoryDeliveries(options: { keepMs?: number; maxIds?: number; no
     },
     async first(platform, deliveryId) {
       const at = now();
-      for (const [key, until] of seen) {
-        if (until > at && seen.size < max) break;
-        seen.delete(key);
-      }
       const key = `${platform}:${deliveryId}`;
-      if (seen.has(key)) return false;
+      if ((seen.get(key) ?? 0) > at) return false;
+      seen.delete(key);
+      for (const [oldest, until] of seen) {
+        if (until > at && seen.size < max) break;
+        seen.delete(oldest);
+      }
       seen.set(key, at + keepMs);
       return true;
     },
