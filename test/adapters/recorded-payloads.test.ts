@@ -3,29 +3,15 @@
 // mode and Discord's interactions endpoint. Each is answered, ignored or acknowledged as a
 // person would expect; and each event or interaction sent again (a Slack retry, a replay
 // within Discord's signature window) is taken only once.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionRecord, Recorder } from '../../src/core/answering/recorder.js';
 import { MESSAGES } from '../../src/core/wording/messages.js';
 import { memoryDeliveries } from '../../src/state/memory-deliveries.js';
 import { startTestBot, type TestBot } from '../helpers/discord-bot.js';
+import { fixture, postToSlack as post, type Json } from '../helpers/recorded-payloads.js';
 import type { ApiCall } from '../helpers/slack-stand-in/web-api.js';
 import { textsOf } from '../helpers/slack-stand-in/read-message.js';
-import { blockActionBody, FORM, JSON_TYPE, slackSignature } from '../helpers/slack-stand-in/sign.js';
 import { DM_CHANNEL, REPORTER, SIGNING_SECRET, startSlackBot, type BotUnderTest } from '../helpers/slack-stand-in/slack-bot.js';
-
-const FIXTURES = path.join(import.meta.dirname, '../fixtures/payloads');
-type Json = Record<string, any>;
-
-/** A fixture with its {{placeholders}} filled in. */
-function fixture(file: string, values: Record<string, string> = {}): Json {
-  const text = readFileSync(path.join(FIXTURES, file), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    if (!(name in values)) throw new Error(`${file} needs a value for {{${name}}}`);
-    return values[name]!;
-  });
-  return JSON.parse(text) as Json;
-}
 
 function recording() {
   const questions: QuestionRecord[] = [];
@@ -33,25 +19,7 @@ function recording() {
   return { questions, recorder };
 }
 
-/** Posted and signed as Slack posts it; a retry also carries Slack's retry headers. */
-async function postToSlack(bot: BotUnderTest, payload: Json, retry?: number): Promise<number> {
-  const interactive = payload.type === 'block_actions';
-  const body = interactive ? blockActionBody(payload) : JSON.stringify(payload);
-  const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(bot.eventsUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': interactive ? FORM : JSON_TYPE,
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, body),
-      ...(retry ? { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_timeout' } : {}),
-    },
-    body,
-  });
-  await response.text();
-  return response.status;
-}
-
+const postToSlack = (bot: BotUnderTest, payload: Json, retry = 0) => post(bot.eventsUrl, SIGNING_SECRET, payload, retry);
 const messagesIn = (bot: BotUnderTest, channel: string) => bot.api.calls.items.filter((c) => c.method.startsWith('chat.') && c.args.channel === channel);
 
 describe('recorded Slack payloads, signed, to the events path in HTTP mode', () => {
