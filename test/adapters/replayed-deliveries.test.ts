@@ -134,3 +134,22 @@ describe.each<Backend>(['memory', 'redis'])('with %s shared state', (backend) =>
     expect(third.message.content).toBe(MESSAGES.rateLimited(seconds));
   });
 });
+
+describe('in Socket Mode', () => {
+  it('answers an event once though Slack delivers it again over the socket', async () => {
+    const log = recording();
+    const bot = await startSlackBot({ socketMode: true, recorder: log.recorder, ctx: ctxOf(await stateFor('memory', 'socket'), log.recorder) });
+    running.push(bot);
+    const ts = '1736300000.000100';
+    const dm = { type: 'message', channel_type: 'im', channel: 'D0REPORT1', user: 'USOCKET01', text: 'Who is Tommy Robinson?', ts, event_ts: ts };
+    // The same envelope payload, so the same event_id, twice.
+    await bot.event(dm);
+    await bot.event(dm);
+    const later = '1736300001.000100';
+    await bot.event({ ...dm, user: 'USOCKET02', channel: 'D0SOCKET2', ts: later, event_ts: later });
+    await bot.api.calls.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === 'D0SOCKET2');
+    await bot.api.calls.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === 'D0REPORT1');
+    expect(bot.api.calls.items.filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
+    expect(log.questions.filter((q) => q.userId === 'USOCKET01')).toHaveLength(1);
+  });
+});
