@@ -115,8 +115,18 @@ describe('recorded Slack payloads, signed, to the events path in HTTP mode', () 
     expect(await postToSlack(bot, fixture('slack/action-vote-without-response-url.json'))).toBe(200);
     const told = await bot.api.calls.waitFor((c) => c.method === 'chat.postEphemeral' && c.args.user === REPORTER && c.args.channel === DM_CHANNEL);
     expect(textsOf(told.args)).toEqual([MESSAGES.voteThanks]);
-    expect(told.args.thread_ts).toBe('1600857119.015400');
+    expect(told.args.thread_ts).toBeUndefined();
     expect(bot.logs.filter((l) => l.msg === 'slack listener failed')).toEqual([]);
+  });
+
+  it('tells the presser in the thread the button was in, when the press has no response_url', async () => {
+    const payload = fixture('slack/action-vote-without-response-url.json');
+    payload.message.thread_ts = '1600857000.000100';
+    payload.user.id = 'UTHREAD01';
+    expect(await postToSlack(bot, payload)).toBe(200);
+    const told = await bot.api.calls.waitFor((c) => c.method === 'chat.postEphemeral' && c.args.user === 'UTHREAD01');
+    expect(told.args).toMatchObject({ channel: DM_CHANNEL, thread_ts: '1600857000.000100' });
+    expect(textsOf(told.args)).toEqual([MESSAGES.voteThanks]);
   });
 
   it('tells the presser in their DM with the app when the press was on a view, with no channel', async () => {

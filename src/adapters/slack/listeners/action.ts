@@ -71,11 +71,12 @@ function voteText(outcome: VoteOutcome | 'gone'): string {
  * as an ephemeral message from the Web API where they pressed, or (a press with no channel,
  * such as on the App Home tab) in their DM with the app, which only they read.
  */
-export async function tellPresser(args: Pick<ActionArgs, 'body' | 'respond' | 'client'>, message: SlackMessage): Promise<void> {
+async function tellPresser(args: Pick<ActionArgs, 'body' | 'respond' | 'client'>, message: SlackMessage): Promise<void> {
   if (args.respond) return void (await args.respond({ response_type: 'ephemeral', replace_original: false, ...message }));
   const { body, client } = args;
   if (!body.channel) return void (await client.chat.postMessage({ channel: body.user.id, ...message }));
-  const thread = body.message?.thread_ts ?? body.message?.ts;
+  // In the thread the button was in; a button on a top-level message is answered beside it.
+  const thread = body.message?.thread_ts;
   await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, ...(thread ? { thread_ts: thread } : {}), ...message });
 }
 
