@@ -1,6 +1,8 @@
 // Delivery ids seen by this process, each kept for a while and then forgotten. Every id is
 // kept for the same time, so the Map's insertion order is also expiry order: the oldest is
 // always first, and pruning stops at the first one still fresh.
+import { createHash } from 'node:crypto';
+import type { Platform } from '../core/answering/recorder.js';
 import type { DeliveryLedger } from '../core/answering/shared-state.js';
 
 export const DELIVERY_DEFAULTS = Object.freeze({
@@ -14,6 +16,15 @@ export const DELIVERY_DEFAULTS = Object.freeze({
   maxIds: 100_000,
 });
 
+/**
+ * The key an id is kept under. Platform ids are short (Slack's event ids, Discord's
+ * snowflakes); a longer one, which only a signed but odd request could carry, is kept as
+ * its digest, so no request can make the ledger hold kilobytes per entry.
+ */
+export function deliveryKey(platform: Platform, deliveryId: string): string {
+  return `${platform}:${deliveryId.length <= 64 ? deliveryId : createHash('sha256').update(deliveryId).digest('hex')}`;
+}
+
 export function memoryDeliveries(options: { keepMs?: number; maxIds?: number; now?: () => number } = {}): DeliveryLedger & { readonly size: number } {
   const keepMs = options.keepMs ?? DELIVERY_DEFAULTS.keepMs;
   const max = options.maxIds ?? DELIVERY_DEFAULTS.maxIds;
@@ -25,7 +36,7 @@ export function memoryDeliveries(options: { keepMs?: number; maxIds?: number; no
     },
     async first(platform, deliveryId) {
       const at = now();
-      const key = `${platform}:${deliveryId}`;
+      const key = deliveryKey(platform, deliveryId);
       if ((seen.get(key) ?? 0) > at) return false;
       seen.delete(key);
       for (const [oldest, until] of seen) {

@@ -5,7 +5,7 @@
 // come back to it.
 import type { Redis } from 'ioredis';
 import type { DeliveryLedger } from '../core/answering/shared-state.js';
-import { DELIVERY_DEFAULTS, memoryDeliveries } from './memory-deliveries.js';
+import { DELIVERY_DEFAULTS, deliveryKey, memoryDeliveries } from './memory-deliveries.js';
 
 export function redisDeliveries(client: Redis, keyPrefix: string, options: { keepMs?: number } = {}): DeliveryLedger {
   const keepMs = options.keepMs ?? DELIVERY_DEFAULTS.keepMs;
@@ -15,7 +15,7 @@ export function redisDeliveries(client: Redis, keyPrefix: string, options: { kee
       // Remembered here as well: a repeat that arrives during an outage is caught either way.
       const firstHere = await fallback.first(platform, deliveryId);
       try {
-        const firstAnywhere = (await client.set(`${keyPrefix}delivery:${platform}:${deliveryId}`, '1', 'PX', keepMs, 'NX')) === 'OK';
+        const firstAnywhere = (await client.set(`${keyPrefix}delivery:${deliveryKey(platform, deliveryId)}`, '1', 'PX', keepMs, 'NX')) === 'OK';
         // A first delivery taken here while Redis was away left no key there for its retry to find.
         return firstHere && firstAnywhere;
       } catch {

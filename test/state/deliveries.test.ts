@@ -1,6 +1,7 @@
 // The ledger of deliveries already taken (Slack event ids, Discord interaction ids) behaves the
 // same in one process and in Redis; in Redis it is one for all replicas, and an outage falls
 // back to each replica's own memory instead of letting every repeat through.
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryLedger } from '../../src/core/answering/shared-state.js';
@@ -58,6 +59,14 @@ describe.each<[string, () => Promise<DeliveryLedger>]>([
     expect(await ledger.first('discord', '1234')).toBe(false);
   });
 
+  it('keeps an overlong id as its digest, still once', async () => {
+    const ledger = await open();
+    const long = 'x'.repeat(100_000);
+    expect(await ledger.first('slack', long)).toBe(true);
+    expect(await ledger.first('slack', long)).toBe(false);
+    expect(await ledger.first('slack', `${long}y`)).toBe(true);
+  });
+
   it('takes only one of the same id delivered at once', async () => {
     const ledger = await open();
     const taken = await Promise.all(Array.from({ length: 20 }, () => ledger.first('discord', '987654321')));
@@ -79,7 +88,8 @@ describe('the delivery ledger in Redis, with replicas', () => {
     opened.push({ close: () => void client.disconnect() });
     const ledger = redisDeliveries(client, 'storybot:', { keepMs: 300 });
     expect(await ledger.first('slack', 'Ev0KEPT')).toBe(true);
-    expect(await client.keys('*')).toEqual(['storybot:delivery:slack:Ev0KEPT']);
+    expect(await ledger.first('discord', 'z'.repeat(65))).toBe(true);
+    expect((await client.keys('*')).sort()).toEqual(['storybot:delivery:discord:' + createHash('sha256').update('z'.repeat(65)).digest('hex'), 'storybot:delivery:slack:Ev0KEPT']);
     const ttl = await client.pttl('storybot:delivery:slack:Ev0KEPT');
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(300);
