@@ -89,6 +89,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     reloads: state.reloads,
     votes: state.votes,
     conversations: { store: state.turns, followUpMs: config.followUpMinutes * 60_000 },
+    deliveries: state.deliveries,
   };
   const watcher: KnowledgeWatcher | undefined = config.knowledge.watch ? watchKnowledge({ store, logger }) : undefined;
 

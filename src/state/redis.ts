@@ -1,5 +1,5 @@
 // Shared state in Redis (REDIS_URL), for several replicas: rate limits, reload broadcasts,
-// the vote ledger and follow-up context, on ioredis. Redis going away never stops an answer:
+// the vote ledger, follow-up context and the deliveries already taken, on ioredis. Redis going away never stops an answer:
 // commands fail at once instead of queueing (the insurance limiter and the question log
 // decide meanwhile, and questions are read without their context), ioredis reconnects on
 // its own, and the outage and the recovery are logged once each. A server that freezes with
@@ -11,6 +11,7 @@ import type { SharedState, VoteLedger } from '../core/answering/shared-state.js'
 import type { KnowledgeStore } from '../core/knowledge/store.js';
 import type { Logger } from '../logger.js';
 import type { UserHasher } from '../storage/user-hash.js';
+import { redisDeliveries } from './redis-deliveries.js';
 import { RedisRateLimiter } from './redis-limiter.js';
 import { RedisReloadFanout } from './redis-reloads.js';
 import { watchRedis, type RedisHealth } from './redis-health.js';
@@ -88,6 +89,7 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
     reloads,
     votes,
     turns: redisTurns(client, keyPrefix, health),
+    deliveries: redisDeliveries(client, keyPrefix, { health }),
     // Connected and answering: a frozen server keeps its socket, and is not counted as up.
     connected: () => health.usable(),
     async close() {

@@ -39,12 +39,15 @@ export interface TestBotOptions {
   /** DISCORD_SHARDS for the gateway; 1 unless given. */
   shards?: 'auto' | number;
   standIn?: StandInOptions;
+  /** Another bot's stand-in, so that two replicas take interactions signed with one key; left running at stop. */
+  sharedStandIn?: DiscordStandIn;
   /** DISCORD_ANSWER_VISIBILITY; in_channel unless given. */
   visibility?: 'ephemeral' | 'in_channel';
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
-  const standIn = await startDiscordStandIn({ heartbeatIntervalMs: options.heartbeatIntervalMs, ...options.standIn });
+  const standIn = options.sharedStandIn ?? (await startDiscordStandIn({ heartbeatIntervalMs: options.heartbeatIntervalMs, ...options.standIn }));
+  const closeStandIn = () => (options.sharedStandIn ? Promise.resolve() : standIn.close());
   const store = await KnowledgeStore.open(options.knowledgeDir ?? REAL_KNOWLEDGE);
   const ctx: CommandContext = { store, recorder: notRecording, startedAt: new Date(), conversations: { store: memoryTurns(), followUpMs: TURN_DEFAULTS.followUpMs }, ...options.ctx };
   const logs: Record<string, any>[] = [];
@@ -80,7 +83,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   try {
     await adapter.start();
   } catch (error) {
-    await standIn.close();
+    await closeStandIn();
     throw error;
   }
   let interactionsUrl: string | undefined;
@@ -97,7 +100,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     interactionsUrl,
     async stop() {
       await adapter.stop();
-      await standIn.close();
+      await closeStandIn();
     },
   };
 }

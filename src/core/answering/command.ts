@@ -6,7 +6,7 @@ import type { GapReport, GapSource } from '../curation/gaps.js';
 import type { Intake } from './intake.js';
 import type { KnowledgeStore, ReloadReport } from '../knowledge/store.js';
 import type { Platform, Recorder } from './recorder.js';
-import type { ReloadFanout, VoteLedger } from './shared-state.js';
+import type { DeliveryLedger, ReloadFanout, VoteLedger } from './shared-state.js';
 import type { Conversations } from '../conversation/conversations.js';
 import type { Conversation } from '../conversation/turns.js';
 
@@ -88,6 +88,8 @@ export interface CommandContext {
   votes?: VoteLedger;
   /** The last answer of each conversation, and each answer by its reply id; without it, no follow-ups. */
   conversations?: Conversations;
+  /** Deliveries already taken, across replicas; without it, a retried or replayed delivery runs again. */
+  deliveries?: DeliveryLedger;
 }
 
 export interface Command {

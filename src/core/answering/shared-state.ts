@@ -24,12 +24,24 @@ export interface VoteLedger {
   release(platform: Platform, userId: string, entryId: string): Promise<void>;
 }
 
+/**
+ * Platform deliveries already taken: a Slack event retried (X-Slack-Retry-Num) or a signed
+ * Discord interaction replayed inside its signature window carries the id of the first one,
+ * and may reach another replica, so the ids seen are shared where the replicas are.
+ */
+export interface DeliveryLedger {
+  /** True the first time a platform's delivery id is seen (within the time kept), false for a repeat. Never rejects. */
+  first(platform: Platform, deliveryId: string): Promise<boolean>;
+}
+
 export interface SharedState {
   readonly kind: 'memory' | 'redis';
   readonly limiter: RateLimiter;
   readonly reloads: ReloadFanout;
   /** Absent in one process, where the question log's own (person, entry) key is the ledger. */
   readonly votes?: VoteLedger;
+  /** Slack event ids and Discord interaction ids already taken, for retries and replays. */
+  readonly deliveries: DeliveryLedger;
   /** Each conversation's last answer, and each answer by reply id, with their expiry. */
   readonly turns: TurnStore;
   /** Whether the replicas can be reached; always so for one process. */

@@ -73,6 +73,8 @@ export interface DiscordStandIn {
   submit(message: StoredMessage, customId: string, inputs: Record<string, string>, member?: Member): Promise<Exchange>;
   /** Any interaction at all, with whatever data: for what Discord itself would never send. */
   interact(type: number, data: Json, member?: Member, message?: StoredMessage): Promise<Exchange>;
+  /** An interaction exactly as given (a recorded payload, or one sent again), delivered the way the others are. */
+  deliver(payload: Json): Promise<Exchange>;
   close(): Promise<void>;
 }
 
@@ -203,6 +205,7 @@ export async function startDiscordStandIn(options: StandInOptions = {}): Promise
     submit: (message, customId, inputs, member = MEMBER) =>
       send(base(5, member, { custom_id: customId, components: Object.entries(inputs).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })) }, message)),
     interact: (type, data, member = MEMBER, message) => send(base(type, member, data, message)),
+    deliver: (payload) => send(payload),
     async close() {
       await gateway.close();
       server.closeAllConnections();

@@ -19,6 +19,13 @@ export async function onInteraction(payload: unknown, first: FirstResponse, rest
     deps.logger.warn({ type: typeof type === 'number' ? type : undefined }, 'discord interaction without an id, a token or a sender: not answered');
     return;
   }
+  // A signed interaction replayed within its signature window (or the same one delivered
+  // twice) carries the first one's id: it would answer again and spend the person's limit.
+  // Left unanswered, the HTTP endpoint refuses it; the first delivery has had its answer.
+  if (deps.ctx.deliveries && !(await deps.ctx.deliveries.first('discord', interaction.id))) {
+    deps.logger.warn({ interaction: interaction.describe() }, 'discord interaction delivered again: already taken, not answered twice');
+    return;
+  }
   const responder = new Responder(interaction, first, rest);
   try {
     await route(interaction, responder, deps);

@@ -19,7 +19,8 @@ export interface ActionArgs {
     message?: { ts: string; thread_ts?: string };
   };
   ack: () => Promise<void>;
-  respond: Respond;
+  /** Absent when the press came without a response_url (Bolt then gives no respond). */
+  respond?: Respond;
   client: ChatClient;
 }
 
@@ -41,7 +42,9 @@ export async function onAction(deps: SlackDeps, args: ActionArgs): Promise<void>
       // The answer as it was given, kept under its reply id, never text carried in the button.
       const answered = await keptAnswer(deps.ctx, action.replyId);
       if (!answered) return tellPresser(args, notice(MESSAGES.replyGone));
-      await args.respond({ response_type: 'in_channel', replace_original: false, ...renderAnswer(answered, { shareable: false, sharedBy: actor.userId, replyId: action.replyId }) });
+      const shared = renderAnswer(answered, { shareable: false, sharedBy: actor.userId, replyId: action.replyId });
+      if (!args.respond) return postInChannel(args, shared);
+      await args.respond({ response_type: 'in_channel', replace_original: false, ...shared });
       // The private copy with its Share button has done its job.
       if (args.body.container?.is_ephemeral) await args.respond({ delete_original: true });
       return;
@@ -63,8 +66,26 @@ function voteText(outcome: VoteOutcome | 'gone'): string {
   return MESSAGES.voteNotRecorded;
 }
 
-async function tellPresser(args: ActionArgs, message: SlackMessage): Promise<void> {
-  await args.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+/**
+ * Only the presser sees this: through response_url when the press came with one, otherwise
+ * as an ephemeral message from the Web API where they pressed, or (a press with no channel,
+ * such as on the App Home tab) in their DM with the app, which only they read.
+ */
+async function tellPresser(args: Pick<ActionArgs, 'body' | 'respond' | 'client'>, message: SlackMessage): Promise<void> {
+  if (args.respond) return void (await args.respond({ response_type: 'ephemeral', replace_original: false, ...message }));
+  const { body, client } = args;
+  if (!body.channel) return void (await client.chat.postMessage({ channel: body.user.id, ...message }));
+  // In the thread the button was in; a button on a top-level message is answered beside it.
+  const thread = body.message?.thread_ts;
+  await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, ...(thread ? { thread_ts: thread } : {}), ...message });
+}
+
+/** A public message where the button was, in its thread when it was in one; without a channel, only the presser can be told. */
+async function postInChannel(args: ActionArgs, message: SlackMessage): Promise<void> {
+  const { body } = args;
+  if (!body.channel) return tellPresser(args, message);
+  const thread = body.message?.thread_ts;
+  await args.client.chat.postMessage({ channel: body.channel.id, ...(thread ? { thread_ts: thread } : {}), ...message });
 }
 
 /**
@@ -76,7 +97,11 @@ async function answerWhereAsked(deps: SlackDeps, args: ActionArgs, answered: Ans
   const kept = replyId ? { replyId } : {};
   if (body.container?.is_ephemeral || !body.message || !body.channel) {
     const visibility = deps.visibility;
-    await args.respond({ response_type: visibility, replace_original: false, ...renderAnswer(answered, { shareable: visibility === 'ephemeral', ...kept }) });
+    // Share works through response_url; without one, the private answer is offered without it.
+    const shareable = visibility === 'ephemeral' && args.respond !== undefined;
+    const message = renderAnswer(answered, { shareable, ...kept });
+    if (!args.respond) return visibility === 'ephemeral' ? tellPresser(args, message) : postInChannel(args, message);
+    await args.respond({ response_type: visibility, replace_original: false, ...message });
     return;
   }
   await args.client.chat.postMessage({

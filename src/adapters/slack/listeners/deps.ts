@@ -63,3 +63,14 @@ export function threadKey(channel: string, threadTs: string): string {
 export function slackUser(deps: SlackDeps, userId: string) {
   return { id: userId, isAdmin: deps.admins.has(userId) };
 }
+
+/**
+ * Slackbot writes in a person's DM with the app under ids of its own (notices such as "You
+ * have been removed from #channel"): those are no questions, and never reach the question log.
+ */
+const SLACKBOT_IDS: ReadonlySet<string> = new Set(['USLACKBOT', 'USLACK']);
+
+/** Whether a message's writer is a person: present, and not Slackbot. */
+export function writtenByAPerson(userId: string | undefined): userId is string {
+  return userId !== undefined && userId !== '' && !SLACKBOT_IDS.has(userId);
+}

@@ -8,9 +8,11 @@ import { onMention } from './mention.js';
 import { onDirectMessage } from './direct-message.js';
 import { onAppHomeOpened } from './app-home.js';
 import { onSlashCommand } from './slash-command.js';
+import { onlyOnce } from './once.js';
 import type { Ack, ChatClient, Respond, SlackDeps } from './deps.js';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
+  app.use(onlyOnce(deps));
   // Every slash command goes to one listener that looks it up in the shared list, so a
   // command configured in Slack but unknown here gets an answer instead of a time-out.
   app.command(/^\/.+/, guarded(deps, 'command', onSlashCommand));
@@ -30,6 +32,8 @@ interface Reachable {
   respond?: Respond;
   client?: ChatClient;
   event?: { channel?: string; user?: string; ts?: string; thread_ts?: string };
+  /** A button press's: who pressed, and where. */
+  body?: { user?: { id: string }; channel?: { id: string } };
 }
 
 export function guarded<A extends Reachable>(deps: SlackDeps, listener: string, handle: (deps: SlackDeps, args: A) => Promise<void>) {
@@ -62,8 +66,12 @@ async function apologise(args: Reachable, acked: boolean, listener: string): Pro
   // A command's acknowledgement was its "Working on it…", which the apology replaces; a
   // button's original message is an answer, which must stay.
   if (args.respond) return void (await args.respond({ response_type: 'ephemeral', replace_original: listener === 'command', ...message }));
-  const { event, client } = args;
+  const { event, client, body } = args;
   if (client && event?.channel && event.user) {
     await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: event.thread_ts ?? event.ts, ...message });
+  } else if (client && body?.user) {
+    // A press without a response_url: told where they pressed, or in their DM with the app.
+    if (body.channel) await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, ...message });
+    else await client.chat.postMessage({ channel: body.user.id, ...message });
   }
 }

@@ -5,7 +5,7 @@ import { findCommand } from '../../../../commands/index.js';
 import { runCommand, type CommandReply } from '../../../core/answering/command.js';
 import { fromSlackText } from '../markup.js';
 import { renderReply } from '../render-reply.js';
-import { slackUser, threadKey, type ChatClient, type SlackDeps } from './deps.js';
+import { slackUser, threadKey, writtenByAPerson, type ChatClient, type SlackDeps } from './deps.js';
 
 export interface MentionArgs {
   event: { text: string; user?: string; channel: string; ts: string; thread_ts?: string; bot_id?: string };
@@ -14,8 +14,8 @@ export interface MentionArgs {
 }
 
 export async function onMention(deps: SlackDeps, { event, context, client }: MentionArgs): Promise<void> {
-  // Another bot mentioning this one could start an endless exchange.
-  if (!event.user || event.bot_id) return;
+  // Another bot mentioning this one could start an endless exchange; Slackbot asks nothing.
+  if (!writtenByAPerson(event.user) || event.bot_id) return;
   const reply = await askFromMessage(deps, event.user, questionOf(event.text, context.botUserId), threadKey(event.channel, event.thread_ts ?? event.ts));
   const where = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
   const message = renderReply(reply, { shareable: false });
