@@ -41,12 +41,12 @@ function passageQuote(passage: PassageView): string {
   return `>${open}${markedPassage(passage)}${close}\n>— _${escapeMrkdwn(paragraphLabel(passage.paragraph))}_`;
 }
 
-/** Not an answer: the story's closest sentence, labelled as such. */
+/** Not an answer: the story's closest sentences, a section each, labelled as such. */
 function renderPassage(result: PassageReply, options: AnswerOptions): SlackMessage {
   const label = escapeMrkdwn(passageLabel(result));
   // The asker's own words only in a reply only they see (a passage can be posted in a
   // channel, after a mention or with SLACK_ANSWER_VISIBILITY=in_channel).
-  const blocks: Block[] = [...(result.question && options.shareable ? [questionLine(result.question)] : []), section(label), section(passageQuote(result.passage))];
+  const blocks: Block[] = [...(result.question && options.shareable ? [questionLine(result.question)] : []), section(label), ...result.passages.map((passage) => section(passageQuote(passage)))];
   blocks.push(...suggestionBlocks(result.suggestions), context(escapeMrkdwn(MESSAGES.asOf(result.asOf))));
   return message(label, blocks);
 }
