@@ -1,7 +1,7 @@
 // From a passage to a curated answer. When the story's closest sentence is one that curated
 // entries quote, those entries are the curated answers about that very place: they are
 // offered as picks, and one of them answers when the question asks for a form of answer
-// (a time, a number) that it alone of them gives. Kept apart from the main decision in
+// (a time, a number) that it gives and the question resembles it most. Kept apart from the main decision in
 // answer.ts so that the question-form reading can grow without touching it.
 import type { Entry } from '../knowledge/types.js';
 import type { SearchOutcome } from '../search/engine.js';
@@ -48,15 +48,15 @@ export function askedForms(question: string, outcome: SearchOutcome): string[] {
 }
 
 /**
- * The entry to answer with from the passage: only when the question asks for a form, exactly
- * one entry quoting the passage gives it, and the question resembles that entry enough to
- * have it among its suggestions. Anything less is offered as a pick, not answered.
+ * The entry to answer with from the passage: only when the question asks for a form, and of
+ * the entries quoting the passage that give it, the one the question resembles most does so
+ * enough to be among its suggestions. Anything less is offered as a pick, not answered.
  */
 export function entryForForm(question: string, outcome: SearchOutcome, quoting: readonly IndexedEntry[], floor: number): Entry | undefined {
   const forms = askedForms(question, outcome);
   if (forms.length === 0) return undefined;
-  const fitting = quoting.filter((e) => forms.every((form) => e.forms.has(form)));
-  if (fitting.length !== 1) return undefined;
-  const { entry } = fitting[0]!;
-  return outcome.matches.some((m) => m.entry === entry && m.score >= floor) ? entry : undefined;
+  const fitting = new Set(quoting.filter((e) => forms.every((form) => e.forms.has(form))).map((e) => e.entry));
+  // Matches come best first: the first fitting one is the closest.
+  const closest = outcome.matches.find((m) => fitting.has(m.entry));
+  return closest && closest.score >= floor ? closest.entry : undefined;
 }
