@@ -1,7 +1,7 @@
 // From a passage to a curated answer. When the story's closest sentence is one that curated
 // entries quote, those entries are the curated answers about that very place: they are
 // offered as picks, and one of them answers when the question asks for a form of answer
-// (a time, a number) that it gives and the question resembles it most. Kept apart from the main decision in
+// (a time, an age, a sum) that it gives and the question resembles it most. Kept apart from the main decision in
 // answer.ts so that the question-form reading can grow without touching it.
 import type { Entry } from '../knowledge/types.js';
 import type { SearchOutcome } from '../search/engine.js';
@@ -54,7 +54,9 @@ export function askedForms(question: string, outcome: SearchOutcome): string[] {
  */
 export function entryForForm(question: string, outcome: SearchOutcome, quoting: readonly IndexedEntry[], floor: number): Entry | undefined {
   const forms = askedForms(question, outcome);
-  if (forms.length === 0) return undefined;
+  // Any number in an answer gives the count form, so it says little about which number is
+  // asked: "how many seats did Labour win?" is not answered by Labour's 14 years out of power.
+  if (forms.length === 0 || forms.includes('?count')) return undefined;
   const fitting = new Set(quoting.filter((e) => forms.every((form) => e.forms.has(form))).map((e) => e.entry));
   // Matches come best first: the first fitting one is the closest.
   const closest = outcome.matches.find((m) => fitting.has(m.entry));
