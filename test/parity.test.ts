@@ -59,6 +59,9 @@ const plain = (text: string) =>
 const unquoted = (text: string) => plain(text).replace(/^[“‘](.*)[”’]$/, '$1');
 const quoteLine = (paragraph: string, quote: string) => `${paragraph}: ${unquoted(quote)}`;
 
+/** How a passage reply opens, with one passage or several. */
+const PASSAGE_LABELS = [passageLabel({}), passageLabel({ passages: [1, 2] })];
+
 /** The reading the core's own result calls for. */
 function expected(result: AnswerResult): Reading {
   const base = { kind: result.kind, notes: replyNotes(result), asOf: MESSAGES.asOf(result.asOf) };
@@ -66,7 +69,7 @@ function expected(result: AnswerResult): Reading {
     return { ...base, text: result.answer, quotes: result.citations.map((c) => quoteLine(paragraphLabel(c.paragraph), c.quote)), strength: strengthText(result), suggestions: [] };
   }
   if (result.kind === 'passage') {
-    return { ...base, text: passageLabel(result), quotes: [quoteLine(paragraphLabel(result.passage.paragraph), result.passage.quote)], strength: null, suggestions: result.suggestions.map((s) => s.question) };
+    return { ...base, text: passageLabel(result), quotes: result.passages.map((p) => quoteLine(paragraphLabel(p.paragraph), p.quote)), strength: null, suggestions: result.suggestions.map((s) => s.question) };
   }
   return { ...base, text: declineSentence(result), quotes: result.nearest ? [quoteLine(paragraphLabel(result.nearest.paragraph), result.nearest.quote)] : [], strength: null, asOf: null, suggestions: result.suggestions.map((s) => s.question) };
 }
@@ -80,7 +83,7 @@ function readConsole(output: string): Reading {
   const intro = body.indexOf(MESSAGES.suggestionsIntro);
   const suggestions = intro < 0 ? [] : body.slice(intro + 1).map((l) => l.replace(/^ {2}• /, ''));
   const text = body[0]!;
-  const kind = text === passageLabel({}) ? 'passage' : footer?.[2] ? 'answer' : 'decline';
+  const kind = PASSAGE_LABELS.includes(text) ? 'passage' : footer?.[2] ? 'answer' : 'decline';
   return { kind, notes, text, quotes, strength: footer?.[2] ?? null, asOf: kind === 'decline' ? null : (footer?.[1] ?? null), suggestions };
 }
 
@@ -94,7 +97,7 @@ function readSlack(message: unknown): Reading {
   const intro = blocks.findIndex((b) => b.type === 'section' && b.text!.text === MESSAGES.suggestionsIntro);
   const suggestions = intro < 0 ? [] : blocks[intro + 1]!.elements!.map((e) => plain(typeof e.text === 'string' ? e.text : e.text.text));
   const text = plain(sections[0]!.split('\n')[0]!);
-  const kind = text === passageLabel({}) ? 'passage' : footer?.[2] ? 'answer' : 'decline';
+  const kind = PASSAGE_LABELS.includes(text) ? 'passage' : footer?.[2] ? 'answer' : 'decline';
   return { kind, notes, text, quotes, strength: footer?.[2] ?? null, asOf: kind === 'decline' ? null : (footer?.[1] ?? null), suggestions };
 }
 

@@ -51,6 +51,16 @@ describe('the README', () => {
     expect(example.join('\n').trim().split(/\n\s*\n/)).toHaveLength(printed.trim().split(/\n\s*\n/).length);
   });
 
+  it("shows the console's real passages, closest first, for its multi-passage example", async () => {
+    const asked = '/ask what has musk said about british politics';
+    expect(README.split('\n').some((l) => l.trim() === asked)).toBe(true);
+    const example = exampleAfter('the console prints');
+    const printed = await consoleOutput(asked);
+    expect(words(example.join('\n'))).toBe(words(printed));
+    // More than one passage, each its own line with its paragraph.
+    expect(printed.match(/^ {2}paragraph \d+: /gm)?.length).toBeGreaterThan(1);
+  });
+
   // Made by the tools the README describes, not kept in the repository.
   const MADE = new Set(['bench/results.json', 'knowledge/entries/drafts/drafts.yaml']);
 

@@ -1,10 +1,12 @@
-// npm run eval -- FILE.jsonl [--verbose] [--threshold=0.9] [--follow-up-of=QUESTION]
+// npm run eval -- FILE.jsonl [--verbose] [--threshold=0.9] [--follow-up-of=QUESTION] [--baseline=bm25|none]
 // Scores a question file ({"q": ..., "expect": [paragraphs] | "none", "kind": ...} per line)
 // and prints a table per kind: the curators' batch test after editing the knowledge base.
 // With --threshold it fails (exit 1) when too few answerable questions are answered right,
-// so a CI job can guard the knowledge base.
+// so a CI job can guard the knowledge base. Under the table, how often the right place was
+// found at all, beside a plain BM25 over the story's sentences (--baseline=none leaves it out).
 import { readFile } from 'node:fs/promises';
-import { evalQuestionSchema, evaluate, tally, type EvalRow, type KindTally } from '../core/curation/evaluate.js';
+import { evalQuestionSchema, evaluate, placeTally, quotesShown, tally, type EvalQuestion, type EvalRow, type KindTally, type PlaceTally } from '../core/curation/evaluate.js';
+import { PlainBm25 } from '../core/curation/bm25-baseline.js';
 import { paragraphLabel } from '../core/wording/format.js';
 import { whyLines } from '../core/wording/why-words.js';
 import type { AnswerResult } from '../core/answering/answer.js';
@@ -17,19 +19,22 @@ import { openStore } from './open-store.js';
 import { progress } from './progress.js';
 
 const CLI = {
-  usage: 'usage: npm run eval -- FILE.jsonl [--verbose] [--threshold=0.9] [--follow-up-of=QUESTION]',
+  usage: 'usage: npm run eval -- FILE.jsonl [--verbose] [--threshold=0.9] [--follow-up-of=QUESTION] [--baseline=bm25|none]',
   about: [
     'Scores a question file, one {"q": ..., "expect": [paragraphs] | "none", "kind": ...} per line,',
     'and prints a table per kind. An answer is right when its first quote is from an expected',
     'paragraph; "passage" counts the story\'s own passage from an expected paragraph where no',
     'curated answer was given; a question expecting "none" is right without a curated answer,',
-    'and an off-topic one only when nothing of the story is quoted at all.',
+    'and an off-topic one only when nothing of the story is quoted at all. Then, for the answerable',
+    'questions, how often the first quote shown (and one of the first three) is from an expected',
+    'paragraph, beside a plain BM25 over the story\'s sentences, which has no curation at all.',
   ],
-  options: { verbose: { type: 'boolean' }, threshold: { type: 'string' }, 'follow-up-of': { type: 'string' } },
+  options: { verbose: { type: 'boolean' }, threshold: { type: 'string' }, 'follow-up-of': { type: 'string' }, baseline: { type: 'string' } },
   help: {
     verbose: 'also list every question not handled right, with why it got the reply it did',
     'follow-up-of': 'ask every question in the conversation of this one, as a follow-up could be (to check questions that are not follow-ups read the same)',
     threshold: 'exit 1 when the accuracy on answerable questions is below this (0 to 1)',
+    baseline: 'what to measure the engine against: bm25 (the default), a plain BM25 over the story\'s sentences, or none',
   },
   positionals: { min: 1, max: 1, name: 'question file' },
 } as const;
@@ -41,6 +46,8 @@ async function main(): Promise<number> {
   const { values, positionals } = parseCli(CLI);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) usageError(CLI, `--threshold must be a number from 0 to 1, such as 0.9, not "${values.threshold}".`);
+  const baseline = values.baseline ?? 'bm25';
+  if (baseline !== 'bm25' && baseline !== 'none') usageError(CLI, `--baseline must be bm25 or none, not "${baseline}".`);
   const file = positionals[0]!;
   const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim());
   const questions = [];
@@ -60,6 +67,7 @@ async function main(): Promise<number> {
   if (values.verbose) printMisses(rows, (result) => store.explain(result));
   const tallies = tally(rows);
   printTable(tallies);
+  printPlaces(questions, rows, baseline === 'bm25' ? PlainBm25.of(store.current().knowledge.sources.values()) : undefined);
   if (threshold === undefined) return 0;
   return checkThreshold(tallies, threshold);
 }
@@ -92,6 +100,16 @@ function printTable(tallies: KindTally[]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n'));
+}
+
+/** How often the right place was found, by the engine and by the plain baseline. */
+function printPlaces(questions: readonly EvalQuestion[], rows: readonly EvalRow[], baseline: PlainBm25 | undefined): void {
+  const engine = placeTally(questions, (_, i) => quotesShown(rows[i]!.result));
+  if (engine.total === 0) return;
+  const line = (name: string, t: PlaceTally) => `${name.padEnd(14)}  ${percent(t.first / t.total).padStart(11)}  ${percent(t.firstThree / t.total).padStart(12)}`;
+  const lines = ['', `right place, ${engine.total} answerable:`, `${''.padEnd(14)}  first quote  first three`, line('engine', engine)];
+  if (baseline) lines.push(line('bm25 baseline', placeTally(questions, (q) => baseline.rank(q.q))));
+  console.log(lines.join('\n'));
 }
 
 /** The turn a first question leaves behind, for asking the rest as its follow-ups. */

@@ -163,11 +163,11 @@ describe('npm run eval', () => {
 
   it('says why each miss got the reply it did, under it', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'storybot-eval-')), 'miss.jsonl');
-    await writeFile(file, `${JSON.stringify({ q: 'when did labour win again, i forget', expect: [9] })}\n${JSON.stringify({ q: 'Who is Tommy Robinson?', expect: [13] })}\n`);
+    await writeFile(file, `${JSON.stringify({ q: 'why does musk care so much about britain anyway, hes not even british smh', expect: [9] })}\n${JSON.stringify({ q: 'Who is Tommy Robinson?', expect: [13] })}\n`);
     const { stdout } = await runTs('src/cli/eval.ts', [file, '--verbose']);
     const [miss, ...why] = stdout.split('\n\n')[0]!.split('\n');
     // Not answered from a curated entry (the story's own passage at best): a miss.
-    expect(miss).toMatch(/^(?:declined|passage ) when did labour win again/);
+    expect(miss).toMatch(/^(?:declined|passage ) why does musk care so much about britain anyway/);
     expect(why.join('\n')).toMatch(/^ +The closest curated wording was “.+”, of “.+”\.$/m);
     expect(why.join('\n')).toMatch(/^ +Confidence \d+%; an entry is given as the answer from \d+%\.$/m);
     expect(why.join('\n')).toMatch(/^ +What lowered it: /m);

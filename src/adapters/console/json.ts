@@ -1,6 +1,7 @@
 // The CLI's JSON contract: one object per question, the same fields whatever the kind of
 // reply, so scripts can rely on them. `answered` is true only for a curated answer (or a
-// quote check); a passage carries the story's sentence in `citations` but no `answer`.
+// quote check); a passage reply carries the story's closest sentences in `citations`, best
+// first (up to three), but no `answer`.
 import type { AnswerResult, FollowUp, PassageView, QuoteCheck } from '../../core/answering/answer.js';
 import type { Explanation } from '../../core/answering/why.js';
 
@@ -66,7 +67,7 @@ export function answerToJson(result: AnswerResult, why?: Explanation): AnswerJso
         check: result.check ?? null,
       };
     case 'passage':
-      return { ...base, answer: null, strength: null, citations: [passageJson(result.passage)], entryId: null, suggestions: result.suggestions, related: [], reason: null, subject: null, closestPassage: null, check: result.check ?? null };
+      return { ...base, answer: null, strength: null, citations: result.passages.map(passageJson), entryId: null, suggestions: result.suggestions, related: [], reason: null, subject: null, closestPassage: null, check: result.check ?? null };
     case 'decline':
       return {
         ...base,

@@ -21,7 +21,7 @@ export function renderAnswer(result: AnswerResult): string {
 function renderBody(result: AnswerResult): string {
   if (result.kind === 'decline') return renderDeclined(result);
   if (result.kind === 'passage') {
-    return [passageLabel(result), '', passageLine(result.passage), '', `(${MESSAGES.asOf(result.asOf)})`, ...suggestionLines(result.suggestions)].join('\n');
+    return [passageLabel(result), '', ...result.passages.map(passageLine), '', `(${MESSAGES.asOf(result.asOf)})`, ...suggestionLines(result.suggestions)].join('\n');
   }
   const quotes = result.citations.map((c) => `  ${paragraphLabel(c.paragraph)}: ${quotation(c.quote)}`);
   const related = result.related.length > 0 ? ['', MESSAGES.relatedIntro, ...result.related.map((r) => `  • ${r.question}`)] : [];

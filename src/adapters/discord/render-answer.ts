@@ -34,13 +34,13 @@ function markedPassage(passage: PassageView): string {
   return passageSegments(passage).map((s) => (s.matched ? `**${inert(s.text)}**` : inert(s.text))).join('');
 }
 
-/** Not an answer: the story's closest sentence, labelled as such, for the asker only. */
+/** Not an answer: the story's closest sentences, a field each, labelled as such, for the asker only. */
 function renderPassage(result: PassageReply, notes: string[]): Rendered {
   const embed = fitEmbed({
     color: COLOURS.info,
     // Only the asker sees a passage, so their question can be shown above it.
     description: [result.question ? MESSAGES.youAsked(`“${inert(result.question)}”`) : '', passageLabel(result)].filter(Boolean).join('\n'),
-    fields: [{ name: [MESSAGES.paragraph(result.passage.paragraph), result.passage.published].filter(Boolean).join(' · '), value: quoteBlock(markedPassage(result.passage)) }],
+    fields: result.passages.map((passage) => ({ name: [MESSAGES.paragraph(passage.paragraph), passage.published].filter(Boolean).join(' · '), value: quoteBlock(markedPassage(passage)) })),
     footer: { text: MESSAGES.asOf(result.asOf) },
   });
   return { ephemeral: true, ...(notes.length > 0 ? { content: notes.join('\n') } : {}), embeds: [embed], ...suggestionButtons(result.suggestions) };

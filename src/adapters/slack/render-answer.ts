@@ -5,7 +5,7 @@ import { paragraphLabel, quotation, quotationMarks } from '../../core/wording/fo
 import { MESSAGES } from '../../core/wording/messages.js';
 import { declineSentence, passageLabel, passageSegments, replyNotes, strengthText } from '../../core/wording/reply-words.js';
 import { actions, BLOCK_KIT_LIMITS, button, context, message, section, type Block, type Button, type SlackMessage } from './blocks.js';
-import { escapeMrkdwn } from './markup.js';
+import { clip, escapeMrkdwn } from './markup.js';
 
 // The one mention this adapter writes itself; anything else shaped like markup is escaped.
 const SLACK_USER_ID = /^[UW][A-Z0-9]{1,20}$/;
@@ -35,18 +35,19 @@ function markedPassage(passage: PassageView): string {
     .join('');
 }
 
-/** A passage as a blockquote, its matched words in bold, with its paragraph. */
+/** A passage as a blockquote, its matched words in bold, with its paragraph (kept when a long passage is clipped). */
 function passageQuote(passage: PassageView): string {
   const [open, close] = quotationMarks(passage.quote);
-  return `>${open}${markedPassage(passage)}${close}\n>— _${escapeMrkdwn(paragraphLabel(passage.paragraph))}_`;
+  const label = `\n>— _${escapeMrkdwn(paragraphLabel(passage.paragraph))}_`;
+  return `>${open}${clip(markedPassage(passage), BLOCK_KIT_LIMITS.text - label.length - open.length - close.length - 1)}${close}${label}`;
 }
 
-/** Not an answer: the story's closest sentence, labelled as such. */
+/** Not an answer: the story's closest sentences, a section each, labelled as such. */
 function renderPassage(result: PassageReply, options: AnswerOptions): SlackMessage {
   const label = escapeMrkdwn(passageLabel(result));
   // The asker's own words only in a reply only they see (a passage can be posted in a
   // channel, after a mention or with SLACK_ANSWER_VISIBILITY=in_channel).
-  const blocks: Block[] = [...(result.question && options.shareable ? [questionLine(result.question)] : []), section(label), section(passageQuote(result.passage))];
+  const blocks: Block[] = [...(result.question && options.shareable ? [questionLine(result.question)] : []), section(label), ...result.passages.map((passage) => section(passageQuote(passage)))];
   blocks.push(...suggestionBlocks(result.suggestions), context(escapeMrkdwn(MESSAGES.asOf(result.asOf))));
   return message(label, blocks);
 }

@@ -12,7 +12,8 @@ import type { PhraseHit } from '../search/phrase-finder.js';
 import { cleanInput } from '../text/normalize.js';
 import { askingSentences } from './asking-sentences.js';
 import { askedNotSupplied, blockAnswer, tooThinForPassage } from './guards.js';
-import { findPassage, type FoundPassage } from './passage-finder.js';
+import { findPassage, findPassages, leadingPassages, type FoundPassage } from './passage-finder.js';
+import { entriesQuoting, entryForForm } from './passage-picks.js';
 import { checkQuote, type Checked } from './quote-check.js';
 import type { Answered, AnswerResult, DeclineReason, Declined, EntryRef, MatchStrength, PassageReply, PassageView } from './reply-types.js';
 
@@ -59,12 +60,16 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string, options:
   if (best && !blocked && best.confidence >= ctx.config.calibration.answerThreshold) return answered(ctx, question, best);
 
   const { calibration } = ctx.config;
-  const passage = findPassage(ctx.knowledge, ctx.index, outcome, calibration);
+  const found = findPassages(ctx.knowledge, ctx.index, outcome, calibration);
+  const passage = found[0];
   const confidence = best?.confidence ?? 0;
   // A question about something else gets nothing of the story; one about it, its nearest words.
   const passageAllowed = blocked?.passageAllowed !== false && !tooThinForPassage(ctx.index, outcome);
   const onTopic = passage && passage.onTopic >= calibration.topicThreshold && passageAllowed ? passage : undefined;
-  if (onTopic && onTopic.confidence >= calibration.passageThreshold) return passageReply(question, onTopic, suggestions, asOf);
+  if (onTopic && onTopic.confidence >= calibration.passageThreshold) {
+    const shown = leadingPassages(found, ctx.config.passageLeadShare);
+    return fromPassages(ctx, question, outcome, shown, suggestions, asOf, !blocked);
+  }
   return decline(blocked?.reason ?? 'not-in-story', { confidence, suggestions, ...(blocked?.subject ? { subject: blocked.subject } : {}), ...(onTopic ? { nearest: onTopic.view } : {}) });
 }
 
@@ -131,7 +136,7 @@ function strengthOf(ctx: AnswerContext, match: Match): MatchStrength {
 function fromCheck(ctx: AnswerContext, question: string, checked: Checked, asOf: string, nearest: () => PassageView | undefined, suggestions: EntryRef[]): AnswerResult {
   const views = checked.cite.map((hit) => viewOf(ctx, hit));
   if (checked.closest && views[0]) {
-    return { kind: 'passage', answered: false, question, passage: views[0], confidence: 0, suggestions, asOf, check: checked.check };
+    return { kind: 'passage', answered: false, question, passage: views[0], passages: [views[0]], confidence: 0, suggestions, asOf, check: checked.check };
   }
   if (views.length === 0) {
     const reason: DeclineReason = checked.check.speaker ? 'no-words-of' : 'not-verbatim';
@@ -157,8 +162,27 @@ function fromCheck(ctx: AnswerContext, question: string, checked: Checked, asOf:
   };
 }
 
-function passageReply(question: string, found: FoundPassage, suggestions: EntryRef[], asOf: string): PassageReply {
-  return { kind: 'passage', answered: false, question, passage: found.view, confidence: found.confidence, suggestions, asOf };
+/**
+ * The closest passages, or the curated answer they lead to: the entries quoting the first
+ * passage come first among the picks, and one of them answers when it alone gives the form
+ * of answer asked for (see passage-picks.ts), unless a guard objected to answering at all.
+ */
+function fromPassages(ctx: AnswerContext, question: string, outcome: SearchOutcome, shown: readonly FoundPassage[], suggestions: EntryRef[], asOf: string, mayAnswer: boolean): AnswerResult {
+  const first = shown[0]!;
+  const quoting = entriesQuoting(ctx.index, first.view);
+  const entry = mayAnswer && shown.length === 1 ? entryForForm(question, outcome, quoting, ctx.config.suggestionFloor) : undefined;
+  if (entry) return answerFrom(ctx, question, entry, outcome.matches.find((m) => m.entry === entry)!.confidence, 'likely');
+  const picks = uniqueRefs([...quoting.map((e) => refOf(e.entry)), ...suggestions]).slice(0, ctx.config.maxSuggestions);
+  return passageReply(question, shown, picks, asOf);
+}
+
+function passageReply(question: string, shown: readonly FoundPassage[], suggestions: EntryRef[], asOf: string): PassageReply {
+  const passages = shown.map((p) => p.view);
+  return { kind: 'passage', answered: false, question, passage: passages[0]!, passages, confidence: shown[0]!.confidence, suggestions, asOf };
+}
+
+function uniqueRefs(refs: readonly EntryRef[]): EntryRef[] {
+  return [...new Map(refs.map((r) => [r.id, r] as const)).values()];
 }
 
 /** The nearest passage for a decline, when the question is about the story at all. */

@@ -48,6 +48,7 @@ export function candidatesOf(index: SearchIndex, outcome: SearchOutcome): Candid
         // Each shared word says more that the question is about this sentence; four say it all.
         matched: Math.min(matched.length, 4) / 4,
         named: matched.some((t) => index.isName(t)) ? 1 : 0,
+        bm25: match?.bm25 ?? 0,
       },
     });
   };
@@ -83,22 +84,53 @@ export function topicFeatures(index: SearchIndex, outcome: SearchOutcome, best: 
 
 /** The best sentence for the question, or undefined when no sentence shares anything with it. */
 export function findPassage(knowledge: Knowledge, index: SearchIndex, outcome: SearchOutcome, calibration: Calibration): FoundPassage | undefined {
-  let best: { candidate: Candidate; confidence: number } | undefined;
-  for (const candidate of candidatesOf(index, outcome)) {
-    const confidence = probability(calibration.passage, candidate.features);
-    if (!best || confidence > best.confidence) best = { candidate, confidence };
-  }
-  if (!best) return undefined;
-  const { sentence, matched, features } = best.candidate;
-  const topic = topicFeatures(index, outcome, best.candidate);
-  const highlights = matched.flatMap((term) => sentence.spans.get(term) ?? []).sort((a, b) => a[0] - b[0]);
-  return {
-    view: { source: sentence.source, paragraph: sentence.paragraph, quote: sentence.text, published: knowledge.sources.get(sentence.source)?.published ?? '', highlights: mergeRanges(highlights) },
-    features,
-    confidence: best.confidence,
-    topic,
-    onTopic: probability(calibration.topic, topic),
-  };
+  return findPassages(knowledge, index, outcome, calibration, 1)[0];
+}
+
+/**
+ * The closest sentences, best first, at most one from each paragraph (a paragraph's
+ * second sentence says less about where the answer lies than another paragraph's best), and
+ * at most `limit` of them. Each carries the topic reading of the question, which is the
+ * same for all: it is read from the best.
+ */
+export function findPassages(knowledge: Knowledge, index: SearchIndex, outcome: SearchOutcome, calibration: Calibration, limit = MAX_PASSAGES): FoundPassage[] {
+  const ranked = candidatesOf(index, outcome)
+    .map((candidate) => ({ candidate, confidence: probability(calibration.passage, candidate.features) }))
+    .sort((a, b) => b.confidence - a.confidence || b.candidate.features.bm25 - a.candidate.features.bm25);
+  const paragraphs = new Set<string>();
+  const chosen = ranked.filter(({ candidate: { sentence } }) => {
+    const key = paragraphKey(sentence.source, sentence.paragraph);
+    if (paragraphs.has(key) || paragraphs.size >= limit) return false;
+    paragraphs.add(key);
+    return true;
+  });
+  if (chosen.length === 0) return [];
+  const topic = topicFeatures(index, outcome, chosen[0]!.candidate);
+  const onTopic = probability(calibration.topic, topic);
+  return chosen.map(({ candidate: { sentence, matched, features }, confidence }) => {
+    const highlights = matched.flatMap((term) => sentence.spans.get(term) ?? []).sort((a, b) => a[0] - b[0]);
+    return {
+      view: { source: sentence.source, paragraph: sentence.paragraph, quote: sentence.text, published: knowledge.sources.get(sentence.source)?.published ?? '', highlights: mergeRanges(highlights) },
+      features,
+      confidence,
+      topic,
+      onTopic,
+    };
+  });
+}
+
+/** At most this many passages in one reply: more reads as a search result, not a reply. */
+export const MAX_PASSAGES = 3;
+
+/**
+ * The passages worth showing: the first always; each further one only while it is not far
+ * behind the first (its confidence at least `share` of the first's), so that when one
+ * sentence clearly leads, it is shown alone.
+ */
+export function leadingPassages<P extends { confidence: number }>(found: readonly P[], share: number): P[] {
+  const first = found[0];
+  if (!first) return [];
+  return found.filter((p, i) => i === 0 || p.confidence >= share * first.confidence);
 }
 
 /**

@@ -1,8 +1,8 @@
 // The three kinds of reply the core gives to a question, platform-neutral: what the
 // adapters render and what `ask --json` prints.
 //  - answer: a curated entry (or a quote check), with its verbatim quotes;
-//  - passage: no curated entry is good enough, but a sentence of the story clearly matches;
-//    the story's own words, labelled as the closest passage, never worded as an answer;
+//  - passage: no curated entry is good enough, but the question is about the story: its
+//    closest sentences (up to three), labelled as the closest passages, never worded as an answer;
 //  - decline: the story does not answer it; shows the nearest passage when the question is
 //    about the story at all, nothing when it is not.
 import type { Citation } from '../knowledge/types.js';
@@ -70,7 +70,10 @@ export interface PassageReply {
   kind: 'passage';
   answered: false;
   question: string;
+  /** The closest passage: the first of `passages`. */
   passage: PassageView;
+  /** The closest passages, best first: one when it clearly leads, at most three. */
+  passages: PassageView[];
   confidence: number;
   suggestions: EntryRef[];
   /** Set when a quote check found the phrase nowhere word for word: this is its closest wording. */

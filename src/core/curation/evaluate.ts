@@ -74,3 +74,34 @@ export function tally(rows: readonly EvalRow[]): KindTally[] {
   }
   return [...byKind.values()];
 }
+
+/** Every quote a reply shows, in its order: an answer's citations, the passages, a decline's nearest. */
+export function quotesShown(result: AnswerResult): { source: string; paragraph: number }[] {
+  if (result.kind === 'answer') return result.citations;
+  if (result.kind === 'passage') return result.passages;
+  return result.nearest ? [result.nearest] : [];
+}
+
+/**
+ * Whether the right place was found, whatever the kind of reply: for the answerable
+ * questions, how many had the first quote shown, and how many one of the first three, from
+ * an expected paragraph. `places` gives what was shown, best first, for each question.
+ */
+export interface PlaceTally {
+  total: number;
+  first: number;
+  firstThree: number;
+}
+
+export function placeTally(questions: readonly EvalQuestion[], places: (question: EvalQuestion, i: number) => readonly { paragraph: number }[]): PlaceTally {
+  const tallied: PlaceTally = { total: 0, first: 0, firstThree: 0 };
+  questions.forEach((question, i) => {
+    const expected = question.expect;
+    if (expected === 'none') return;
+    const shown = places(question, i);
+    tallied.total++;
+    if (shown[0] && expected.includes(shown[0].paragraph)) tallied.first++;
+    if (shown.slice(0, 3).some((p) => expected.includes(p.paragraph))) tallied.firstThree++;
+  });
+  return tallied;
+}

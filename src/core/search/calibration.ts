@@ -8,7 +8,7 @@
 // the ones closest to what people ask, so that wrong answers stay rare.
 import { answerQuestion, type AnswerContext } from '../answering/answer.js';
 import { blockAnswer, tooThinForPassage } from '../answering/guards.js';
-import { candidatesOf, findPassage, topicFeatures } from '../answering/passage-finder.js';
+import { candidatesOf, findPassages, leadingPassages, topicFeatures } from '../answering/passage-finder.js';
 import { checkQuote } from '../answering/quote-check.js';
 import { phrasingsOf, type Entry } from '../knowledge/types.js';
 import { ANSWER_FEATURES, PASSAGE_FEATURES, TOPIC_FEATURES, type AnswerFeatures, type Calibration, type PassageFeatures, type TopicFeatures } from './config.js';
@@ -33,8 +33,11 @@ export interface Sample {
   candidates: { features: PassageFeatures; right: boolean }[];
   /** What the topic model sees, given the best sentence by the passage model in use. */
   topic?: TopicFeatures;
-  /** The best sentence by that model, and whether its paragraph answers. */
-  passage?: { features: PassageFeatures; right: boolean };
+  /**
+   * The best sentence by that model, and whether its paragraph answers; `shownRight`: whether
+   * any of the passages a reply would show (see leadingPassages) is from a paragraph that answers.
+   */
+  passage?: { features: PassageFeatures; right: boolean; shownRight: boolean };
 }
 
 const paragraphOf = (c: { source: string; paragraph: number }) => `${c.source}#${c.paragraph}`;
@@ -53,10 +56,12 @@ function sampleOf(ctx: AnswerContext, question: string, right: (source: string, 
   if ((blocked && !blocked.passageAllowed) || tooThinForPassage(ctx.index, outcome)) return sample;
   const candidates = candidatesOf(ctx.index, outcome);
   sample.candidates = candidates.map((c) => ({ features: c.features, right: right(c.sentence.source, c.sentence.paragraph) }));
-  const passage = findPassage(ctx.knowledge, ctx.index, outcome, ctx.config.calibration);
+  const found = findPassages(ctx.knowledge, ctx.index, outcome, ctx.config.calibration);
+  const passage = found[0];
   if (passage) {
     sample.topic = passage.topic;
-    sample.passage = { features: passage.features, right: right(passage.view.source, passage.view.paragraph) };
+    const shownRight = leadingPassages(found, ctx.config.passageLeadShare).some((p) => right(p.view.source, p.view.paragraph));
+    sample.passage = { features: passage.features, right: right(passage.view.source, passage.view.paragraph), shownRight };
   } else sample.topic = topicFeatures(ctx.index, outcome, undefined);
   return sample;
 }
@@ -149,11 +154,11 @@ export function fitCalibration(ctx: AnswerContext, samples: readonly Sample[], o
   // something else against OFF_TOPIC_PASSAGE_COST passages found for questions about the story.
   const topicScored = samples.flatMap((s) => (s.topic && (s.kind === 'off-topic' || s.kind === 'answerable') ? [{ p: probability(topic, s.topic), right: s.kind === 'answerable' }] : []));
   const topicThreshold = bestThreshold(topicScored, OFF_TOPIC_PASSAGE_COST, 0.2);
-  // Among answerable questions left without an answer, a passage from the right paragraph
-  // is worth what one from a wrong paragraph costs; below the threshold the sentence is
+  // Among answerable questions left without an answer, passages that show the right
+  // paragraph are worth what passages that miss it cost; below the threshold the first is
   // shown as the nearest passage of a decline instead.
   const unanswered = tuning.filter((s) => s.passage && s.kind === 'answerable' && !(s.answer && probability(answer, s.answer.features) >= answerThreshold));
-  const rescored = unanswered.map((s) => ({ p: Math.max(...s.candidates.map((c) => probability(passage, c.features))), right: s.passage!.right }));
+  const rescored = unanswered.map((s) => ({ p: Math.max(...s.candidates.map((c) => probability(passage, c.features))), right: s.passage!.shownRight }));
   const passageThreshold = bestThreshold(rescored, 1, 0);
   const calibration: Calibration = { answer, answerThreshold, passage, passageThreshold, topic, topicThreshold };
   return { calibration, report: reportOn({ ...ctx, config: { ...ctx.config, calibration } }, labelled) };

@@ -10,7 +10,7 @@ export type AnswerFeature = (typeof ANSWER_FEATURES)[number];
 export type AnswerFeatures = Record<AnswerFeature, number>;
 
 /** What the passage model knows about a sentence of the story, to rank the sentences. */
-export const PASSAGE_FEATURES = ['coverage', 'knownCoverage', 'entrySupport', 'matched', 'named'] as const;
+export const PASSAGE_FEATURES = ['coverage', 'knownCoverage', 'entrySupport', 'matched', 'named', 'bm25'] as const;
 export type PassageFeature = (typeof PASSAGE_FEATURES)[number];
 export type PassageFeatures = Record<PassageFeature, number>;
 
@@ -57,6 +57,8 @@ export interface EngineConfig {
   /** Suggestions offered on a decline must at least reach this raw score. */
   suggestionFloor: number;
   maxSuggestions: number;
+  /** A passage after the first is shown while its confidence is at least this share of the first's. */
+  passageLeadShare: number;
   /** At or above this confidence an answer reads as a strong match; below, a likely one. */
   strongMatch: number;
 }
@@ -67,7 +69,7 @@ export const DEFAULT_CALIBRATION: Calibration = Object.freeze({
     weights: Object.freeze({ similarity: 4.103, coverage: 0.949, answerCoverage: 0, knownShare: 0, margin: 0, agreement: 0, formMismatch: -1.839, nameMismatch: -3.503 }),
   }),
   answerThreshold: 0.5,
-  passage: Object.freeze({ intercept: -3, weights: Object.freeze({ coverage: 3, knownCoverage: 1, entrySupport: 3, matched: 0, named: 0 }) }),
+  passage: Object.freeze({ intercept: -3, weights: Object.freeze({ coverage: 3, knownCoverage: 1, entrySupport: 3, matched: 0, named: 0, bm25: 1 }) }),
   passageThreshold: 0.5,
   topic: Object.freeze({ intercept: -3, weights: Object.freeze({ entryScore: 3, similarity: 0, knownShare: 1, coverage: 1, matched: 0, twoKnown: 1, threeKnown: 2, oneUnknown: -1, twoUnknown: -1, twoKnownOneUnknown: -1, person: 1 }) }),
   topicThreshold: 0.5,
@@ -84,5 +86,6 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = Object.freeze({
   calibration: DEFAULT_CALIBRATION,
   suggestionFloor: 0.15,
   maxSuggestions: 3,
+  passageLeadShare: 0.5,
   strongMatch: 0.8,
 });

@@ -4,6 +4,7 @@
 import { splitSentences } from '../knowledge/sentences.js';
 import type { Source } from '../knowledge/types.js';
 import type { Analyzer } from './analyzer.js';
+import { Bm25 } from './bm25.js';
 import { CALENDAR_WORDS, isQuestionWordTerm } from './lexicon.js';
 
 export interface IndexedSentence {
@@ -24,6 +25,8 @@ export interface SentenceMatch {
   knownCoverage: number;
   /** The question's terms found in the sentence. */
   matched: string[];
+  /** The sentence's BM25 score over the best sentence's for the question, 0..1. */
+  bm25: number;
 }
 
 /** Words with their place in the text; apostrophes inside a word belong to it. */
@@ -31,6 +34,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export class PassageIndex {
   private readonly weights = new Map<string, number>();
+  private readonly bm25: Bm25;
   readonly maxWeight: number;
 
   constructor(
@@ -44,6 +48,7 @@ export class PassageIndex {
     const idf = (d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
     for (const [t, d] of df) this.weights.set(t, idf(d));
     this.maxWeight = idf(0);
+    this.bm25 = new Bm25(sentences.map((s) => new Map([...s.spans].map(([term, places]) => [term, places.length]))));
   }
 
   /**
@@ -80,8 +85,10 @@ export class PassageIndex {
     // A word no sentence has counts as much as the rarest: the question asks about more than the story holds.
     const total = content.reduce((sum, t) => sum + (this.weights.get(t.term) ?? this.maxWeight), 0);
     if (known === 0) return [];
+    const bm25 = this.bm25.scores(content);
+    const top = bm25.reduce((best, score) => Math.max(best, score), 0) || 1;
     const matches: SentenceMatch[] = [];
-    for (const sentence of this.sentences) {
+    for (const [i, sentence] of this.sentences.entries()) {
       let held = 0;
       const matched: string[] = [];
       for (const t of content) {
@@ -89,7 +96,7 @@ export class PassageIndex {
         held += (this.weights.get(t.term) ?? 0) * t.quality;
         matched.push(t.term);
       }
-      if (held > 0) matches.push({ sentence, coverage: held / total, knownCoverage: held / known, matched });
+      if (held > 0) matches.push({ sentence, coverage: held / total, knownCoverage: held / known, matched, bm25: bm25[i]! / top });
     }
     return matches.sort((a, b) => b.coverage - a.coverage);
   }

@@ -32,6 +32,7 @@ export const MESSAGES = Object.freeze({
   suggestionsIntro: 'Closest questions it does answer:',
   nearestIntro: "The story's nearest passage:",
   passageLabel: "No curated answer matches, but this is the story's closest passage:",
+  passagesLabel: "No curated answer matches, but these are the story's closest passages, closest first:",
   closestWordingLabel: 'The story does not use those words. Its closest wording:',
   asOf: (date: string) => `as of ${date}`,
   confidence: (value: number) => `confidence ${Math.round(value * 100)}%`,

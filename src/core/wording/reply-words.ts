@@ -37,9 +37,10 @@ export function replyNotes(result: AnswerResult): string[] {
   return notes;
 }
 
-/** Says plainly that a passage is the story's words, not an answer someone curated. */
-export function passageLabel(passage: Pick<PassageReply, 'check'>): string {
-  return passage.check ? MESSAGES.closestWordingLabel : MESSAGES.passageLabel;
+/** Says plainly that passages are the story's words, not an answer someone curated. */
+export function passageLabel(passage: Pick<PassageReply, 'check'> & { passages?: readonly unknown[] }): string {
+  if (passage.check) return MESSAGES.closestWordingLabel;
+  return (passage.passages?.length ?? 1) > 1 ? MESSAGES.passagesLabel : MESSAGES.passageLabel;
 }
 
 export function strengthText(answer: Pick<Answered, 'strength' | 'confidence'>): string {
