@@ -70,7 +70,13 @@ const envSchema = z
     // Running several replicas: shared state, the shared question log, reloads over HTTP.
     REDIS_URL: serviceUrl(/^rediss?:\/\/[^\s]+$/i, 'redis:// or rediss://').optional(),
     DATABASE_URL: serviceUrl(/^postgres(?:ql)?:\/\/[^\s]+$/i, 'postgres:// or postgresql://').optional(),
-    ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters (a long random string)').optional(),
+    // It travels as "Authorization: Bearer <token>": a space or a character outside ASCII
+    // could never arrive intact, and the endpoint would refuse every request.
+    ADMIN_TOKEN: z
+      .string()
+      .regex(/^[\x21-\x7e]*$/, 'must be letters, digits and punctuation only, without spaces (it is sent in an HTTP header)')
+      .min(16, 'must be at least 16 characters (a long random string)')
+      .optional(),
   });
 
 /** Every variable StoryBot reads, in the order .env.example documents them. */

@@ -3,10 +3,13 @@
 // "Authorization: Bearer …" and is compared in constant time. The answer is JSON, with a
 // status a script can act on: 200 every replica reloaded, 422 some refused the files (each
 // keeps serving what it had), 503 some could not be reached or did not answer in time.
+// Requests that come while a reload is under way share it, and its answer: a deploy script
+// run on every host at once asks for one reload, not one each, queued.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ReloadReport } from '../core/knowledge/store.js';
 import { formatProblem } from '../core/knowledge/problems.js';
+import type { Exchange } from '../http/listener-limits.js';
 import type { Logger } from '../logger.js';
 
 export const ADMIN_RELOAD_PATH = '/admin/reload';
@@ -31,17 +34,30 @@ export function authorised(request: IncomingMessage, token: string): boolean {
   return timingSafeEqual(digest(given), digest(token));
 }
 
-export async function adminReload(request: IncomingMessage, admin: AdminReload, logger: Logger): Promise<AdminAnswer> {
-  if (request.method !== 'POST') return { status: 405, body: { error: 'method not allowed' }, headers: { allow: 'POST' } };
+const inFlight = new WeakMap<AdminReload, Promise<ReloadReport>>();
+
+export async function adminReload(request: IncomingMessage, admin: AdminReload, exchange: Pick<Exchange, 'proved' | 'refusals'>, logger: Logger): Promise<AdminAnswer> {
+  // The token before anything else, the method included: without it, nothing about the
+  // endpoint is told, and a refusal is a stranger's, logged at debug and counted.
   if (!authorised(request, admin.token)) {
-    logger.warn({ path: ADMIN_RELOAD_PATH, from: request.socket.remoteAddress }, 'admin request refused: missing or wrong token');
+    exchange.refusals.refused('missing or wrong admin token', { path: ADMIN_RELOAD_PATH });
     return { status: 401, body: { error: 'a valid bearer token (ADMIN_TOKEN) is required' }, headers: { 'www-authenticate': 'Bearer realm="storybot"' } };
   }
-  const running = admin.reload();
+  exchange.proved();
+  if (request.method !== 'POST') return { status: 405, body: { error: 'method not allowed' }, headers: { allow: 'POST' } };
+  const running = inFlight.get(admin) ?? startReload(admin, logger);
   if (!running) return { status: 503, body: { error: 'still starting; try again in a moment' } };
   const report = await running;
-  logger.info({ ok: report.ok, replicas: report.replicas }, 'reload asked for over HTTP');
   return { status: statusOf(report), body: describe(report) };
+}
+
+function startReload(admin: AdminReload, logger: Logger): Promise<ReloadReport> | undefined {
+  const started = admin.reload();
+  if (!started) return undefined;
+  logger.info('reload asked for over HTTP');
+  const shared = started.finally(() => inFlight.delete(admin));
+  inFlight.set(admin, shared);
+  return shared;
 }
 
 function statusOf(report: ReloadReport): number {

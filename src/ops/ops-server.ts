@@ -2,8 +2,9 @@
 // service and are nobody else's business): /healthz for liveness, /readyz for readiness,
 // /metrics for Prometheus, and with ADMIN_TOKEN, POST /admin/reload (admin-reload.ts). Plain
 // node:http, so it answers even while start-up is under way.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startListener, type Exchange } from '../http/listener-limits.js';
 import type { Logger } from '../logger.js';
 import { ADMIN_RELOAD_PATH, adminReload, type AdminReload } from './admin-reload.js';
 import type { Metrics } from './metrics.js';
@@ -32,34 +33,14 @@ export interface OpsServer {
 
 /** Listens, or rejects with the listen error (EADDRINUSE, EACCES) for start-up to report. */
 export async function startOpsServer(options: OpsDeps & { host: string; port: number }): Promise<OpsServer> {
-  const server = createServer((request, response) => void handleOpsRequest(request, response, options));
-  // Probes and scrapers open a connection per request; nothing should hold one for long.
-  server.keepAliveTimeout = 5_000;
-  server.requestTimeout = 10_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  server.on('error', (error) => options.logger.error({ message: error.message }, 'ops server error'));
-  return {
-    address: () => server.address() as AddressInfo,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        // A probe answers in milliseconds; a connection still open a second later (a client
-        // trickling its headers) must not hold up shutdown.
-        setTimeout(() => server.closeAllConnections(), 1_000).unref();
-      }),
-  };
+  // Probes and scrapers open a connection per request; the shared limits suit them too.
+  const listener = await startListener({ name: 'ops', host: options.host, port: options.port, logger: options.logger, handle: (request, response, exchange) => handleOpsRequest(request, response, exchange, options) });
+  return { address: () => listener.address()!, close: () => listener.close() };
 }
 
-export async function handleOpsRequest(request: IncomingMessage, response: ServerResponse, deps: OpsDeps): Promise<void> {
-  const path = new URL(request.url ?? '/', 'http://ops').pathname;
-  if (path === ADMIN_RELOAD_PATH && deps.admin) return answerAdmin(request, response, deps.admin, deps.logger);
+async function handleOpsRequest(request: IncomingMessage, response: ServerResponse, exchange: Exchange, deps: OpsDeps): Promise<void> {
+  const { path } = exchange;
+  if (path === ADMIN_RELOAD_PATH && deps.admin) return answerAdmin(request, response, exchange, deps.admin, deps.logger);
   const known = Object.values(OPS_PATHS) as string[];
   if (!known.includes(path)) return send(response, 404, 'application/json', { error: 'not found', paths: known });
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -79,9 +60,9 @@ export async function handleOpsRequest(request: IncomingMessage, response: Serve
   }
 }
 
-async function answerAdmin(request: IncomingMessage, response: ServerResponse, admin: AdminReload, logger: Logger): Promise<void> {
+async function answerAdmin(request: IncomingMessage, response: ServerResponse, exchange: Exchange, admin: AdminReload, logger: Logger): Promise<void> {
   try {
-    const answer = await adminReload(request, admin, logger);
+    const answer = await adminReload(request, admin, exchange, logger);
     for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
     send(response, answer.status, 'application/json', answer.body);
   } catch (error) {

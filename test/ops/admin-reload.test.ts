@@ -7,10 +7,11 @@ import { Metrics } from '../../src/ops/metrics.js';
 import type { AdminReload } from '../../src/ops/admin-reload.js';
 import { startOpsServer, type OpsServer } from '../../src/ops/ops-server.js';
 import { RunStatus } from '../../src/ops/run-status.js';
-import { captureLogger } from '../helpers/capture-logger.js';
+import { captureLogger, LEVEL } from '../helpers/capture-logger.js';
 import { copyOfRealKnowledge, entryYaml } from '../helpers/knowledge-dir.js';
 
 const TOKEN = 'a-long-random-admin-token-0123456789';
+const DEBUG = 20;
 let server: OpsServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -54,16 +55,55 @@ describe('POST /admin/reload', () => {
     expect(reply.status).toBe(401);
     expect(reply.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect(store.current().index.entry('who-is-new')).toBeUndefined();
-    expect(log.lines.map((l) => l.msg)).toContain('admin request refused: missing or wrong token');
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: DEBUG, msg: 'request refused', reason: 'missing or wrong admin token' }));
+    // Anyone who can reach the port can send these: nothing at warn or above for them.
+    expect(log.lines.filter((l) => l.level >= LEVEL.warn)).toEqual([]);
     expect(log.text()).not.toContain(TOKEN.slice(0, 12));
   });
 
-  it('takes POST only', async () => {
+  it.each(['GET', 'PUT', 'DELETE'])('answers %s without a token with 401, as for POST, and says nothing of which methods there are', async (method) => {
+    const store = await storeWith({});
+    const { post } = await serve({ token: TOKEN, reload: () => store.reload() });
+    const reply = await post({}, method);
+    expect(reply.status).toBe(401);
+    expect(reply.headers.get('allow')).toBeNull();
+  });
+
+  it('answers GET with the right token with 405, naming POST', async () => {
     const store = await storeWith({});
     const { post } = await serve({ token: TOKEN, reload: () => store.reload() });
     const reply = await post(undefined, 'GET');
     expect(reply.status).toBe(405);
     expect(reply.headers.get('allow')).toBe('POST');
+  });
+
+  it('counts refused requests in one info line, written when the summary is due (here, on close), not one line each', async () => {
+    const store = await storeWith({});
+    const { post, log } = await serve({ token: TOKEN, reload: () => store.reload() });
+    for (let i = 0; i < 25; i++) expect((await post({ authorization: `Bearer wrong-${i}-token-guess` })).status).toBe(401);
+    expect(log.lines.filter((l) => l.level >= LEVEL.info)).toEqual([]);
+    await server!.close();
+    server = undefined;
+    const summaries = log.lines.filter((l) => l.level >= LEVEL.info);
+    expect(summaries).toEqual([expect.objectContaining({ level: LEVEL.info, msg: 'unauthenticated requests refused', listener: 'ops', refused: { 'missing or wrong admin token': 25 } })]);
+  });
+
+  it('gives requests that come while a reload is under way that same reload and its answer, then starts a new one for the next', async () => {
+    const store = await storeWith({ 'new.yaml': entryYaml('who-is-new', 'Who is new here?') });
+    let reloads = 0;
+    // Slow enough that the five requests below all arrive while it runs.
+    const reload = () => {
+      reloads++;
+      return new Promise<void>((resolve) => setTimeout(resolve, 400)).then(() => store.reload());
+    };
+    const { post } = await serve({ token: TOKEN, reload });
+    const replies = await Promise.all(Array.from({ length: 5 }, () => post()));
+    expect(reloads).toBe(1);
+    for (const reply of replies) expect(reply).toMatchObject({ status: 200, body: { ok: true, added: ['who-is-new'] } });
+    expect(new Set(replies.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    const next = await post();
+    expect(reloads).toBe(2);
+    expect(next).toMatchObject({ status: 200, body: { ok: true, added: [] } });
   });
 
   it('reloads with the right token and answers 200 with what changed', async () => {

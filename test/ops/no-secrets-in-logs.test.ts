@@ -167,7 +167,7 @@ describe('the logs of a whole run', () => {
     expect(await bot.exited).toBe(0);
     expect(leaks(bot.lines.items, [MARKERS.USER_HASH_SECRET, 'interaction-token-', MEMBER.id, ADMIN.id, ASKED])).toEqual([]);
     expect(bot.logs().filter((l) => l.msg === 'question answered').length).toBeGreaterThanOrEqual(1);
-    expect(bot.logs().some((l) => l.msg === 'discord HTTP interaction refused: signature')).toBe(true);
+    expect(bot.logs().some((l) => l.msg === 'request refused' && l.listener === 'discord' && l.reason === 'signature invalid')).toBe(true);
   });
 
   it('hold no app-level token, user id or question in Socket Mode', async () => {

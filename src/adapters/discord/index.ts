@@ -41,8 +41,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, transport: 
   const completions = new TokenBucketLimiter(DISCORD_DEFAULTS.completions);
   const deps = { ctx: options.ctx, logger: options.logger, deferAfterMs: options.deferAfterMs ?? DISCORD_DEFAULTS.deferAfterMs, visibility: options.visibility ?? 'in_channel', completions };
   const inFlight = new Set<Promise<void>>();
-  const receive: Receive = (payload, first) => {
-    const work = onInteraction(payload, first, transport.rest, deps);
+  const receive: Receive = (payload, first, arrivedAt) => {
+    const work = onInteraction(payload, first, transport.rest, deps, arrivedAt);
     // The app's intake sees it too: shutdown waits for the whole exchange, reply included.
     options.ctx.intake?.track(work);
     inFlight.add(work);

@@ -35,6 +35,8 @@ export class Responder {
     private readonly interaction: ReceivedInteraction,
     private readonly first: FirstResponse,
     private readonly rest: REST,
+    /** performance.now() when the interaction reached the bot: Discord's 3 seconds run from then. */
+    readonly arrivedAt: number = performance.now(),
   ) {}
 
   async reply(rendered: Rendered): Promise<void> {
@@ -81,7 +83,10 @@ export class Responder {
 }
 
 export interface DeferPolicy {
-  /** Reply directly when the work is done this soon; otherwise defer first. 0 always defers. */
+  /**
+   * Reply directly when the work is done this soon after the interaction arrived; otherwise
+   * defer first. 0 always defers.
+   */
   deferAfterMs: number;
   /** The visibility to defer with, before the reply (and so its visibility) is known. */
   ephemeral: boolean;
@@ -94,7 +99,10 @@ export async function replyInTime(responder: Responder, work: Promise<Rendered>,
     (value) => ({ value }),
     (error: unknown) => ({ error }),
   );
-  const early = policy.deferAfterMs > 0 ? await within(settled, policy.deferAfterMs) : undefined;
+  // Counted from arrival: under load a request may wait to be read and verified long enough
+  // that only a deferral at once is still in time.
+  const left = responder.arrivedAt + policy.deferAfterMs - performance.now();
+  const early = policy.deferAfterMs > 0 && left > 0 ? await within(settled, left) : undefined;
   if (early) return responder.reply(unwrap(early));
   await responder.defer(policy.ephemeral);
   await finishDeferred(responder, unwrap(await settled));

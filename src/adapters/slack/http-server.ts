@@ -1,34 +1,19 @@
 // Slack's HTTP mode, on a server of StoryBot's own in front of Bolt's receiver. Bolt reads a
 // whole body (up to its limit) before it checks the signature, on a server with Node's
 // defaults: a minute for headers, five for a request, no cap on connections. A thousand
-// trickling, unsigned connections held half a gigabyte that way. Here a request is judged
-// by its headers first (signed, fresh, not too long), read only as far as Slack ever needs,
-// checked for the shape Slack always sends, and only then handed to Bolt, already read.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// trickling, unsigned connections held half a gigabyte that way. Here the request runs under
+// the listeners' shared limits (src/http), is judged by its headers first (signed, fresh,
+// not too long), read only as far as Slack ever needs, checked for the shape Slack always
+// sends, and only then handed to Bolt, already read.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
 import { isValidSlackRequest, type HTTPReceiver } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
+import { LISTENER_LIMITS, startListener, type Exchange, type Listener } from '../../http/listener-limits.js';
+import { declaredLength, readBody } from '../../http/read-body.js';
 
-export const SLACK_HTTP_LIMITS = Object.freeze({
-  /**
-   * The largest body read. The largest request Slack sends this app is a mention of a
-   * message at Slack's 40,000-character limit, whose text arrives twice (as text and as rich
-   * text): about 80 KB. Commands and button presses are a few KB.
-   */
-  bodyBytes: 128 * 1024,
-  /** Slack's one unsigned request, ssl_check, is a few dozen bytes: unsigned ones are read no further. */
-  unsignedBytes: 1024,
-  headersTimeoutMs: 5_000,
-  requestTimeoutMs: 10_000,
-  keepAliveTimeoutMs: 5_000,
-  /** How often those timeouts are checked (Node's default is every 30 seconds). */
-  timeoutCheckMs: 1_000,
-  /** Slack sends this app a handful of requests at once; past this, a connection is closed on arrival. */
-  maxConnections: 256,
-  /** Slack's own rule, both ways: a timestamp from the future is as suspect as a replay. */
-  timestampSkewSeconds: 300,
-});
+/** Slack's own rule, both ways: a timestamp from the future is as suspect as a replay. */
+export const TIMESTAMP_SKEW_SECONDS = 300;
 
 export interface SlackHttpOptions {
   receiver: HTTPReceiver;
@@ -41,72 +26,56 @@ export interface SlackHttpOptions {
 
 type Verdict = { ok: true } | { ok: false; status: 400 | 401 | 404 | 413; reason: string };
 
-export async function startSlackHttp(options: SlackHttpOptions, limits = SLACK_HTTP_LIMITS): Promise<Server> {
-  const server = createServer(
-    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs, connectionsCheckingInterval: limits.timeoutCheckMs },
-    (request, response) => {
-      handle(request, response, options, limits).catch((error: unknown) => {
-        options.logger.error({ message: (error as Error).message }, 'slack request could not be handled');
-        refuse(response, { ok: false, status: 400, reason: 'unreadable' }, options.logger);
-      });
-    },
-  );
-  server.maxConnections = limits.maxConnections;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  server.on('error', (error) => options.logger.error({ message: error.message }, 'slack http server error'));
-  return server;
+const arrivals = new WeakMap<IncomingMessage, number>();
+
+/** When a request handed to Bolt arrived (performance.now()), for deadlines that count from then. */
+export function arrivalOf(request: IncomingMessage): number | undefined {
+  return arrivals.get(request);
 }
 
-/** Stops taking connections; ones still open a moment later (slow clients) are cut. */
-export function stopSlackHttp(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 1_000).unref();
-  });
+export function startSlackHttp(options: SlackHttpOptions): Promise<Listener> {
+  return startListener({ name: 'slack', host: options.host, port: options.port, logger: options.logger, handle: (request, response, exchange) => handle(request, response, exchange, options) });
 }
 
-export function listeningAt(server: Server | undefined): AddressInfo | undefined {
-  return (server?.address() as AddressInfo | null) ?? undefined;
-}
-
-async function handle(request: IncomingMessage, response: ServerResponse, options: SlackHttpOptions, limits: typeof SLACK_HTTP_LIMITS): Promise<void> {
-  const path = new URL(request.url ?? '/', 'http://slack').pathname;
-  if (path !== options.path || request.method !== 'POST') return refuse(response, { ok: false, status: 404, reason: 'not the events path' }, options.logger);
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limits.bodyBytes) return refuse(response, { ok: false, status: 413, reason: 'body too large' }, options.logger);
+async function handle(request: IncomingMessage, response: ServerResponse, exchange: Exchange, options: SlackHttpOptions): Promise<void> {
+  const L = LISTENER_LIMITS;
+  const turnAway = (verdict: Verdict) => refuse(response, verdict, exchange);
+  if (exchange.path !== options.path || request.method !== 'POST') return turnAway({ ok: false, status: 404, reason: 'not the events path' });
+  const declared = declaredLength(request);
+  if (declared > L.bodyBytes) return turnAway({ ok: false, status: 413, reason: 'body too large' });
   const signature = single(request.headers['x-slack-signature']);
   const timestamp = single(request.headers['x-slack-request-timestamp']);
   const signed = signature !== undefined && timestamp !== undefined;
   if (signed) {
-    const fresh = freshTimestamp(timestamp, limits.timestampSkewSeconds);
-    if (!fresh.ok) return refuse(response, fresh, options.logger);
-  } else if (declared > limits.unsignedBytes) {
-    return refuse(response, { ok: false, status: 401, reason: 'unsigned' }, options.logger);
+    const fresh = freshTimestamp(timestamp, TIMESTAMP_SKEW_SECONDS);
+    if (!fresh.ok) return turnAway(fresh);
+  } else if (declared > L.unsignedBytes) {
+    return turnAway({ ok: false, status: 401, reason: 'unsigned' });
   }
-  const body = await readBody(request, signed ? limits.bodyBytes : limits.unsignedBytes);
-  if (body === undefined) return refuse(response, { ok: false, status: signed ? 413 : 401, reason: signed ? 'body too large' : 'unsigned' }, options.logger);
+  const read = await readBody(request, signed ? L.bodyBytes : L.unsignedBytes);
+  if (!read.ok) return turnAway({ ok: false, status: signed ? 413 : 401, reason: read.why === 'gone' ? 'client gone' : signed ? 'body too large' : 'unsigned' });
+  const text = read.body.toString('utf8');
   if (!signed) {
     // Slack's SSL check is its only request without a signature; Bolt answers it.
-    if (parseForm(body.toString('utf8')).ssl_check !== '1') return refuse(response, { ok: false, status: 401, reason: 'unsigned' }, options.logger);
-  } else if (!isValidSlackRequest({ signingSecret: options.signingSecret, body: body.toString('utf8'), headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) } })) {
-    return refuse(response, { ok: false, status: 401, reason: 'bad signature' }, options.logger);
+    if (parseForm(text).ssl_check !== '1') return turnAway({ ok: false, status: 401, reason: 'unsigned' });
+  } else if (!isValidSlackRequest({ signingSecret: options.signingSecret, body: text, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) } })) {
+    return turnAway({ ok: false, status: 401, reason: 'bad signature' });
   } else {
-    const shape = slackShaped(body.toString('utf8'), request.headers['content-type']);
-    if (!shape.ok) return refuse(response, shape, options.logger);
+    exchange.proved();
+    const shape = slackShaped(text, request.headers['content-type']);
+    if (!shape.ok) {
+      // Signed with the app's secret, so Slack's (or a bug's), not a stranger's: worth a warning.
+      options.logger.warn({ status: shape.status, reason: shape.reason }, 'signed slack request refused');
+      return answerRefusal(response, shape.status);
+    }
   }
   // Bolt takes a request whose rawBody is set as already read, and verifies it again.
-  Object.assign(request, { rawBody: body });
+  Object.assign(request, { rawBody: read.body });
+  arrivals.set(request, exchange.arrivedAt);
   try {
     options.receiver.requestListener(request, response);
   } catch {
-    refuse(response, { ok: false, status: 404, reason: 'no route' }, options.logger);
+    turnAway({ ok: false, status: 404, reason: 'no route' });
   }
 }
 
@@ -120,26 +89,6 @@ function freshTimestamp(timestamp: string, skewSeconds: number): Verdict {
   if (age > skewSeconds) return { ok: false, status: 401, reason: 'timestamp too old' };
   if (age < -skewSeconds) return { ok: false, status: 401, reason: 'timestamp in the future' };
   return { ok: true };
-}
-
-/** The body, or undefined once it runs past `max` bytes (the rest is never read). */
-function readBody(request: IncomingMessage, max: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let length = 0;
-    request.on('data', (chunk: Buffer) => {
-      length += chunk.length;
-      if (length > max) {
-        request.removeAllListeners('data');
-        request.pause();
-        resolve(undefined);
-      } else chunks.push(chunk);
-    });
-    request.once('end', () => resolve(Buffer.concat(chunks, length)));
-    // A client gone before the end: nothing to answer, and nothing kept.
-    request.once('close', () => resolve(undefined));
-    request.once('error', reject);
-  });
 }
 
 /**
@@ -172,9 +121,14 @@ function isObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function refuse(response: ServerResponse, verdict: Verdict, logger: Logger): void {
+/** A refusal of a request that proved nothing: at debug, and counted (src/http/refusal-log.ts). */
+function refuse(response: ServerResponse, verdict: Verdict, exchange: Exchange): void {
   if (verdict.ok) return;
-  logger.warn({ status: verdict.status, reason: verdict.reason }, 'slack request refused');
+  exchange.refusals.refused(verdict.reason, { status: verdict.status });
+  answerRefusal(response, verdict.status);
+}
+
+function answerRefusal(response: ServerResponse, status: number): void {
   // Closed, not kept alive: an unread body behind it is never read.
-  if (!response.headersSent) response.writeHead(verdict.status, { connection: 'close' }).end();
+  if (!response.headersSent) response.writeHead(status, { connection: 'close' }).end();
 }

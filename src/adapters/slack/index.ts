@@ -1,12 +1,13 @@
 // The Slack adapter: a Bolt app in HTTP mode (signed requests to /slack/events) or, when
 // an app-level token is set, in Socket Mode (no public URL, suits a newsroom firewall).
-import type { Server, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
 import { boltLogger } from './bolt-logger.js';
-import { listeningAt, SLACK_HTTP_LIMITS, startSlackHttp, stopSlackHttp } from './http-server.js';
+import { LISTENER_LIMITS, type Listener } from '../../http/listener-limits.js';
+import { arrivalOf, startSlackHttp } from './http-server.js';
 import { registerListeners } from './listeners/index.js';
 import { SLACK_DEFAULTS } from './listeners/deps.js';
 
@@ -47,7 +48,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         signingSecret: config.signingSecret ?? '',
         endpoints: SLACK_DEFAULTS.eventsPath,
         logger,
-        bodyLimit: SLACK_HTTP_LIMITS.bodyBytes,
+        bodyLimit: LISTENER_LIMITS.bodyBytes,
+        // A command's acknowledgement deadline counts from the request's arrival, not from
+        // when a listener gets to it (listeners/slash-command.ts).
+        customPropertiesExtractor: (request) => ({ arrivedAt: arrivalOf(request) }),
         unhandledRequestHandler: ({ response }) => refuseUnhandled(options.logger, response),
       });
   // Deferred, so a wrong token fails start() through auth.test instead of a stray rejection.
@@ -62,7 +66,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ackDeadlineMs: options.ackDeadlineMs ?? SLACK_DEFAULTS.ackDeadlineMs,
   });
 
-  let server: Server | undefined;
+  let server: Listener | undefined;
   let socketOpen = false;
   socket?.client.on('connected', () => (socketOpen = true));
   for (const state of ['disconnected', 'reconnecting']) socket?.client.on(state, () => (socketOpen = false));
@@ -78,16 +82,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       } else {
         // Bolt's receiver handles what passes; the server in front of it is StoryBot's own.
         server = await startSlackHttp({ receiver: http!, signingSecret: config.signingSecret ?? '', path: SLACK_DEFAULTS.eventsPath, host: options.host ?? config.host, port: config.port, logger: options.logger });
-        const { address, port } = listeningAt(server)!;
+        const { address, port } = server.address()!;
         options.logger.info({ mode: 'http', host: address, port, path: SLACK_DEFAULTS.eventsPath }, 'slack listening for HTTP requests');
       }
     },
     async stop() {
       if (socket) await socket.client.disconnect();
-      else if (server?.listening) await stopSlackHttp(server);
+      else if (server?.listening()) await server.close();
       server = undefined;
     },
-    connected: () => (socket ? socketOpen : Boolean(server?.listening)),
-    address: () => listeningAt(server),
+    connected: () => (socket ? socketOpen : Boolean(server?.listening())),
+    address: () => server?.address(),
   };
 }

@@ -112,10 +112,16 @@ describe('hostile requests at the Slack endpoint of a running bot', () => {
     await expectStillAnswering();
   });
 
-  it('logged each refusal as a warning, nothing as an error, and no secret', () => {
-    const lines = bot.lines.items.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { level: number; msg: string });
+  it('logged refusals of unsigned or badly signed requests at debug, signed malformed ones as warnings, nothing as an error, and no secret', () => {
+    const lines = bot.lines.items.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { level: number; msg: string; reason?: string });
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
-    expect(lines.filter((line) => line.level === 40).length).toBeGreaterThanOrEqual(cases.length);
+    // Anyone can send those: one line each at debug, never a warning that anyone could write.
+    const strangers = lines.filter((line) => line.msg === 'request refused');
+    expect(strangers.every((line) => line.level === 20)).toBe(true);
+    expect(strangers.length).toBeGreaterThanOrEqual(cases.filter(([, status]) => status === 401).length);
+    const warnings = lines.filter((line) => line.level === 40);
+    expect(new Set(warnings.map((line) => line.msg))).toEqual(new Set(['signed slack request refused', 'slack request that no listener handles: answered 400']));
+    expect(warnings.length).toBeGreaterThanOrEqual(cases.filter(([, status]) => status === 400).length);
     const text = bot.lines.items.join('\n');
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(BOT_TOKEN);

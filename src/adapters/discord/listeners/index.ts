@@ -11,7 +11,8 @@ import { onAutocomplete, onChatInputCommand } from './slash-command.js';
 import { onButton, onModalSubmit, onSelectMenu } from './component.js';
 import type { DiscordDeps } from './deps.js';
 
-export async function onInteraction(payload: unknown, first: FirstResponse, rest: REST, deps: DiscordDeps): Promise<void> {
+/** `arrivedAt` is performance.now() when the transport received it; deadlines count from then. */
+export async function onInteraction(payload: unknown, first: FirstResponse, rest: REST, deps: DiscordDeps, arrivedAt?: number): Promise<void> {
   const interaction = ReceivedInteraction.read(payload);
   if (!interaction) {
     // Without an id, a token and a sender there is no one to answer, nor a way to.
@@ -26,7 +27,7 @@ export async function onInteraction(payload: unknown, first: FirstResponse, rest
     deps.logger.warn({ interaction: interaction.describe() }, 'discord interaction delivered again: already taken, not answered twice');
     return;
   }
-  const responder = new Responder(interaction, first, rest);
+  const responder = new Responder(interaction, first, rest, arrivedAt);
   try {
     await route(interaction, responder, deps);
   } catch (error) {

@@ -3,30 +3,27 @@
 // itself. No gateway and no state between requests, so any number of replicas can sit behind
 // any HTTP load balancer. Plain node:http: the endpoint is one route, and the signature is
 // checked over the raw bytes before anything is parsed.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InteractionResponseType, InteractionType, REST } from 'discord.js';
 import { AdapterStartError } from '../../adapter.js';
+import { LISTENER_LIMITS, startListener, type Exchange, type Listener } from '../../../http/listener-limits.js';
+import { declaredLength, readBody } from '../../../http/read-body.js';
 import type { Logger } from '../../../logger.js';
 import { restOptions } from '../rest.js';
 import type { DiscordTransport, Receive } from './port.js';
-import { checkSignature, publicKeyFromHex } from './signature.js';
+import { checkSignature, checkSignatureHeaders, publicKeyFromHex } from './signature.js';
 
+/** Headers, body, connections and time are limited as for every listener (src/http/listener-limits.ts). */
 export const HTTP_INTERACTIONS_DEFAULTS = Object.freeze({
   path: '/discord/interactions',
-  /**
-   * The largest body read before the signature is checked. The largest interaction this
-   * bot receives is a press on one of its own messages, which carries that message (one
-   * embed of at most 6,000 characters and its menus): tens of KB at most.
-   */
-  bodyLimitBytes: 256 * 1024,
   /** Requests signed longer ago than this (or this far in the future) are refused. */
   maxAgeSeconds: 300,
-  /** Discord sends each request whole at once; a client that trickles is cut off. */
-  requestTimeoutMs: 10_000,
   // Longer than the 60 s a load balancer usually keeps an idle connection, so that it is
   // the balancer that closes one, never this end just as the balancer reuses it.
   keepAliveTimeoutMs: 65_000,
+  /** On stop, how long a request in flight has to get its answer (Discord waits 3 s for one). */
+  stopGraceMs: 3_000,
 });
 
 export interface HttpInteractionsOptions {
@@ -49,28 +46,23 @@ export function httpInteractionsTransport(options: HttpInteractionsOptions): Htt
   const key = publicKeyFromHex(options.publicKey);
   // Edits and follow-ups go to the interaction's webhook, which its token authorises.
   const rest = new REST(restOptions(options.apiUrl));
-  let server: Server | undefined;
+  let server: Listener | undefined;
 
   return {
     mode: 'http',
     rest,
     async start(receive) {
-      const listening = createServer((request, response) => void handle(request, response, receive));
-      listening.requestTimeout = D.requestTimeoutMs;
-      listening.headersTimeout = D.requestTimeoutMs;
-      listening.keepAliveTimeout = D.keepAliveTimeoutMs;
-      await new Promise<void>((resolve, reject) => {
-        listening.once('error', reject);
-        listening.listen(options.port, options.host, () => {
-          listening.off('error', reject);
-          resolve();
-        });
+      server = await startListener({
+        name: 'discord',
+        host: options.host,
+        port: options.port,
+        logger,
+        limits: { keepAliveTimeoutMs: D.keepAliveTimeoutMs },
+        handle: (request, response, exchange) => handle(request, response, exchange, receive),
       }).catch((error: NodeJS.ErrnoException) => {
         throw new AdapterStartError('discord', 'cannot-listen', `Cannot listen for Discord's HTTP interactions on ${options.host}:${options.port} (${error.code ?? error.message}). Set DISCORD_HTTP_HOST and DISCORD_HTTP_PORT to a free address.`, { cause: error });
       });
-      listening.on('error', (error) => logger.error({ message: error.message }, 'discord HTTP interactions server error'));
-      server = listening;
-      const { address, port } = listening.address() as AddressInfo;
+      const { address, port } = server.address()!;
       logger.info({ host: address, port, path: D.path }, 'discord listening for HTTP interactions');
     },
     async stop(inFlight) {
@@ -78,45 +70,57 @@ export function httpInteractionsTransport(options: HttpInteractionsOptions): Htt
       // those answers closes its connection (see send), so none is left waiting.
       const closing = server;
       server = undefined;
-      const closed = closing?.listening ? new Promise<void>((resolve) => closing.close(() => resolve())) : undefined;
+      const closed = closing?.listening() ? closing.close(D.stopGraceMs) : undefined;
       await Promise.all([inFlight, closed]);
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();
     },
-    connected: () => Boolean(server?.listening),
+    connected: () => Boolean(server?.listening()),
     shards: () => [],
-    address: () => (server?.address() as AddressInfo | null) ?? undefined,
+    address: () => server?.address(),
   };
 
-  async function handle(request: IncomingMessage, response: ServerResponse, receive: Receive): Promise<void> {
+  async function handle(request: IncomingMessage, response: ServerResponse, exchange: Exchange, receive: Receive): Promise<void> {
+    const refuse = (status: number, reason: string, body: unknown) => {
+      // Anyone can send these, and Discord itself sends a bad signature to check the
+      // endpoint: at debug and counted, so a flood of them cannot fill the log.
+      exchange.refusals.refused(reason, { status });
+      // The rest of an unread body is not read: the connection closes after this answer.
+      response.setHeader('connection', 'close');
+      answer(response, status, body);
+    };
     try {
-      if (new URL(request.url ?? '/', 'http://interactions').pathname !== D.path) return answer(response, 404, { error: 'not found', path: D.path });
+      if (exchange.path !== D.path) return refuse(404, 'not the interactions path', { error: 'not found', path: D.path });
       if (request.method !== 'POST') {
         response.setHeader('allow', 'POST');
-        return answer(response, 405, { error: 'method not allowed' });
+        return refuse(405, 'not a POST', { error: 'method not allowed' });
       }
-      const body = await readBody(request, D.bodyLimitBytes);
-      if (body === 'too-large') {
-        // The rest of the body is not read: the connection closes after this answer.
-        response.setHeader('connection', 'close');
-        return answer(response, 413, { error: `the body is over ${D.bodyLimitBytes} bytes` });
-      }
-      const signature = checkSignature(key, { signature: header(request, 'x-signature-ed25519'), timestamp: header(request, 'x-signature-timestamp') }, body, { nowSeconds: Date.now() / 1000, maxAgeSeconds: D.maxAgeSeconds });
-      if (signature !== 'valid') {
-        // Discord itself sends a bad signature to check this endpoint; at debug, so a flood of them cannot fill the log.
-        logger.debug({ reason: signature }, 'discord HTTP interaction refused: signature');
-        return answer(response, 401, { error: 'invalid request signature' });
-      }
-      const payload = parseJson(body);
+      const limit = LISTENER_LIMITS.bodyBytes;
+      if (declaredLength(request) > limit) return refuse(413, 'body too large', { error: `the body is over ${limit} bytes` });
+      const headers = { signature: header(request, 'x-signature-ed25519'), timestamp: header(request, 'x-signature-timestamp') };
+      const clock = { nowSeconds: Date.now() / 1000, maxAgeSeconds: D.maxAgeSeconds };
+      // Judged by its headers before a byte of the body is read.
+      const early = checkSignatureHeaders(headers, clock);
+      if (early !== 'plausible') return refuse(401, `signature ${early}`, { error: 'invalid request signature' });
+      const read = await readBody(request, limit);
+      if (!read.ok) return read.why === 'gone' ? undefined : refuse(413, 'body too large', { error: `the body is over ${limit} bytes` });
+      const signature = checkSignature(key, headers, read.body, clock);
+      if (signature !== 'valid') return refuse(401, `signature ${signature}`, { error: 'invalid request signature' });
+      exchange.proved();
+      const payload = parseJson(read.body);
       if (payload === undefined) return answer(response, 400, { error: 'the body is not a JSON object' });
       if ((payload as { type?: unknown }).type === InteractionType.Ping) return answer(response, 200, { type: InteractionResponseType.Pong });
 
       let answered = false;
-      await receive(payload, async (first) => {
-        if (answered) throw new Error('this interaction has already been answered');
-        answered = true;
-        await send(response, 200, first);
-      });
+      await receive(
+        payload,
+        async (first) => {
+          if (answered) throw new Error('this interaction has already been answered');
+          answered = true;
+          await send(response, 200, first);
+        },
+        exchange.arrivedAt,
+      );
       if (!answered) answer(response, 400, { error: 'not an interaction this bot answers' });
     } catch (error) {
       // A client that went away mid-request, mostly: the request's trouble, not the bot's.
@@ -157,24 +161,4 @@ function parseJson(body: Buffer): object | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The whole body, or "too-large" as soon as it passes the limit (declared or counted). */
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  if (Number(request.headers['content-length']) > limit) return Promise.resolve('too-large');
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        request.removeAllListeners('data');
-        request.resume();
-        return resolve('too-large');
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }

@@ -8,9 +8,10 @@ import type { FirstResponse } from '../reply.js';
 
 /**
  * Handles one interaction; resolves once the whole exchange is over (a deferred reply's
- * edit included), so that shutdown can wait for it.
+ * edit included), so that shutdown can wait for it. `arrivedAt` (performance.now()) is when
+ * the transport received it, when earlier than the call.
  */
-export type Receive = (payload: unknown, first: FirstResponse) => Promise<void>;
+export type Receive = (payload: unknown, first: FirstResponse, arrivedAt?: number) => Promise<void>;
 
 export interface DiscordTransport {
   readonly mode: 'gateway' | 'http';

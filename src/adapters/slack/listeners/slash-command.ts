@@ -13,9 +13,11 @@ export interface SlashCommandArgs {
   command: { command: string; text?: string; user_id: string };
   ack: Ack;
   respond: Respond;
+  /** arrivedAt: performance.now() when the request arrived over HTTP (absent in Socket Mode). */
+  context?: Record<string, unknown>;
 }
 
-export async function onSlashCommand(deps: SlackDeps, { command, ack, respond }: SlashCommandArgs): Promise<void> {
+export async function onSlashCommand(deps: SlackDeps, { command, ack, respond, context }: SlashCommandArgs): Promise<void> {
   const name = command.command.replace(/^\//, '').toLowerCase();
   const found = findCommand(name);
   if (!found) return ack({ response_type: 'ephemeral', ...notice(MESSAGES.unknownCommand(name)) });
@@ -27,7 +29,10 @@ export async function onSlashCommand(deps: SlackDeps, { command, ack, respond }:
   });
   // A failure after the deadline is rethrown below; until then it must not count as unhandled.
   pending.catch(() => undefined);
-  const early = await settledWithin(pending, deps.ackDeadlineMs);
+  // Slack's 3 seconds run from when the request reached the server: under load it may have
+  // waited there long enough that only an acknowledgement at once is still in time.
+  const arrivedAt = typeof context?.arrivedAt === 'number' ? context.arrivedAt : performance.now();
+  const early = await settledWithin(pending, arrivedAt + deps.ackDeadlineMs - performance.now());
   if (early) return ack(toResponse(deps, early.reply));
   await ack({ response_type: 'ephemeral', ...notice(MESSAGES.workingOnIt) });
   const response = toResponse(deps, await pending);
