@@ -1,0 +1,57 @@
+// Global setup for the whole suite: every temporary folder the tests make, and every server
+// they start, lives under one folder of this run. Tests and the programs they spawn find it
+// through TMPDIR (os.tmpdir() reads it on each call), so teardown can stop whatever is
+// still running from the run and remove everything it made, even after a failed or
+// interrupted test.
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const MARK = 'STORYBOT_TEST_RUN';
+
+export default function setup(): () => Promise<void> {
+  const root = mkdtempSync(path.join(tmpdir(), 'storybot-test-run-'));
+  // PostgreSQL runs as the postgres user under root, and must be able to reach its folder.
+  chmodSync(root, 0o755);
+  process.env.TMPDIR = root;
+  process.env[MARK] = root;
+  return async () => {
+    await stopLeftovers(root);
+    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  };
+}
+
+/** Processes started from this run: their environment carries the run's mark. */
+function leftovers(root: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      const environ = readFileSync(`/proc/${pid}/environ`, 'latin1');
+      if (environ.split('\0').includes(`${MARK}=${root}`)) found.push(pid);
+    } catch {
+      // Gone already, or not ours to read.
+    }
+  }
+  return found;
+}
+
+async function stopLeftovers(root: string): Promise<void> {
+  const signal = (pids: number[], name: NodeJS.Signals) => {
+    for (const pid of pids) {
+      try {
+        process.kill(pid, name);
+      } catch {
+        // Already ended.
+      }
+    }
+  };
+  const first = leftovers(root);
+  if (first.length === 0) return;
+  // A polite stop first, so PostgreSQL removes its socket and lock files.
+  signal(first, 'SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  signal(leftovers(root), 'SIGKILL');
+  console.warn(`test teardown: stopped ${first.length} process(es) a test left running`);
+}
