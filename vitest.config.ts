@@ -11,6 +11,6 @@ export default defineConfig({
     // more files than cores run at once; the default (one file at a time on 2 cores) left
     // the machine idle most of the run.
     maxWorkers: 4,
-    globalSetup: ['test/setup/run-folder.ts'],
+    globalSetup: ['test/setup/run-folder.ts', 'test/setup/compiled-entries.ts'],
   },
 });

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Recorded } from './slack-stand-in/recorded.js';
+import { entryArgs } from './entry.js';
 
 export interface Running {
   child: ChildProcess;
@@ -17,7 +18,7 @@ export interface Running {
 }
 
 export function startTs(script: string, env: NodeJS.ProcessEnv): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, OPS_PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'storybot-data-')), ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, entryArgs(script), { env: { ...process.env, OPS_PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'storybot-data-')), ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   const lines = new Recorded<string>();
   let partial = '';
   child.stderr!.setEncoding('utf8');

@@ -5,6 +5,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { entryArgs } from './entry.js';
 
 export interface RunResult {
   code: number | null;
@@ -20,7 +21,7 @@ function childEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 /** `user` runs it as another user (uid and gid), as root may, for what permissions decide. */
 export function runTs(script: string, args: string[] = [], options: { input?: string; env?: NodeJS.ProcessEnv; user?: number } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, [...entryArgs(script), ...args], {
       env: childEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
       ...(options.user === undefined ? {} : { uid: options.user, gid: options.user }),
@@ -47,7 +48,7 @@ export interface RunningChild {
 
 /** Starts a long-running entry point (the bot) with its input left open. */
 export function startTs(script: string, options: { env?: NodeJS.ProcessEnv } = {}): RunningChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: childEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, entryArgs(script), { env: childEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));

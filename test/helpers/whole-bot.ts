@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Recorded } from './slack-stand-in/recorded.js';
+import { entryArgs } from './entry.js';
 
 // Whatever the machine running the tests has set must not leak into these runs.
 export const UNSET = Object.freeze({ DISCORD_TOKEN: '', DISCORD_PUBLIC_KEY: '', DISCORD_SHARDS: '', DISCORD_GUILD_ID: '', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', SLACK_API_URL: '', SLACK_ADMIN_USERS: '', USER_HASH_SECRET: '' });
@@ -35,7 +36,7 @@ function parse(line: string): LogLine | undefined {
 
 /** Starts src/index.ts and resolves once its ops server listens (so a platform must be configured). */
 export async function startWholeBot(env: NodeJS.ProcessEnv): Promise<WholeBot> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child = spawn(process.execPath, entryArgs('src/index.ts'), {
     env: { ...process.env, ...UNSET, LOG_LEVEL: 'info', OPS_PORT: '0', KNOWLEDGE_DIR: 'knowledge', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'storybot-data-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
