@@ -14,6 +14,11 @@ export interface Blocked {
   subject?: string;
   /** The story's closest sentence may still be offered as a passage. */
   passageAllowed: boolean;
+  /**
+   * The decline says what the story does not give, or corrects the question: the story's
+   * closest sentence goes under it as the nearest passage, not in its place.
+   */
+  namesMissing?: boolean;
 }
 
 /** What the story was published without, and how people ask for it. */

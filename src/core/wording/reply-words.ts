@@ -23,6 +23,10 @@ export function declineSentence(declined: Pick<Declined, 'reason' | 'subject'>):
       return MESSAGES.declineOtherLanguage(declined.subject ?? 'another language');
     case 'not-in-story':
       return MESSAGES.declineNotInStory;
+    case 'form-not-given':
+      return MESSAGES.declineFormNotGiven(declined.subject ?? '');
+    case 'misattributed':
+      return MESSAGES.declineMisattributed(declined.subject ?? 'someone else');
   }
 }
 
