@@ -60,7 +60,7 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
   const passageAllowed = blocked?.passageAllowed !== false && !tooThinForPassage(ctx.index, outcome);
   const onTopic = passage && passage.onTopic >= calibration.topicThreshold && passageAllowed ? passage : undefined;
   if (onTopic && onTopic.confidence >= calibration.passageThreshold && !blocked?.namesMissing) return passageReply(question, onTopic, suggestions, asOf);
-  return decline(blocked?.reason ?? 'not-in-story', { confidence, suggestions, ...(blocked?.subject ? { subject: blocked.subject } : {}), ...(onTopic ? { nearest: onTopic.view } : {}) });
+  return decline(blocked?.reason ?? 'not-in-story', { confidence, suggestions, ...(blocked?.subject ? { subject: blocked.subject } : {}), ...(blocked?.notBy ? { notBy: blocked.notBy } : {}), ...(onTopic ? { nearest: onTopic.view } : {}) });
 }
 
 /**

@@ -12,6 +12,8 @@ import { askedSpeaker, hasWords } from './speakers.js';
 export interface Blocked {
   reason: DeclineReason;
   subject?: string;
+  /** Misattributed: whom the question wrongly gives the act to. */
+  notBy?: string;
   /** The story's closest sentence may still be offered as a passage. */
   passageAllowed: boolean;
   /**

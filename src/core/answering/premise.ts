@@ -10,8 +10,8 @@ import { namedPeople } from './speakers.js';
 
 /** Why the entry must not be served as the answer, if it must not. */
 export function unfitAnswer(index: SearchIndex, question: string, entry: Entry): Blocked | undefined {
-  const actor = misattributed(index, question, entry);
-  if (actor) return { reason: 'misattributed', subject: index.quotes.personName(actor), passageAllowed: true, namesMissing: true };
+  const wrong = misattributed(index, question, entry);
+  if (wrong) return { reason: 'misattributed', subject: index.quotes.personName(wrong.actor), notBy: index.quotes.personName(wrong.about), passageAllowed: true, namesMissing: true };
   const form = unfitForm(index, question, entry);
   if (form) return { reason: 'form-not-given', subject: form.form, passageAllowed: true, namesMissing: true };
   return undefined;
@@ -23,14 +23,14 @@ export function unfitAnswer(index: SearchIndex, question: string, entry: Entry):
  * it is about) appears nowhere in the entry's question or answer, and the answer's first
  * named person, who does, is named in the question too.
  */
-export function misattributed(index: SearchIndex, question: string, entry: Entry): string | undefined {
+export function misattributed(index: SearchIndex, question: string, entry: Entry): { actor: string; about: string } | undefined {
   const asked = distinct(namedPeople(index, question).map((p) => p.term));
   if (asked.length < 2) return undefined;
   const about = asked[0]!;
   const inEntry = distinct([...namedPeople(index, entry.question), ...namedPeople(index, entry.answer)].map((p) => p.term));
   if (inEntry.includes(about)) return undefined;
   const actor = namedPeople(index, entry.answer)[0]?.term ?? namedPeople(index, entry.question)[0]?.term;
-  return actor && actor !== about && asked.includes(actor) ? actor : undefined;
+  return actor && actor !== about && asked.includes(actor) ? { actor, about } : undefined;
 }
 
 function distinct(terms: string[]): string[] {

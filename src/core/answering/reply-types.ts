@@ -102,6 +102,8 @@ export interface Declined {
   reason: DeclineReason;
   /** What the reason is about: the missing field, the person, or the phrase checked. */
   subject?: string;
+  /** Misattributed: whom the question wrongly gives the act to (a name from the story's list). */
+  notBy?: string;
   confidence: number;
   suggestions: EntryRef[];
   /** The story's nearest passage, unless the question has nothing to do with the story. */

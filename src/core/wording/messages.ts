@@ -35,7 +35,8 @@ export const MESSAGES = Object.freeze({
   declineNoWordsOf: (name: string) => `The story quotes no words of ${name}.`,
   declineNotVerbatim: 'The story does not use those words.',
   declineFormNotGiven: (form: string) => FORM_NOT_GIVEN[form] ?? 'The story does not answer that.',
-  declineMisattributed: (name: string) => `The story reports that of ${name}, not of the person the question names first.`,
+  declineMisattributed: (name: string, notBy?: string) =>
+    notBy ? `The story reports that of ${name}, not of ${notBy}: it does not say ${notBy} did so.` : `The story reports that of ${name}, not of the person the question names first.`,
   declineUnresolved: 'Who or what do you mean? There is no recent answer here to follow up, so "he", "she", "it" or "and when?" could mean anything: ask again with the name or the whole question.',
   declineOtherLanguage: (language: string) => `StoryBot answers in English, and this question in ${language} does not match any of its questions closely enough: ask it in English, or pick one of these.`,
   otherLanguageNote: (language: string) => `StoryBot answers in English: this is its answer to your question in ${language}.`,
