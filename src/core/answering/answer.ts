@@ -57,7 +57,7 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
   const passage = findPassage(ctx.knowledge, ctx.index, outcome, calibration);
   const confidence = best?.confidence ?? 0;
   // A question about something else gets nothing of the story; one about it, its nearest words.
-  const passageAllowed = blocked?.passageAllowed !== false && !tooThinForPassage(ctx.index, outcome);
+  const passageAllowed = blocked?.passageAllowed !== false && !tooThinForPassage(ctx.index, outcome, question);
   const onTopic = passage && passage.onTopic >= calibration.topicThreshold && passageAllowed ? passage : undefined;
   if (onTopic && onTopic.confidence >= calibration.passageThreshold && !blocked?.namesMissing) return passageReply(question, onTopic, suggestions, asOf);
   return decline(blocked?.reason ?? 'not-in-story', { confidence, suggestions, ...(blocked?.subject ? { subject: blocked.subject } : {}), ...(blocked?.notBy ? { notBy: blocked.notBy } : {}), ...(onTopic ? { nearest: onTopic.view } : {}) });

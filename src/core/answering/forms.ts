@@ -37,6 +37,7 @@ const THING = String.raw`(?:it|(?:the|this|that|these|those)\s+(?:[\p{L}-]+\s+){
  */
 const READINGS: readonly { form: AnswerForm; pattern: RegExp; lead?: true; focus?: (m: RegExpExecArray) => string | undefined }[] = [
   { form: 'age', pattern: new RegExp(String.raw`\bhow old\b(?!\s+(?:is|was|are|were)\s+${THING})|\bwhat age\b|\b(?:his|her|their) age\b|\bage of\b|\bwhen was \S+(?: \S+)? born\b|\bbirthday\b|\byear of birth\b`, 'iu') },
+  { form: 'time', pattern: /\bhow (?:many|much) (?:\S+ ){0,2}?ago\b/i },
   { form: 'count', pattern: /\bhow long\b(?! ago)/i, focus: () => 'duration' },
   { form: 'count', pattern: /\b(?:how many|number of|how much)\s+([\p{L}-]+)/iu, focus: (m) => (NOT_COUNTED.has(m[1]!.toLowerCase()) ? undefined : m[1]) },
   { form: 'count', pattern: /\b(?:how many|how much|what number|exact number|exact count|exact figure)\b/i },
@@ -44,7 +45,7 @@ const READINGS: readonly { form: AnswerForm; pattern: RegExp; lead?: true; focus
   { form: 'time', pattern: new RegExp(String.raw`\bwhat (?:day|month|time)\b|\bwhich (?:day|month)\b|\bhow long ago\b|\bsince when\b|\bhow old (?:is|was|are|were) ${THING}`, 'iu') },
   { form: 'time', pattern: /\bwhen\b/i, lead: true },
   { form: 'place', pattern: /\bwhere\b/i, lead: true },
-  { form: 'place', pattern: /\b(?:which|what) (?:town|city|cities|towns|country|countries|court|county|region|place|area|street|venue|building|prison|jail)\b/i },
+  { form: 'place', pattern: /\b(?:which|what) (?:town|city|cities|towns|court|place|street|venue|building|prison|jail)\b/i },
   { form: 'person', pattern: /\bwho(?:m|se|'s|s)?\b([\s\p{L}'-]*)/iu, lead: true, focus: (m) => actAfterWho(m[1] ?? '') },
   { form: 'person', pattern: /\b(?:which|what) (?:person|people|minister|politician|official|mp|judge|journalist|reporter|author|man|woman|leader|cabinet minister)\b/i },
   { form: 'reason', pattern: /\bwhy\b|\bhow come\b/i, lead: true, focus: () => 'why' },

@@ -8,6 +8,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { DeclineReason } from './reply-types.js';
 import { askingSentences } from './asking-sentences.js';
 import { askedSpeaker, hasWords } from './speakers.js';
+import { FUNCTION_WORDS } from './quote-check.js';
 
 export interface Blocked {
   reason: DeclineReason;
@@ -79,9 +80,21 @@ export function blockAnswer(index: SearchIndex, question: string, outcome: Searc
  * something interesting") may match a curated question, but one shared word is too little
  * to point at a passage of the story.
  */
-export function tooThinForPassage(index: SearchIndex, outcome: SearchOutcome): boolean {
-  const content = outcome.terms.filter((t) => !isQuestionWordTerm(t.term));
+export function tooThinForPassage(index: SearchIndex, outcome: SearchOutcome, question = ''): boolean {
+  const functional = functionTerms(index, question);
+  const content = outcome.terms.filter((t) => !isQuestionWordTerm(t.term) && !functional.has(t.term));
   return content.length === 1 && !index.isName(content[0]!.term);
+}
+
+/**
+ * The terms only the question's function words stand for: "the difference between 'since'
+ * and 'for'" has no subject in the story. A term another word of the question also stands
+ * for stays ("between" is searched as "cover", like the "cover" of "what did it cover?").
+ */
+function functionTerms(index: SearchIndex, question: string): Set<string> {
+  const words = index.analyzer.words(question);
+  const others = new Set(words.filter((w) => !FUNCTION_WORDS.has(w)).map((w) => index.analyzer.termOf(w)));
+  return new Set(words.filter((w) => FUNCTION_WORDS.has(w)).flatMap((w) => index.analyzer.termOf(w) ?? []).filter((t) => !others.has(t)));
 }
 
 /** Whether the paragraph an entry answers from holds words the reviewed list gives to this speaker. */
