@@ -11,7 +11,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { PhraseHit } from '../search/phrase-finder.js';
 import { cleanInput } from '../text/normalize.js';
 import { askingSentences } from './asking-sentences.js';
-import { askedNotSupplied, blockAnswer, tooThinForPassage, type Blocked } from './guards.js';
+import { askedNotSupplied, asSearched, blockAnswer, tooThinForPassage, type Blocked } from './guards.js';
 import { unfitAnswer } from './premise.js';
 import { findPassage, type FoundPassage } from './passage-finder.js';
 import { checkQuote, type Checked } from './quote-check.js';
@@ -46,9 +46,10 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
   if (missing) return decline('not-supplied', { subject: missing, suggestions });
 
   const best = outcome.matches[0];
-  const guarded = blockAnswer(ctx.index, question, outcome);
+  const read = asSearched(ctx.index, question, ctx.config);
+  const guarded = blockAnswer(ctx.index, read, outcome);
   const unfit = guarded ? undefined : unfitBest(ctx, question, best);
-  const fitting = unfit?.reason === 'form-not-given' && fittingRunnerUp(ctx, question, outcome);
+  const fitting = unfit?.reason === 'form-not-given' && fittingRunnerUp(ctx, question, read, outcome);
   if (fitting) return answered(ctx, question, fitting);
   const blocked = guarded ?? unfit;
   if (best && !blocked && best.confidence >= ctx.config.calibration.answerThreshold) return answered(ctx, question, best);
@@ -74,11 +75,11 @@ function unfitBest(ctx: AnswerContext, question: string, best: Match | undefined
 }
 
 /** "…what day was that?": the next match good enough to give that gives a day, when the best gives none. */
-function fittingRunnerUp(ctx: AnswerContext, question: string, outcome: SearchOutcome): Match | undefined {
+function fittingRunnerUp(ctx: AnswerContext, question: string, read: string, outcome: SearchOutcome): Match | undefined {
   const { answerThreshold } = ctx.config.calibration;
   return outcome.matches
     .slice(1, RUNNERS_UP + 1)
-    .find((m) => m.confidence >= answerThreshold && !blockAnswer(ctx.index, question, { ...outcome, matches: [m] }) && !unfitAnswer(ctx.index, question, m.entry));
+    .find((m) => m.confidence >= answerThreshold && !blockAnswer(ctx.index, read, { ...outcome, matches: [m] }) && !unfitAnswer(ctx.index, question, m.entry));
 }
 
 /** How far down the matches a curated answer of the asked form is looked for. */

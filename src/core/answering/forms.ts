@@ -5,6 +5,7 @@
 import { FORM_EVIDENCE, NUMBER_WORD, type AnswerForm } from '../knowledge/answer-forms.js';
 import type { Entry } from '../knowledge/types.js';
 import type { SearchIndex } from '../search/search-index.js';
+import { stem } from '../search/stem.js';
 import { askingSentences } from './asking-sentences.js';
 import { namedPeople } from './speakers.js';
 
@@ -138,7 +139,7 @@ export function unfitForm(index: SearchIndex, question: string, entry: Entry): A
   if (!asked.focus) return undefined;
   // "who wrote the report?" is not answered by an entry about who the report blamed.
   if (asked.form === 'person') return actInPhrasings(index, entry, asked.focus) ? undefined : asked;
-  const same = (focus: string) => sameTerm(index, focus, asked.focus!);
+  const same = (focus: string) => (asked.form === 'count' ? stem(focus) === stem(asked.focus!.toLowerCase()) : sameTerm(index, focus, asked.focus!));
   if ([...(focuses.get(asked.form) ?? [])].some(same)) return undefined;
   switch (asked.focus) {
     case 'duration':
@@ -150,11 +151,15 @@ export function unfitForm(index: SearchIndex, question: string, entry: Entry): A
   return undefined;
 }
 
-/** A number standing just before the thing counted (or a word meaning the same): "14 years". */
+/**
+ * A number standing just before the thing counted: "14 years". The same word, not a
+ * synonym: "a 2022 report noted" counts no posts, though noting and posting are both saying.
+ */
 function countedInAnswer(index: SearchIndex, answer: string, counted: string): boolean {
   const words = index.analyzer.words(answer);
   const number = new RegExp(String.raw`^${NUMBER_WORD}$`, 'i');
-  return words.some((w, i) => sameTerm(index, w, counted) && words.slice(Math.max(0, i - 3), i).some((n) => number.test(n) && n !== 'a'));
+  const thing = stem(counted.toLowerCase());
+  return words.some((w, i) => stem(w) === thing && words.slice(Math.max(0, i - 3), i).some((n) => number.test(n) && n !== 'a'));
 }
 
 /**

@@ -2,7 +2,8 @@
 // the story cannot answer them, or the answer would be someone else's. Each guard says why,
 // as a decline reason; the reply may still point at the story's words.
 import type { Source } from '../knowledge/types.js';
-import type { SearchOutcome } from '../search/engine.js';
+import { typoCorrections, type SearchOutcome } from '../search/engine.js';
+import type { EngineConfig } from '../search/config.js';
 import { isQuestionWordTerm } from '../search/lexicon.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { DeclineReason } from './reply-types.js';
@@ -45,6 +46,16 @@ export function askedNotSupplied(question: string, sources: Iterable<Source>): s
 }
 
 const SPOKE_TO = /\b(speak|spoke|spoken|talk|talked|told|tell|interview\w*|appear\w*)\b/i;
+
+/**
+ * The question's words as the search read them, typos mended ("did starmr say…" is about
+ * Starmer), for the guards that look for people by name; the question itself when the
+ * search mended nothing.
+ */
+export function asSearched(index: SearchIndex, question: string, config: EngineConfig): string {
+  const mended = new Map(typoCorrections(index, question, config).map((c) => [c.typed, c.corrected]));
+  return mended.size === 0 ? question : index.analyzer.words(question).map((w) => mended.get(w) ?? w).join(' ');
+}
 
 const PRONOUNS = /\b(he|him|his|she|her|hers|they|them|their|it|its|this guy|that guy|the guy)\b/i;
 const FOLLOW_UP = /^\s*(and|but|so|also|what about|how about|and what about)\b/i;
