@@ -31,7 +31,7 @@ export interface Checked {
 export function checkQuote(index: SearchIndex, question: string): Checked | undefined {
   const wording = WORDING.test(question);
   const whoSaid = WHO_SAID.test(question);
-  const phrases = quotedPhrases(question).filter((p) => checkable(index, p));
+  const phrases = quotedPhrases(question).filter((p) => checkable(index, p, question));
   if (phrases.length === 0) {
     const implicit = implicitPhrase(index, question);
     if (implicit && (wording || whoSaid || askedSpeaker(index, question))) phrases.push(implicit);
@@ -68,16 +68,19 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 
 /**
  * A phrase worth checking: two words or more that are not stop words, or one word that is
- * neither a stop word nor a function word ("TwoTierKeir", "misjudged", or "complicit", which
- * the check finds absent); "since", "is" and "the" are not.
+ * neither a stop word nor a function word: one the story has ("TwoTierKeir", "misjudged"),
+ * or one put in the mouth of someone the question names ("Musk calling Starmer
+ * 'complicit'"), which the check finds absent. "since", "is" and "the" are not, nor
+ * "concern" in a question about "whom" that names no one of the story.
  */
-export function checkable(index: SearchIndex, phrase: string): boolean {
+export function checkable(index: SearchIndex, phrase: string, question: string): boolean {
   const content = index.analyzer.words(phrase).filter((w) => {
     const term = index.analyzer.termOf(w);
     return term !== null && !term.startsWith('?') && !FUNCTION_WORDS.has(w);
   });
   if (content.length >= 2) return true;
-  return content.length === 1 && content[0]!.length >= 3;
+  if (content.length !== 1 || content[0]!.length < 3) return false;
+  return index.quotes.finder.find(content[0]!).some((hit) => hit.exact) || namedPeople(index, question).length > 0;
 }
 
 /**
