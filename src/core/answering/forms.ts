@@ -47,7 +47,7 @@ const READINGS: readonly { form: AnswerForm; pattern: RegExp; lead?: true; focus
   { form: 'time', pattern: /\bwhen\b/i, lead: true },
   { form: 'place', pattern: /\bwhere\b/i, lead: true },
   { form: 'place', pattern: /\b(?:which|what) (?:town|city|cities|towns|court|place|street|venue|building|prison|jail)\b/i },
-  { form: 'person', pattern: /\bwho(?:m|se|'s|s)?\b([\s\p{L}'-]*)/iu, lead: true, focus: (m) => actAfterWho(m[1] ?? '') },
+  { form: 'person', pattern: /\bwho(?:m|se|'s|s)?\b([\s\p{L}'-]*)/iu, lead: true, focus: (m) => (/^who(?:se|'s|s)\b/i.test(m[0]) ? undefined : actAfterWho(m[1] ?? '')) },
   { form: 'person', pattern: /\b(?:which|what) (?:person|people|minister|politician|official|mp|judge|journalist|reporter|author|man|woman|leader|cabinet minister)\b/i },
   { form: 'reason', pattern: /\bwhy\b|\bhow come\b/i, lead: true, focus: () => 'why' },
   { form: 'reason', pattern: /\bfor what reason\b|\bwhat (?:reason|sparked|caused|prompted|triggered|led to|made)\b/i },

@@ -17,7 +17,7 @@ export const FORM_EVIDENCE: Partial<Record<AnswerForm, RegExp>> = {
   count: new RegExp(String.raw`\b(?!a\b)${NUMBER_WORD}\b`, 'i'),
 };
 
-const SHAPE: Partial<Record<AnswerForm, string>> = { time: 'a date or time', age: 'an age', count: 'a number' };
+const SHAPE: Partial<Record<AnswerForm, string>> = { time: 'date or time', age: 'age', count: 'number' };
 
 /**
  * `askedOf` reads the form a phrasing asks (answering/forms.ts): passed in, so the
@@ -38,7 +38,7 @@ export function checkForms(entries: readonly Entry[], askedOf: (phrasing: string
     for (const form of asked) {
       const shape = form && FORM_EVIDENCE[form];
       if (form && shape && !shape.test(entry.answer)) {
-        problems.push({ code: 'form-not-shown', severity: 'warning', ...at('answer'), message: `its phrasings ask for ${SHAPE[form]}, which its answer does not give: say so in the answer, or list the forms it does answer in \`forms\`` });
+        problems.push({ code: 'form-not-shown', severity: 'warning', ...at('answer'), message: `its phrasings ask for the form "${form}", but its answer gives no ${SHAPE[form]}: say so in the answer, or list the forms it does answer in \`forms\`` });
       }
     }
   }
