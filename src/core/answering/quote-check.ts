@@ -69,9 +69,10 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 /**
  * A phrase worth checking: two words or more that are not stop words, or one word that is
  * neither a stop word nor a function word: one the story has ("TwoTierKeir", "misjudged"),
- * or one put in the mouth of someone the question names ("Musk calling Starmer
- * 'complicit'"), which the check finds absent. "since", "is" and "the" are not, nor
- * "concern" in a question about "whom" that names no one of the story.
+ * or one the question ties to someone or something of the story ("Musk calling Starmer
+ * 'complicit'", "the government 'blocked' an inquiry"), which the check finds absent.
+ * "since", "is" and "the" are not, nor "concern" in a question about "whom" that names
+ * nothing of the story.
  */
 export function checkable(index: SearchIndex, phrase: string, question: string): boolean {
   const content = index.analyzer.words(phrase).filter((w) => {
@@ -80,7 +81,13 @@ export function checkable(index: SearchIndex, phrase: string, question: string):
   });
   if (content.length >= 2) return true;
   if (content.length !== 1 || content[0]!.length < 3) return false;
-  return index.quotes.finder.find(content[0]!).some((hit) => hit.exact) || namedPeople(index, question).length > 0;
+  return index.quotes.finder.find(content[0]!).some((hit) => hit.exact) || namesSomethingOfTheStory(index, question);
+}
+
+/** Whether the question names a person, place or body of the story ("Musk", "Oldham", "the government"). */
+function namesSomethingOfTheStory(index: SearchIndex, question: string): boolean {
+  const words = index.analyzer.words(question);
+  return index.analyzer.spans(words).some((span) => index.isName(span.term));
 }
 
 /**
