@@ -24,9 +24,9 @@ export interface AskedForm {
 const DURATION = new RegExp(String.raw`\b${NUMBER_WORD}[- ](?:years?|months?|weeks?|days?|hours?|decades?)\b|\bdecades?\b`, 'i');
 const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/;
 
-const THE_STORY = String.raw`(?:the|this|that) (?:story|article|piece|news|report)`;
-const AUX = new Set(['did', 'does', 'do', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'can', 'could', 'should', 'actually', 'really', 'exactly', 'even', 'first', 'originally']);
+const AUX = new Set(['did', 'does', 'do', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'can', 'could', 'should']);
 const FUTURE = new Set(['will', 'would', 'shall', 'might', 'may', 'gonna']);
+const ADVERBS = new Set(['actually', 'really', 'exactly', 'even', 'first', 'originally']);
 
 /** A thing, not a person: "how old is the report" asks when it was written, not an age. */
 const THING = String.raw`(?:it|(?:the|this|that|these|those)\s+(?:[\p{L}-]+\s+){0,2}?(?:story|article|piece|news|report|review|case|cases|scandal|scandals|abuse|claim|claims|posts?|tweets?|inquiry|election|party|quote))`;
@@ -62,15 +62,10 @@ function leads(text: string, at: number, length: number): boolean {
 
 /** The act asked about after "who": "who wrote …" → "wrote"; "who will chair" → "chair"; "who is" → none. */
 function actAfterWho(rest: string): string | undefined {
-  const words = rest.toLowerCase().split(/\s+/).filter(Boolean);
-  let i = 0;
-  if (FUTURE.has(words[0] ?? '')) i = 1;
-  else if (AUX.has(words[0] ?? '')) {
-    while (AUX.has(words[i] ?? '')) i++;
-    // "who did the report blame": the act comes after its object, out of reach of a word list.
-    if (['did', 'does', 'do', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'can', 'could', 'should'].includes(words[0]!)) return undefined;
-  }
-  return words[i];
+  const words = rest.toLowerCase().split(/\s+/).filter((w) => w && !ADVERBS.has(w));
+  // "who did the report blame": the act comes after its object, out of reach of a word list.
+  if (AUX.has(words[0] ?? '')) return undefined;
+  return FUTURE.has(words[0] ?? '') ? words[1] : words[0];
 }
 
 /** The form the question asks for, read from its asking sentences; undefined for "what …?" and the like. */
