@@ -11,8 +11,8 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { PhraseHit } from '../search/phrase-finder.js';
 import { cleanInput } from '../text/normalize.js';
 import { askingSentences } from './asking-sentences.js';
-import { askedNotSupplied, asSearched, blockAnswer, tooThinForPassage, type Blocked } from './guards.js';
-import { unfitAnswer } from './premise.js';
+import { askedNotSupplied, asSearched, blockAnswer, tooThinForPassage } from './guards.js';
+import { fitOf } from './premise.js';
 import { findPassage, type FoundPassage } from './passage-finder.js';
 import { checkQuote, type Checked } from './quote-check.js';
 import type { Answered, AnswerResult, DeclineReason, Declined, EntryRef, MatchStrength, PassageReply, PassageView } from './reply-types.js';
@@ -48,10 +48,9 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
   const best = outcome.matches[0];
   const read = asSearched(ctx.index, question, ctx.config);
   const guarded = blockAnswer(ctx.index, read, outcome);
-  const unfit = guarded ? undefined : unfitBest(ctx, question, best);
-  const fitting = unfit?.reason === 'form-not-given' && fittingRunnerUp(ctx, question, read, outcome);
-  if (fitting) return answered(ctx, question, fitting);
-  const blocked = guarded ?? unfit;
+  const fit = guarded ? undefined : fitOf(ctx.index, ctx.config, question, read, outcome);
+  if (fit?.instead) return answered(ctx, question, fit.instead);
+  const blocked = guarded ?? fit?.unfit;
   if (best && !blocked && best.confidence >= ctx.config.calibration.answerThreshold) return answered(ctx, question, best);
 
   const { calibration } = ctx.config;
@@ -63,27 +62,6 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string): AnswerR
   if (onTopic && onTopic.confidence >= calibration.passageThreshold && !blocked?.namesMissing) return passageReply(question, onTopic, suggestions, asOf);
   return decline(blocked?.reason ?? 'not-in-story', { confidence, suggestions, ...(blocked?.subject ? { subject: blocked.subject } : {}), ...(blocked?.notBy ? { notBy: blocked.notBy } : {}), ...(onTopic ? { nearest: onTopic.view } : {}) });
 }
-
-/**
- * A curated answer good enough to give that does not give what was asked (a time, a
- * number…) or gives someone's act to another. Only then: a weak match was not going to be
- * the answer, and a plain decline says enough.
- */
-function unfitBest(ctx: AnswerContext, question: string, best: Match | undefined): Blocked | undefined {
-  if (!best || best.confidence < ctx.config.calibration.answerThreshold) return undefined;
-  return unfitAnswer(ctx.index, question, best.entry);
-}
-
-/** "…what day was that?": the next match good enough to give that gives a day, when the best gives none. */
-function fittingRunnerUp(ctx: AnswerContext, question: string, read: string, outcome: SearchOutcome): Match | undefined {
-  const { answerThreshold } = ctx.config.calibration;
-  return outcome.matches
-    .slice(1, RUNNERS_UP + 1)
-    .find((m) => m.confidence >= answerThreshold && !blockAnswer(ctx.index, read, { ...outcome, matches: [m] }) && !unfitAnswer(ctx.index, question, m.entry));
-}
-
-/** How far down the matches a curated answer of the asked form is looked for. */
-const RUNNERS_UP = 3;
 
 /**
  * The whole question, and each part of it that asks on its own (see asking-sentences.ts),
