@@ -61,6 +61,16 @@ describe('the README', () => {
     expect(printed.match(/^ {2}paragraph \d+: /gm)?.length).toBeGreaterThan(1);
   });
 
+  it('shows the real replies in its answer forms examples', async () => {
+    const lines = exampleAfter("question that gives one person's act to another gets the story's correction instead:");
+    const pairs = lines.filter((l) => l.trim()).reduce<[string, string][]>((all, l, i, list) => (i % 2 === 0 ? [...all, [l, list[i + 1]!.replace(/^→ /, '')]] : all), []);
+    expect(pairs.length).toBeGreaterThanOrEqual(4);
+    for (const [question, reply] of pairs) {
+      const printed = await consoleOutput(`/ask ${question}`);
+      expect(printed.trim().split('\n')[0], question).toBe(reply);
+    }
+  });
+
   // Made by the tools the README describes, not kept in the repository.
   const MADE = new Set(['bench/results.json', 'knowledge/entries/drafts/drafts.yaml']);
 

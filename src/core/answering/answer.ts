@@ -11,7 +11,8 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { PhraseHit } from '../search/phrase-finder.js';
 import { cleanInput } from '../text/normalize.js';
 import { askingSentences } from './asking-sentences.js';
-import { askedNotSupplied, blockAnswer, tooThinForPassage } from './guards.js';
+import { askedNotSupplied, asSearched, blockAnswer, tooThinForPassage } from './guards.js';
+import { fitOf } from './premise.js';
 import { findPassage, findPassages, leadingPassages, type FoundPassage } from './passage-finder.js';
 import { entriesQuoting, entryForForm } from './passage-picks.js';
 import { checkQuote, type Checked } from './quote-check.js';
@@ -56,7 +57,11 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string, options:
   if (missing) return decline('not-supplied', { subject: missing, suggestions });
 
   const best = outcome.matches[0];
-  const blocked = blockAnswer(ctx.index, question, outcome);
+  const read = asSearched(ctx.index, question, ctx.config);
+  const guarded = blockAnswer(ctx.index, read, outcome);
+  const fit = guarded ? undefined : fitOf(ctx.index, ctx.config, question, read, outcome);
+  if (fit?.instead) return answered(ctx, question, fit.instead);
+  const blocked = guarded ?? fit?.unfit;
   if (best && !blocked && best.confidence >= ctx.config.calibration.answerThreshold) return answered(ctx, question, best);
 
   const { calibration } = ctx.config;
@@ -64,13 +69,13 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string, options:
   const passage = found[0];
   const confidence = best?.confidence ?? 0;
   // A question about something else gets nothing of the story; one about it, its nearest words.
-  const passageAllowed = blocked?.passageAllowed !== false && !tooThinForPassage(ctx.index, outcome);
+  const passageAllowed = blocked?.passageAllowed !== false && !tooThinForPassage(ctx.index, outcome, question);
   const onTopic = passage && passage.onTopic >= calibration.topicThreshold && passageAllowed ? passage : undefined;
-  if (onTopic && onTopic.confidence >= calibration.passageThreshold) {
+  if (onTopic && onTopic.confidence >= calibration.passageThreshold && !blocked?.namesMissing) {
     const shown = leadingPassages(found, ctx.config.passageLeadShare);
     return fromPassages(ctx, question, outcome, shown, suggestions, asOf, !blocked);
   }
-  return decline(blocked?.reason ?? 'not-in-story', { confidence, suggestions, ...(blocked?.subject ? { subject: blocked.subject } : {}), ...(onTopic ? { nearest: onTopic.view } : {}) });
+  return decline(blocked?.reason ?? 'not-in-story', { confidence, suggestions, ...(blocked?.subject ? { subject: blocked.subject } : {}), ...(blocked?.notBy ? { notBy: blocked.notBy } : {}), ...(onTopic ? { nearest: onTopic.view } : {}) });
 }
 
 /**

@@ -2,18 +2,27 @@
 // the story cannot answer them, or the answer would be someone else's. Each guard says why,
 // as a decline reason; the reply may still point at the story's words.
 import type { Source } from '../knowledge/types.js';
-import type { SearchOutcome } from '../search/engine.js';
+import { typoCorrections, type SearchOutcome } from '../search/engine.js';
+import type { EngineConfig } from '../search/config.js';
 import { isQuestionWordTerm } from '../search/lexicon.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { DeclineReason } from './reply-types.js';
 import { askingSentences } from './asking-sentences.js';
 import { askedSpeaker, hasWords } from './speakers.js';
+import { FUNCTION_WORDS } from './quote-check.js';
 
 export interface Blocked {
   reason: DeclineReason;
   subject?: string;
+  /** Misattributed: whom the question wrongly gives the act to. */
+  notBy?: string;
   /** The story's closest sentence may still be offered as a passage. */
   passageAllowed: boolean;
+  /**
+   * The decline says what the story does not give, or corrects the question: the story's
+   * closest sentence goes under it as the nearest passage, not in its place.
+   */
+  namesMissing?: boolean;
 }
 
 /** What the story was published without, and how people ask for it. */
@@ -37,6 +46,16 @@ export function askedNotSupplied(question: string, sources: Iterable<Source>): s
 }
 
 const SPOKE_TO = /\b(speak|spoke|spoken|talk|talked|told|tell|interview\w*|appear\w*)\b/i;
+
+/**
+ * The question's words as the search read them, typos mended ("did starmr say…" is about
+ * Starmer), for the guards that look for people by name; the question itself when the
+ * search mended nothing.
+ */
+export function asSearched(index: SearchIndex, question: string, config: EngineConfig): string {
+  const mended = new Map(typoCorrections(index, question, config).map((c) => [c.typed, c.corrected]));
+  return mended.size === 0 ? question : index.analyzer.words(question).map((w) => mended.get(w) ?? w).join(' ');
+}
 
 const PRONOUNS = /\b(he|him|his|she|her|hers|they|them|their|it|its|this guy|that guy|the guy)\b/i;
 const FOLLOW_UP = /^\s*(and|but|so|also|what about|how about|and what about)\b/i;
@@ -72,9 +91,21 @@ export function blockAnswer(index: SearchIndex, question: string, outcome: Searc
  * something interesting") may match a curated question, but one shared word is too little
  * to point at a passage of the story.
  */
-export function tooThinForPassage(index: SearchIndex, outcome: SearchOutcome): boolean {
-  const content = outcome.terms.filter((t) => !isQuestionWordTerm(t.term));
+export function tooThinForPassage(index: SearchIndex, outcome: SearchOutcome, question = ''): boolean {
+  const functional = functionTerms(index, question);
+  const content = outcome.terms.filter((t) => !isQuestionWordTerm(t.term) && !functional.has(t.term));
   return content.length === 1 && !index.isName(content[0]!.term);
+}
+
+/**
+ * The terms only the question's function words stand for: "the difference between 'since'
+ * and 'for'" has no subject in the story. A term another word of the question also stands
+ * for stays ("between" is searched as "cover", like the "cover" of "what did it cover?").
+ */
+function functionTerms(index: SearchIndex, question: string): Set<string> {
+  const words = index.analyzer.words(question);
+  const others = new Set(words.filter((w) => !FUNCTION_WORDS.has(w)).map((w) => index.analyzer.termOf(w)));
+  return new Set(words.filter((w) => FUNCTION_WORDS.has(w)).flatMap((w) => index.analyzer.termOf(w) ?? []).filter((t) => !others.has(t)));
 }
 
 /** Whether the paragraph an entry answers from holds words the reviewed list gives to this speaker. */

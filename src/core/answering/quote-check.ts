@@ -7,7 +7,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { IndexedStatement } from '../search/quote-index.js';
 import type { PhraseHit } from '../search/phrase-finder.js';
 import { QUOTE_WORDS } from '../wording/quote-words.js';
-import { askedSpeaker, namedPeople } from './speakers.js';
+import { askedSpeaker, hasWords, namedPeople } from './speakers.js';
 import type { QuoteCheck } from './reply-types.js';
 
 /** Asks about wording as such: exact words, quotation marks, attribution, spelling. */
@@ -31,13 +31,14 @@ export interface Checked {
 export function checkQuote(index: SearchIndex, question: string): Checked | undefined {
   const wording = WORDING.test(question);
   const whoSaid = WHO_SAID.test(question);
-  const phrases = quotedPhrases(question);
+  const phrases = quotedPhrases(question).filter((p) => checkable(index, p, question));
   if (phrases.length === 0) {
     const implicit = implicitPhrase(index, question);
     if (implicit && (wording || whoSaid || askedSpeaker(index, question))) phrases.push(implicit);
   }
-  const phrase = phrases.sort((a, b) => b.length - a.length)[0];
-  if (phrase) return checkPhrase(index, question, phrase);
+  const elsewhere = wordsOfAnother(index, question, quotedPhrases(question));
+  if (elsewhere) return elsewhere;
+  if (phrases.length > 0) return checkAll(index, question, phrases);
   if (SPELLING.test(question)) return checkSpelling(index, question);
   if (!wording) return undefined;
   // "Did Musk say Starmer should be arrested? Checking a quote": the words said are checked,
@@ -56,6 +57,72 @@ function saidClause(index: SearchIndex, question: string): string | undefined {
   const content = index.analyzer.words(clause).filter((w) => index.analyzer.termOf(w) !== null);
   return content.length >= 2 ? clause : undefined;
 }
+
+/**
+ * Words that are not stop words to the search, yet are never a quote on their own: "what
+ * is the difference between 'since' and 'for'?" asks about English, not the story.
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  'since until till while whilst although though unless whether after before during between against among across without through around also more most less than one two new last first other same such'.split(' '),
+);
+
+/**
+ * A phrase worth checking: two words or more that are not stop words, or one word that is
+ * neither a stop word nor a function word: one the story has ("TwoTierKeir", "misjudged"),
+ * or one the question ties to someone or something of the story ("Musk calling Starmer
+ * 'complicit'", "the government 'blocked' an inquiry"), which the check finds absent.
+ * "since", "is" and "the" are not, nor "concern" in a question about "whom" that names
+ * nothing of the story.
+ */
+export function checkable(index: SearchIndex, phrase: string, question: string): boolean {
+  const content = index.analyzer.words(phrase).filter((w) => {
+    const term = index.analyzer.termOf(w);
+    return term !== null && !term.startsWith('?') && !FUNCTION_WORDS.has(w);
+  });
+  if (content.length >= 2) return true;
+  if (content.length !== 1 || content[0]!.length < 3) return false;
+  return index.quotes.finder.find(content[0]!).some((hit) => hit.exact) || namesSomethingOfTheStory(index, question);
+}
+
+/** Whether the question names a person, place or body of the story ("Musk", "Oldham", "the government"). */
+function namesSomethingOfTheStory(index: SearchIndex, question: string): boolean {
+  const words = index.analyzer.words(question);
+  return index.analyzer.spans(words).some((span) => index.isName(span.term));
+}
+
+/**
+ * Every phrase of the question is checked, not only the longest: a claim that quotes the
+ * story in one place and invents words in another must not read as confirmed. Each phrase
+ * found is reported where it stands, and the reply says plainly that the others are not
+ * there; when none is, the first answers for all.
+ */
+function checkAll(index: SearchIndex, question: string, phrases: string[]): Checked {
+  const checks = phrases.map((phrase) => checkPhrase(index, question, phrase));
+  const found = checks.filter((c) => c.cite.length > 0 && !c.closest);
+  if (found.length === 0 || checks.length === 1) return checks[0]!;
+  const seen = new Set<string>();
+  const distinct = found.filter((c) => {
+    const key = `${c.cite[0]!.sentence.paragraph}:${c.cite[0]!.start}:${c.cite[0]!.end}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  const absent = found.length < checks.length ? [QUOTE_WORDS.othersAbsent] : [];
+  return { check: distinct[0]!.check, cite: distinct.flatMap((c) => c.cite), closest: false, text: [...distinct.map((c) => c.text), ...absent].join(' ') };
+}
+
+/**
+ * "What did Starmer say in reply to the 'rape gangs' accusation?" asks for the words of
+ * someone the story does not quote; the phrase is what they would be replying to, not a
+ * claim to check. A yes-or-no question ("Did Starmer say 'rape gangs'?") stays a check.
+ */
+function wordsOfAnother(index: SearchIndex, question: string, phrases: readonly string[]): Checked | undefined {
+  if (phrases.length === 0 || !WHAT_WORDS.test(question)) return undefined;
+  const asked = askedSpeaker(index, question);
+  if (!asked || hasWords(index, asked) || phrases.some((p) => namedPeople(index, p).some((n) => n.term === asked))) return undefined;
+  return { check: { phrase: '', found: false, quoted: false, speaker: index.quotes.personName(asked) }, cite: [], closest: false, text: '' };
+}
+
+/** Asks for words ("What did Starmer say…", "How did he respond…"), rather than whether words were said. */
+const WHAT_WORDS = /^\W*(?:what|how)\b/i;
 
 export function quotedPhrases(question: string): string[] {
   return [...question.matchAll(QUOTED)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim()).filter((p) => /\p{L}/u.test(p));
@@ -83,7 +150,23 @@ function checkPhrase(index: SearchIndex, question: string, phrase: string): Chec
   const speaker = statement?.statement.speaker ?? null;
   const check: QuoteCheck = { phrase: hit.wording, found: hit.exact, quoted, speaker: speaker && index.quotes.nameOf(speaker) };
   const mismatch = asked && statement?.speaker && asked !== statement.speaker ? index.quotes.personName(asked) : undefined;
-  return { check, cite: [hit], closest: false, text: QUOTE_WORDS.found(hit, check, statement?.statement.attribution, mismatch) };
+  const spokenOf = mismatch ? undefined : otherSubject(index, question, phrase, hit, statement?.speaker ?? null);
+  return { check, cite: [hit], closest: false, text: QUOTE_WORDS.found(hit, check, statement?.statement.attribution, mismatch, spokenOf) };
+}
+
+/**
+ * "Did Musk say Starmer 'deserves to be in prison'?": the speaker is right, but the story
+ * reports the words of Jess Phillips. The person the question names, other than the
+ * speaker and outside the phrase, whom the story's sentence does not name when it names
+ * someone else instead.
+ */
+function otherSubject(index: SearchIndex, question: string, phrase: string, hit: PhraseHit, speaker: string | null): { story: string; asked: string } | undefined {
+  const inPhrase = new Set(namedPeople(index, phrase).map((p) => p.term));
+  const asked = namedPeople(index, question).map((p) => p.term).filter((t) => t !== speaker && !inPhrase.has(t));
+  if (asked.length === 0) return undefined;
+  const told = namedPeople(index, hit.sentence.text).map((p) => p.term).filter((t) => t !== speaker);
+  if (told.length === 0 || asked.some((t) => told.includes(t))) return undefined;
+  return { story: index.quotes.personName(told[0]!), asked: index.quotes.personName(asked[0]!) };
 }
 
 /** Not word for word: the sentence sharing most of its meaning, if one clearly does. */

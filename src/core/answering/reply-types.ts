@@ -92,9 +92,11 @@ export interface PassageReply {
  *  - no-words-of: it asks what someone said, and the story quotes nothing of theirs;
  *  - not-verbatim: a phrase it checks does not stand in the story as written;
  *  - unresolved: a follow-up whose "he", "she" or "it" nothing earlier explains;
- *  - other-language: a question in French, Spanish or German that matches nothing strongly.
+ *  - other-language: a question in French, Spanish or German that matches nothing strongly;
+ *  - form-not-given: the closest answer is not of the form asked (a time, a number…): subject is the form;
+ *  - misattributed: the question gives someone's act to another: subject is who the story gives it to.
  */
-export type DeclineReason = 'empty' | 'too-long' | 'not-in-story' | 'not-supplied' | 'no-words-of' | 'not-verbatim' | 'unresolved' | 'other-language';
+export type DeclineReason = 'empty' | 'too-long' | 'not-in-story' | 'not-supplied' | 'no-words-of' | 'not-verbatim' | 'unresolved' | 'other-language' | 'form-not-given' | 'misattributed';
 
 export interface Declined {
   kind: 'decline';
@@ -103,6 +105,8 @@ export interface Declined {
   reason: DeclineReason;
   /** What the reason is about: the missing field, the person, or the phrase checked. */
   subject?: string;
+  /** Misattributed: whom the question wrongly gives the act to (a name from the story's list). */
+  notBy?: string;
   confidence: number;
   suggestions: EntryRef[];
   /** The story's nearest passage, unless the question has nothing to do with the story. */

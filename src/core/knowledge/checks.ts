@@ -1,5 +1,7 @@
 // Checks that span entries and sources: the ones a schema cannot express.
 import { foldCase, normalizeForQuote } from '../text/normalize.js';
+import { askedForm } from '../answering/forms.js';
+import { checkForms } from './answer-forms.js';
 import type { Problem } from './problems.js';
 import { phrasingsOf, type Entry, type Source } from './types.js';
 
@@ -18,6 +20,7 @@ export function checkEntries(entries: readonly Entry[], sources: ReadonlyMap<str
     ...entries.flatMap((entry) => checkCitations(entry, sources, unusable.sources)),
     ...checkRelated(entries, unusable.entries),
     ...checkDuplicatePhrasings(entries),
+    ...checkForms(entries, (phrasing) => askedForm(phrasing)?.form),
   ];
 }
 

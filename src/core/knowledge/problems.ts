@@ -14,7 +14,8 @@ export type ProblemCode =
   | 'self-test-collision'
   | 'source-date-mismatch'
   | 'unattributed-quotation'
-  | 'no-entries';
+  | 'no-entries'
+  | 'form-not-shown';
 
 export interface Problem {
   code: ProblemCode;

@@ -1,6 +1,7 @@
 // The shape of the hand-edited knowledge files. Unknown fields are rejected so that a
 // misspelt field name ("alternatives:") is reported instead of silently ignored.
 import { z } from 'zod';
+import { ANSWER_FORMS } from './answer-forms.js';
 import { ANSWER_FEATURES, PASSAGE_FEATURES, TOPIC_FEATURES } from '../search/config.js';
 
 const entryId = z
@@ -27,6 +28,8 @@ export const entrySchema = z
     related: z.array(entryId).default([]),
     // Drafts are staged answers: checked like the rest, never served.
     status: z.enum(['published', 'draft']).default('published'),
+    // The forms of question the entry answers (see answer-forms.ts): read from its phrasings when left out.
+    forms: z.array(z.enum(ANSWER_FORMS)).min(1, 'lists at least one form, or leave the field out').optional(),
   })
   .superRefine((entry, ctx) => {
     if (entry.status !== 'published') return;

@@ -1,5 +1,6 @@
 // The curated knowledge as the rest of the core sees it, once loaded and checked.
 import type { Calibration } from '../search/config.js';
+import type { AnswerForm } from './answer-forms.js';
 
 export interface Citation {
   source: string;
@@ -18,6 +19,8 @@ export interface Entry {
   tags: string[];
   related: string[];
   status: EntryStatus;
+  /** The forms of question it answers (a person, a time…); read from its phrasings and answer when not given. */
+  forms?: AnswerForm[];
   /** Where the entry was read from, for messages: file, first line, and the line of a field. */
   origin: { file: string; line?: number; lineOf?: (path: readonly PropertyKey[]) => number | undefined };
 }

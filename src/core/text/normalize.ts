@@ -31,6 +31,9 @@ export function foldCase(text: string): string {
 // C0/C1 controls, zero-width and bidi-control characters, and lone surrogates: none of them
 // carry meaning in a question, and some make text render deceptively.
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+// Every other invisible format character (Unicode's Cf: the soft hyphen, U+180E, tag
+// characters…) and the variation selectors: "dese\u00ADrves" must match "deserves".
+const FORMAT = /[\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Strips what a person cannot have meant to type and folds runs of whitespace. */
@@ -39,6 +42,7 @@ export function cleanInput(text: string): string {
     .replace(LONE_SURROGATE, '')
     .replace(/[\t\n\r]+/g, ' ')
     .replace(INVISIBLE, '')
+    .replace(FORMAT, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

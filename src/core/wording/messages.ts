@@ -17,6 +17,16 @@ const NOT_SUPPLIED_FIELD: Readonly<Record<string, string>> = Object.freeze({
   url: 'a link',
 });
 
+/** What a decline says the story does not give, by the form of answer asked for. */
+const FORM_NOT_GIVEN: Readonly<Record<string, string>> = Object.freeze({
+  person: 'The story does not say who.',
+  time: 'The story does not give that date or time.',
+  count: 'The story does not give that number.',
+  place: 'The story does not say where.',
+  age: "The story does not give anyone's age.",
+  reason: 'The story does not give the reason.',
+});
+
 export const MESSAGES = Object.freeze({
   declineNotInStory: 'The story does not answer that.',
   declineEmpty: 'Ask a question about the story, for example "Who is Tommy Robinson?"',
@@ -24,6 +34,9 @@ export const MESSAGES = Object.freeze({
   declineNotSupplied: (field: string) => `The story was published without ${NOT_SUPPLIED_FIELD[field] ?? `its ${field}`}, so StoryBot cannot say.`,
   declineNoWordsOf: (name: string) => `The story quotes no words of ${name}.`,
   declineNotVerbatim: 'The story does not use those words.',
+  declineFormNotGiven: (form: string) => FORM_NOT_GIVEN[form] ?? 'The story does not answer that.',
+  declineMisattributed: (name: string, notBy?: string) =>
+    notBy ? `The story reports that of ${name}, not of ${notBy}: it does not say ${notBy} did so.` : `The story reports that of ${name}, not of the person the question names first.`,
   declineUnresolved: 'Who or what do you mean? There is no recent answer here to follow up, so "he", "she", "it" or "and when?" could mean anything: ask again with the name or the whole question.',
   declineOtherLanguage: (language: string) => `StoryBot answers in English, and this question in ${language} does not match any of its questions closely enough: ask it in English, or pick one of these.`,
   otherLanguageNote: (language: string) => `StoryBot answers in English: this is its answer to your question in ${language}.`,

@@ -6,7 +6,7 @@ import { paragraphLabel, quotation } from './format.js';
 
 
 export const QUOTE_WORDS = Object.freeze({
-  found(hit: PhraseHit, check: QuoteCheck, attribution: string | undefined, notSaidBy: string | undefined): string {
+  found(hit: PhraseHit, check: QuoteCheck, attribution: string | undefined, notSaidBy: string | undefined, spokenOf?: { story: string; asked: string }): string {
     const where = hit.exact
       ? `${quotation(hit.wording)} is in the story, in ${paragraphLabel(hit.sentence.paragraph)}.`
       : `The story writes it ${quotation(hit.wording)}, in ${paragraphLabel(hit.sentence.paragraph)}.`;
@@ -17,7 +17,8 @@ export const QUOTE_WORDS = Object.freeze({
     else if (check.speaker) how = `It is the story's own wording, not in quotation marks, reporting what ${check.speaker} said.`;
     else how = "It is the story's own wording, not in quotation marks.";
     const mismatch = notSaidBy && check.speaker ? ` The story attributes these words to ${check.speaker}, not to ${notSaidBy}.` : '';
-    return `${where} ${how}${mismatch}`;
+    const subject = spokenOf ? ` The story reports them as said about ${spokenOf.story}, not about ${spokenOf.asked}.` : '';
+    return `${where} ${how}${mismatch}${subject}`;
   },
   spelled(hit: PhraseHit): string {
     return `The story writes it ${quotation(hit.wording)}, in ${paragraphLabel(hit.sentence.paragraph)}.`;
@@ -26,5 +27,6 @@ export const QUOTE_WORDS = Object.freeze({
     return `The story quotes ${name} in these words:`;
   },
   absent: 'The story does not use those words.',
+  othersAbsent: 'The story does not use the other words the question quotes.',
   closest: 'The story does not use those words. Its closest wording:',
 });

@@ -5,7 +5,7 @@ import { MAX_QUESTION_LENGTH, type Answered, type AnswerResult, type Declined, t
 import { LANGUAGE_NAMES } from '../answering/languages.js';
 import { MESSAGES } from './messages.js';
 
-export function declineSentence(declined: Pick<Declined, 'reason' | 'subject'>): string {
+export function declineSentence(declined: Pick<Declined, 'reason' | 'subject' | 'notBy'>): string {
   switch (declined.reason) {
     case 'too-long':
       return MESSAGES.declineTooLong(MAX_QUESTION_LENGTH);
@@ -23,6 +23,10 @@ export function declineSentence(declined: Pick<Declined, 'reason' | 'subject'>):
       return MESSAGES.declineOtherLanguage(declined.subject ?? 'another language');
     case 'not-in-story':
       return MESSAGES.declineNotInStory;
+    case 'form-not-given':
+      return MESSAGES.declineFormNotGiven(declined.subject ?? '');
+    case 'misattributed':
+      return MESSAGES.declineMisattributed(declined.subject ?? 'someone else', declined.notBy);
   }
 }
 

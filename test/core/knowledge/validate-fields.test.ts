@@ -34,7 +34,7 @@ describe('validation reports the real problem first', () => {
 
   it('lists the known fields when an unknown one is like none of them', async () => {
     const [problem] = await problemsOf({ 'a.yaml': entryYaml('m', 'Q?', '  colour: red') });
-    expect(problem).toEqual({ code: 'schema', line: 8, field: 'm.colour', message: 'is not a known field (known fields: id, question, alternates, answer, citations, tags, related, status)' });
+    expect(problem).toEqual({ code: 'schema', line: 8, field: 'm.colour', message: 'is not a known field (known fields: id, question, alternates, answer, citations, tags, related, status, forms)' });
   });
 
   it('does not report the entries that relate to a broken entry as naming an id that does not exist', async () => {
