@@ -6,6 +6,7 @@ import { parseCli } from './cli/args.js';
 import { AdapterStartError } from './adapters/adapter.js';
 import { APP_DEFAULTS, configuredPlatforms, startApp, type App } from './app.js';
 import { parseConfig } from './config.js';
+import { logTarget } from './adapters/console/log-target.js';
 import { KnowledgeLoadError } from './core/knowledge/store.js';
 import { formatProblem } from './core/knowledge/problems.js';
 import { createLogger, loggableError } from './logger.js';
@@ -35,9 +36,7 @@ if (!parsed.ok) {
 }
 const config = parsed.config;
 const platforms = configuredPlatforms(config);
-// On the local console, routine info lines would interleave with the answers; show only
-// warnings there unless a level was asked for.
-const logger = createLogger({ ...config.log, level: platforms.length === 0 && !process.env.LOG_LEVEL ? 'warn' : config.log.level });
+const logger = createLogger(logTarget(config, platforms.length === 0));
 
 const status = new RunStatus();
 const metrics = new Metrics(status, { platforms });

@@ -37,6 +37,9 @@ export const MESSAGES = Object.freeze({
   strength: (strength: 'exact' | 'strong' | 'likely' | 'picked', value: number) =>
     strength === 'exact' ? 'exact match' : strength === 'picked' ? 'picked from the list' : `${strength} match, ${Math.round(value * 100)}%`,
   consoleBanner: (published: number) => `StoryBot: ask about the story (${questions(published)}). /help for commands.`,
+  consoleDidYouMean: (name: string) => `There is no such command; did you mean /${name}? /help lists them all.`,
+  consoleUnknownCommand: 'There is no such command; /help lists them all. A question needs no slash.',
+  consoleCtrlCAgain: '(Press Ctrl-C again to leave, or type /quit.)',
   workingOnIt: 'Working on it…',
   somethingWentWrong: 'Something went wrong while answering. Please try again.',
   notAdmin: 'Sorry, only admins can do that.',
