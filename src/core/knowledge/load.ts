@@ -10,6 +10,7 @@ import { KnowledgeReadError, listFiles, loadBudget, ReadBudget, realRoot, type R
 import { idOf, readBounded, readParsed, reason } from './read-file.js';
 import { entrySchema, sourceMetaSchema } from './schema.js';
 import { checkStatements } from './statement-checks.js';
+import { checkAnswerQuotes } from './answer-quotes.js';
 import type { Entry, Knowledge, Source } from './types.js';
 import { validateFields } from './validate-fields.js';
 import { MAX_FILE_BYTES } from './yaml-file.js';
@@ -62,7 +63,11 @@ async function loadFrom(root: string, options: LoadOptions): Promise<LoadResult>
   const aliases = await readAliases(path.join(root, 'aliases.yaml'), display, problems);
   const statements = await readStatements(path.join(root, 'quotations.yaml'), display, problems);
   const calibration = options.withoutCalibration ? undefined : await readCalibration(path.join(root, 'calibration', CALIBRATION_FILE), display, problems);
-  problems.push(...checkEntries(entries, sources, unusable), ...checkStatements(statements, sources, aliases, entries, unusable.sources));
+  problems.push(
+    ...checkEntries(entries, sources, unusable),
+    ...checkStatements(statements, sources, aliases, entries, unusable.sources),
+    ...checkAnswerQuotes(entries, sources, aliases, statements),
+  );
 
   if (hasErrors(problems)) return { ok: false, problems };
   return { ok: true, knowledge: { sources, entries, aliases, statements, ...(calibration ? { calibration } : {}) }, warnings: problems };
