@@ -129,7 +129,9 @@ async function readSource(file: string, shown: string, problems: Problem[], unus
 }
 
 async function readEntries(file: string, shown: string, problems: Problem[], unusable: Unusable): Promise<Entry[]> {
-  const parsed = await readParsed(file, shown, problems);
+  // The entries of a file that is not valid YAML are reported with it, once: what other
+  // files relate to them is not reported again as naming no entry.
+  const parsed = await readParsed(file, shown, problems, (ids) => ids.forEach((id) => unusable.entries.add(id)));
   if (!parsed) return [];
   if (parsed.data === null || parsed.data === undefined) return [];
   if (!Array.isArray(parsed.data)) {
