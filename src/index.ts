@@ -6,6 +6,7 @@ import { parseCli } from './cli/args.js';
 import { AdapterStartError } from './adapters/adapter.js';
 import { APP_DEFAULTS, configuredPlatforms, startApp, type App } from './app.js';
 import { parseConfig } from './config.js';
+import { warnUnknownSettings } from './config-names.js';
 import { logTarget } from './adapters/console/log-target.js';
 import { KnowledgeLoadError } from './core/knowledge/store.js';
 import { formatProblem } from './core/knowledge/problems.js';
@@ -29,6 +30,7 @@ parseCli({
   help: {},
 });
 dotenv.config({ quiet: true });
+warnUnknownSettings(process.env);
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
   process.stderr.write(`StoryBot cannot start; fix these settings (in .env or the environment):\n${parsed.problems.map((p) => `  ${p}`).join('\n')}\n`);

@@ -52,7 +52,8 @@ const FIRST_HEADER = [
 async function main(): Promise<number> {
   const { values } = parseCli(CLI);
   const limit = wholeNumber(CLI, 'limit', values.limit) ?? Infinity;
-  const config = readConfig();
+  // The report reads questions and votes as logged; it hashes no user id, so needs no key.
+  const config = readConfig({ hashing: false });
   const file = databasePath(config.data.dir);
   if (!config.databaseUrl && !existsSync(file)) {
     process.stderr.write(`There is no question log at ${file} yet: it is made when the bot runs with QUESTION_LOG=on (the default) and DATA_DIR=${config.data.dir}.\n`);
