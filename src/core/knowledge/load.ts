@@ -11,6 +11,7 @@ import { idOf, readBounded, readParsed, reason } from './read-file.js';
 import { entrySchema, sourceMetaSchema } from './schema.js';
 import { checkStatements } from './statement-checks.js';
 import { checkAnswerQuotes } from './answer-quotes.js';
+import { typesetQuotes } from '../wording/typeset.js';
 import type { Entry, Knowledge, Source } from './types.js';
 import { validateFields } from './validate-fields.js';
 import { MAX_FILE_BYTES } from './yaml-file.js';
@@ -150,7 +151,7 @@ async function readEntries(file: string, shown: string, problems: Problem[], unu
       return [];
     }
     const lineOf = (path: readonly PropertyKey[]) => parsed.lineOf([index, ...checked.writtenPath(path)]);
-    return [{ ...entry, origin: { file: shown, line: parsed.lineOf([index]), lineOf } }];
+    return [{ ...entry, answer: typesetQuotes(entry.answer), origin: { file: shown, line: parsed.lineOf([index]), lineOf } }];
   });
 }
 

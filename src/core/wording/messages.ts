@@ -19,12 +19,12 @@ const NOT_SUPPLIED_FIELD: Readonly<Record<string, string>> = Object.freeze({
 
 export const MESSAGES = Object.freeze({
   declineNotInStory: 'The story does not answer that.',
-  declineEmpty: 'Ask a question about the story, for example "Who is Tommy Robinson?"',
+  declineEmpty: 'Ask a question about the story, for example “Who is Tommy Robinson?”',
   declineTooLong: (max: number) => `That question is longer than ${max} characters. Please ask it more briefly.`,
   declineNotSupplied: (field: string) => `The story was published without ${NOT_SUPPLIED_FIELD[field] ?? `its ${field}`}, so StoryBot cannot say.`,
   declineNoWordsOf: (name: string) => `The story quotes no words of ${name}.`,
   declineNotVerbatim: 'The story does not use those words.',
-  declineUnresolved: 'Who or what do you mean? There is no recent answer here to follow up, so "he", "she", "it" or "and when?" could mean anything: ask again with the name or the whole question.',
+  declineUnresolved: 'Who or what do you mean? There is no recent answer here to follow up, so “he”, “she”, “it” or “and when?” could mean anything: ask again with the name or the whole question.',
   declineOtherLanguage: (language: string) => `StoryBot answers in English, and this question in ${language} does not match any of its questions closely enough: ask it in English, or pick one of these.`,
   otherLanguageNote: (language: string) => `StoryBot answers in English: this is its answer to your question in ${language}.`,
   followingUp: (question: string) => `Following up on ${quotation(question)}`,
@@ -108,7 +108,7 @@ export const MESSAGES = Object.freeze({
   homeHowTitle: 'How to ask',
   homeHow: [
     '/ask and your question, anywhere: only you see the answer, with a button to share it.',
-    'Mention @StoryBot in a channel it is in: it answers in a thread, and a follow-up mention there ("and when?", "what did he say about her?") is read in the light of its last answer.',
+    'Mention @StoryBot in a channel it is in: it answers in a thread, and a follow-up mention there (“and when?”, “what did he say about her?”) is read in the light of its last answer.',
     'Or write to StoryBot here, under Messages.',
     'Under each answer: Why this answer? (what it matched, and how sure it is), and Helpful / Not helpful.',
   ],
