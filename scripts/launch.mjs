@@ -8,29 +8,32 @@
 //   node scripts/launch.mjs src/cli/ask.ts [arguments...]
 //   node scripts/launch.mjs --build
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
-// Written last by a build: a build that failed half-way leaves no stamp, so it is not run.
-const STAMP = path.join(DIST, '.built');
 // What a build reads; tsconfig.build.json names the folders.
 const SOURCES = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json'];
 const require = createRequire(path.join(ROOT, 'package.json'));
 
-function newestChange(target) {
+/** The newest (or oldest) time a file under `target` was changed; a few ms for the whole tree. */
+function changed(target, pick, files = (name) => true) {
   const info = statSync(target, { throwIfNoEntry: false });
-  if (!info) return 0;
-  if (!info.isDirectory()) return info.mtimeMs;
-  return readdirSync(target).reduce((newest, name) => Math.max(newest, newestChange(path.join(target, name))), info.mtimeMs);
+  if (!info) return undefined;
+  if (!info.isDirectory()) return files(target) ? info.mtimeMs : undefined;
+  const times = readdirSync(target).map((name) => changed(path.join(target, name), pick, files)).filter((t) => t !== undefined);
+  return times.length ? pick(...times) : undefined;
 }
 
+// Current when every compiled file is newer than every source: a build that stopped half-way
+// (or `npm run build` with type errors) leaves some older, and is not run.
 function builtIsCurrent() {
-  const built = statSync(STAMP, { throwIfNoEntry: false });
-  return Boolean(built) && SOURCES.every((s) => newestChange(path.join(ROOT, s)) <= built.mtimeMs);
+  const oldestBuilt = changed(DIST, Math.min, (file) => file.endsWith('.js'));
+  const newestSource = Math.max(0, ...SOURCES.map((s) => changed(path.join(ROOT, s), Math.max) ?? 0));
+  return oldestBuilt !== undefined && newestSource <= oldestBuilt;
 }
 
 const installed = (name) => {
@@ -49,12 +52,13 @@ function build() {
     process.exit(1);
   }
   const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+  // From nothing: a compiled file whose source is gone would stay older than the rest.
+  rmSync(DIST, { recursive: true, force: true });
   const result = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--noCheck'], { stdio: ['ignore', 2, 2] });
   if (result.status !== 0) {
     process.stderr.write('StoryBot: compiling the sources into dist/ failed (the lines above say why).\n');
     process.exit(1);
   }
-  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }
 
 const [entry, ...rest] = process.argv.slice(2);

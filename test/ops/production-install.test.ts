@@ -75,6 +75,6 @@ describe('a production install (npm ci --omit=dev)', () => {
     const checked = await npm(['run', '--silent', 'healthcheck', '--', '--help']);
     expect(checked.code, checked.stderr).toBe(0);
     expect(checked.stdout).toContain('usage: npm run healthcheck');
-    expect(existsSync(path.join(folder, 'dist', '.built'))).toBe(true);
+    expect(existsSync(path.join(folder, 'dist', 'src', 'cli', 'healthcheck.js'))).toBe(true);
   }, 120_000);
 });
