@@ -37,7 +37,13 @@ beforeAll(() => {
   }
   // Hard links: quick, and pruning unlinks in the copy only. npm rewrites its hidden lockfile
   // in place, so that one file is left out rather than shared.
-  execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules')]);
+  try {
+    execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules')]);
+  } catch {
+    // Another file system (a tmpfs /tmp) cannot take hard links: copy instead.
+    rmSync(path.join(folder, 'node_modules'), { recursive: true, force: true });
+    execFileSync('cp', ['-a', path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules')]);
+  }
   rmSync(path.join(folder, 'node_modules', '.package-lock.json'), { force: true });
 }, 120_000);
 afterAll(() => {
