@@ -89,7 +89,7 @@ type Present = Readonly<Record<string, string | undefined>>;
  * so that they are reported alongside every other problem rather than only once the rest
  * is valid.
  */
-const TOGETHER: readonly { variable: string; missing: (env: Present) => boolean; message: string }[] = [
+const TOGETHER: readonly { variable: string; missing: (env: Present) => boolean; message: string; hashing?: true }[] = [
   { variable: 'DISCORD_APPLICATION_ID', missing: (env) => Boolean(env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID), message: 'is required when DISCORD_TOKEN is set' },
   {
     variable: 'DISCORD_APPLICATION_ID',
@@ -108,6 +108,7 @@ const TOGETHER: readonly { variable: string; missing: (env: Present) => boolean;
     variable: 'USER_HASH_SECRET',
     missing: (env) => Boolean((env.REDIS_URL || env.DATABASE_URL) && !env.USER_HASH_SECRET),
     message: 'is required when REDIS_URL or DATABASE_URL is set, the same on every replica',
+    hashing: true,
   },
 ];
 
@@ -155,7 +156,8 @@ export type DiscordTransportConfig =
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
-export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
+/** `hashing: false`: for a tool that never hashes a user id (the gap report), which needs no key. */
+export function parseConfig(env: NodeJS.ProcessEnv, options: { hashing?: boolean } = {}): ConfigResult {
   // An empty line in .env ("DISCORD_TOKEN=") means "not set", not "set to nothing".
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const parsed = envSchema.safeParse(present);
@@ -163,7 +165,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   // Only the messages written here are shown: they never quote the value, which may be a secret.
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`)),
-    ...TOGETHER.filter((rule) => rule.missing(present)).map((rule) => `${rule.variable}: ${rule.message}`),
+    ...TOGETHER.filter((rule) => rule.missing(present) && !(rule.hashing && options.hashing === false)).map((rule) => `${rule.variable}: ${rule.message}`),
   ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems: [...new Set(problems)] };
   const e = parsed.data;

@@ -8,6 +8,8 @@ import { parseCli } from './cli/args.js';
 import { AdapterStartError } from './adapters/adapter.js';
 import { APP_DEFAULTS, configuredPlatforms, startApp, type App } from './app.js';
 import { parseConfig } from './config.js';
+import { warnUnknownSettings } from './config-names.js';
+import { logTarget } from './adapters/console/log-target.js';
 import { KnowledgeLoadError } from './core/knowledge/store.js';
 import { formatProblem } from './core/knowledge/problems.js';
 import { createLogger } from './logger.js';
@@ -30,6 +32,7 @@ parseCli({
   help: {},
 });
 dotenv.config({ quiet: true });
+warnUnknownSettings(process.env);
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
   process.stderr.write(`StoryBot cannot start; fix these settings (in .env or the environment):\n${parsed.problems.map((p) => `  ${p}`).join('\n')}\n`);
@@ -37,9 +40,7 @@ if (!parsed.ok) {
 }
 const config = parsed.config;
 const platforms = configuredPlatforms(config);
-// On the local console, routine info lines would interleave with the answers; show only
-// warnings there unless a level was asked for.
-const logger = createLogger({ ...config.log, level: platforms.length === 0 && !process.env.LOG_LEVEL ? 'warn' : config.log.level });
+const logger = createLogger(logTarget(config, platforms.length === 0));
 lastResort.use(logger, () => void shutdown('uncaught exception', 1));
 
 const status = new RunStatus();

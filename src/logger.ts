@@ -7,9 +7,11 @@ export type { Logger } from 'pino';
 
 const REDACT = ['token', 'botToken', 'appToken', 'signingSecret', 'hashSecret', 'secret', 'authorization', 'password', '*.token', '*.botToken', '*.appToken', '*.signingSecret', '*.hashSecret', '*.authorization', 'headers.authorization'];
 
-export function createLogger(options: { level?: string; pretty?: boolean } = {}): Logger {
+/** `file`: append to that file instead of stderr (the console at a terminal, see log-target.ts). */
+export function createLogger(options: { level?: string; pretty?: boolean; file?: string } = {}): Logger {
   const level = options.level ?? 'info';
   const redact = { paths: REDACT, censor: '[redacted]' };
+  if (options.file) return pino({ level, redact }, pino.destination({ dest: options.file, sync: true, mkdir: true }));
   if (options.pretty) {
     return pino({ level, redact, transport: { target: 'pino-pretty', options: { destination: 2, colorize: true } } });
   }

@@ -83,3 +83,11 @@ describe('the README', () => {
     expect(named.size).toBeGreaterThan(10);
   });
 });
+
+describe('the quick start', () => {
+  it('names what the tests need before its first command', () => {
+    const start = README.indexOf('## Quick start');
+    const before = README.slice(start, README.indexOf('npm ci && npm start', start));
+    for (const need of ['redis-server', 'PostgreSQL', 'tmux', 'C++ toolchain', 'g++']) expect(before).toContain(need);
+  });
+});

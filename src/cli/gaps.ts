@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderGaps } from '../adapters/console/render.js';
+import { deservesDraft, storyTopics } from '../core/curation/about-the-story.js';
 import { draftEntries, draftsYaml, engineCorrector } from '../core/curation/draft-entries.js';
 import { buildGapReport, catalogueOf, type Catalogue } from '../core/curation/gap-report.js';
 import { buildSnapshot, type KnowledgeStore } from '../core/knowledge/store.js';
@@ -51,7 +52,8 @@ const FIRST_HEADER = [
 async function main(): Promise<number> {
   const { values } = parseCli(CLI);
   const limit = wholeNumber(CLI, 'limit', values.limit) ?? Infinity;
-  const config = readConfig();
+  // The report reads questions and votes as logged; it hashes no user id, so needs no key.
+  const config = readConfig({ hashing: false });
   const file = databasePath(config.data.dir);
   if (!config.databaseUrl && !existsSync(file)) {
     process.stderr.write(`There is no question log at ${file} yet: it is made when the bot runs with QUESTION_LOG=on (the default) and DATA_DIR=${config.data.dir}.\n`);
@@ -71,9 +73,16 @@ async function main(): Promise<number> {
 
 async function writeDrafts(store: KnowledgeStore, report: GapReport): Promise<number> {
   const snapshot = store.current();
-  const drafts = draftEntries(report.declined, snapshot.knowledge.entries, engineCorrector(snapshot));
+  const correct = engineCorrector(snapshot);
+  const topics = storyTopics(snapshot.knowledge, isEnglishWord);
+  // Each wording is asked again, alone: what needed an earlier answer, or is about something
+  // else, is left out (see about-the-story.ts).
+  const aboutTheStory = report.declined
+    .map((group) => ({ ...group, phrasings: group.phrasings.filter((p) => deservesDraft(store.ask(p), [p, correct(p)], topics)) }))
+    .filter((group) => group.phrasings.length > 0);
+  const drafts = draftEntries(aboutTheStory, snapshot.knowledge.entries, correct);
   if (drafts.length === 0) {
-    process.stdout.write('\nNo drafts to write: there are no declined questions that some entry does not already have.\n');
+    process.stdout.write('\nNo drafts to write: every declined question about the story is in some entry already, and the rest are not about the story.\n');
     return 0;
   }
   const file = path.join(store.dir, DRAFTS_PATH);

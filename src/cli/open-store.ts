@@ -3,12 +3,14 @@
 import dotenv from 'dotenv';
 import { isEnglishWord } from '../lexicon/english-words.js';
 import { parseConfig, type Config } from '../config.js';
+import { warnUnknownSettings } from '../config-names.js';
 import { KnowledgeLoadError, KnowledgeStore } from '../core/knowledge/store.js';
 import { formatProblem } from '../core/knowledge/problems.js';
 
-export function readConfig(): Config {
+export function readConfig(options: { hashing?: boolean } = {}): Config {
   dotenv.config({ quiet: true });
-  const parsed = parseConfig(process.env);
+  warnUnknownSettings(process.env);
+  const parsed = parseConfig(process.env, options);
   if (!parsed.ok) {
     process.stderr.write(`Configuration problems:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}\n`);
     process.exit(2);

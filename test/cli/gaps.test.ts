@@ -40,12 +40,13 @@ describe('npm run gaps', () => {
     expect(stdout).not.toMatch(/Entries never matched:[\s\S]*who-is-tommy-robinson:/);
   });
 
-  it('stages one draft per group with --yaml, which the loader accepts, and none twice', { timeout: 90_000 }, async () => {
+  it('stages one draft per group of questions about the story with --yaml, which the loader accepts, and none twice', { timeout: 90_000 }, async () => {
     const { env, knowledge } = await setUp();
     const first = await runTs('src/cli/gaps.ts', ['--yaml'], { env });
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Wrote 2 draft entries to');
-    expect(first.stdout).toContain(': wes-streeting-majority, capital-peru.');
+    // The capital of Peru is declined and reported, but it is no gap in a story about Musk.
+    expect(first.stdout).toContain('Wrote 1 draft entry to');
+    expect(first.stdout).toContain(': wes-streeting-majority.');
 
     const drafts = path.join(knowledge, 'entries', 'drafts', 'drafts.yaml');
     const loaded = await loadKnowledge(knowledge);
@@ -53,7 +54,6 @@ describe('npm run gaps', () => {
     const staged = loaded.knowledge.entries.filter((e) => e.status === 'draft');
     expect(staged.map((e) => [e.question, e.alternates])).toEqual([
       ["What is Wes Streeting's majority?", ['wes streeting majority']],
-      ['What is the capital of Peru?', []],
     ]);
 
     // A curator starts on a draft; running the export again keeps the work and adds nothing.
@@ -67,17 +67,34 @@ describe('npm run gaps', () => {
     // A new gap is added below what is there.
     const store = await KnowledgeStore.open(knowledge);
     const log = QuestionLog.open({ dataDir: env.DATA_DIR, retentionDays: 90, logger: captureLogger().logger, catalogue: catalogueOf(store) });
-    log.recordQuestion(declined('How many seats does Reform UK have?'));
+    log.recordQuestion(declined('How old is Wes Streeting?'));
     log.close();
     const third = await runTs('src/cli/gaps.ts', ['--yaml'], { env });
     expect(third.stdout).toContain('Wrote 1 draft entry');
     const text = await readFile(drafts, 'utf8');
     expect(text.startsWith(edited.trimEnd())).toBe(true);
-    expect(text).toContain('question: How many seats does Reform UK have?');
+    expect(text).toContain('question: How old is Wes Streeting?');
 
     const validate = await runTs('src/cli/validate.ts', [], { env });
     expect(validate.code).toBe(0);
-    expect(validate.stdout).toMatch(/\(3 drafts\)/);
+    expect(validate.stdout).toMatch(/\(2 drafts\)/);
+  });
+
+  it('stages no draft from questions that are not about the story', { timeout: 90_000 }, async () => {
+    const { env, knowledge } = await setUp();
+    const store = await KnowledgeStore.open(knowledge);
+    const log = QuestionLog.open({ dataDir: env.DATA_DIR, retentionDays: 90, logger: captureLogger().logger, catalogue: catalogueOf(store) });
+    // Each asked more often than the Streeting gap, so that --limit=4 takes these four alone.
+    const noise = ['did she reply?', 'who wrote this article', `Tell me everything about ${'the scandal and the politics around it, '.repeat(8)}`, 'best pizza recipe in town'];
+    for (const question of noise) for (const user of ['U1', 'U2', 'U3', 'U4']) log.recordQuestion(declined(question, user));
+    log.close();
+    const run = await runTs('src/cli/gaps.ts', ['--yaml', '--limit=4'], { env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('4× did she reply?');
+    expect(run.stdout).toContain('No drafts to write');
+    const loaded = await loadKnowledge(knowledge);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    expect(loaded.knowledge.entries.filter((e) => e.status === 'draft')).toEqual([]);
   });
 
   it('stages the question as the engine corrected it, keeping the words as asked', { timeout: 90_000 }, async () => {

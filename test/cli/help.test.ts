@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { runTs } from '../helpers/run-node.js';
 
 const scripts = Object.entries(JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>)
-  // npm start runs node itself (exec'd, so that signals reach it), with tsx loaded in it.
-  .map(([name, command]) => [name, /^(?:tsx|exec node --import tsx) (\S+)$/.exec(command)?.[1]] as const)
+  // The tools run through scripts/launch.mjs (compiled code when current, else tsx); npm start
+  // exec's it, so that signals reach it. The development tools run through tsx.
+  .map(([name, command]) => [name, /^(?:tsx|(?:exec )?node scripts\/launch\.mjs) (\S+)$/.exec(command)?.[1]] as const)
   .filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
 
 describe('every npm run tool', () => {

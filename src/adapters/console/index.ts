@@ -2,15 +2,21 @@
 // "/ask …", any other shared command ("/reload", "/about", "/gaps"), "/help" and "/quit".
 // The person at the terminal runs the bot, so they count as an admin. At a terminal it is
 // a prompt with line editing and history (readline's own); piped, it reads plain lines.
-import { createInterface, type Interface } from 'node:readline';
+// Text wraps between words at the terminal's width (or COLUMNS).
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commands, findCommand } from '../../../commands/index.js';
 import { runCommand, type CommandContext, type CommandReply } from '../../core/answering/command.js';
+import type { AnswerResult } from '../../core/answering/reply-types.js';
 import { newReplyId } from '../../core/conversation/conversations.js';
-import { explainReply } from '../../core/conversation/interactions.js';
 import { MESSAGES } from '../../core/wording/messages.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
+import { closestCommand, parseLine } from './lines.js';
 import { renderReload, renderReply, renderWhy } from './render.js';
+import { handleCtrlC } from './ctrl-c.js';
+import { terminalWidth, wrapText } from './wrap.js';
+
+export { parseLine } from './lines.js';
 
 export interface ConsoleOptions extends AdapterDeps {
   input?: Readable;
@@ -19,6 +25,8 @@ export interface ConsoleOptions extends AdapterDeps {
   terminal?: boolean;
   /** Called when the input ends or the person types /quit. */
   onClose?: () => void;
+  /** Columns to wrap at; by default the terminal's width, or COLUMNS. */
+  width?: number;
 }
 
 export const CONSOLE_DEFAULTS = Object.freeze({
@@ -32,7 +40,7 @@ const HELP = [
   ...commands.map((c) => `  /${c.data.name}${c.data.options.length ? ' …' : ''}  ${c.data.description}`),
   '  /why  why the last answer was given: the wording it matched, its confidence and what came next',
   '  /help  this list',
-  '  /quit  leave (or Ctrl-D)',
+  '  /quit  leave (or Ctrl-D, or Ctrl-C twice)',
 ].join('\n');
 
 export function createConsoleAdapter(options: ConsoleOptions): Adapter {
@@ -42,20 +50,42 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
   let rl: Interface | undefined;
   let open = false;
   let queue = Promise.resolve();
-  const write = (text: string) => output.write(`${text}\n`);
+  const write = (text: string) => output.write(`${wrapText(text, options.width ?? terminalWidth(output as { isTTY?: boolean; columns?: number }))}\n`);
+  // The prompt is on screen, waiting: a notice then goes above it, not after it.
+  let prompting = false;
+  const prompt = () => {
+    prompting = true;
+    rl?.prompt(true);
+  };
+  function notice(text: string): void {
+    if (!terminal || !prompting) return void write(text);
+    cursorTo(output, 0);
+    clearLine(output, 0);
+    write(text);
+    prompt();
+  }
   // One conversation per session: each question may follow up the answer before it.
   const conversation = { key: `console:${newReplyId()}` };
-  let lastReply: string | undefined;
+  let lastResult: AnswerResult | undefined;
+  let quitting = false;
 
   async function handle(line: string): Promise<void> {
     const text = line.trim();
-    if (!text) return;
-    if (text === '/quit' || text === '/exit') return void rl?.close();
-    if (text === '/help') return void write(HELP);
-    if (text === '/why') return void write(`${await why(options.ctx, lastReply)}\n`);
+    // Lines pasted or piped after /quit are not asked.
+    if (!text || quitting) return;
     const { name, argument } = parseLine(text);
+    if (name === 'quit' || name === 'exit') {
+      quitting = true;
+      return void rl?.close();
+    }
+    if (name === 'help') return void write(HELP);
+    if (name === 'why') return void write(`${why(options.ctx, lastResult)}\n`);
     const command = findCommand(name);
-    if (!command) return void write(`Unknown command /${name}. ${HELP}`);
+    if (!command) {
+      // Never the typed name: only the bot's own wording is printed back.
+      const meant = closestCommand(name);
+      return void write(meant ? MESSAGES.consoleDidYouMean(meant) : MESSAGES.consoleUnknownCommand);
+    }
     const option = command.data.options[0]?.name;
     let reply: CommandReply;
     try {
@@ -71,7 +101,7 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
     }
     // Every reload's report is printed as it ends, this one's included (see start()).
     if (reply.kind === 'reload') return;
-    if (reply.kind === 'answer') lastReply = reply.replyId;
+    if (reply.kind === 'answer') lastResult = reply.result;
     write(`${renderReply(reply)}\n`);
   }
 
@@ -85,16 +115,17 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
       // Reloads started elsewhere (SIGHUP, npm run reload, watch mode) are reported here as
       // well as /reload's, in the same readable form.
       options.ctx.store.onReload((report) => {
-        write(`${renderReload(report)}\n`);
-        if (terminal && open) rl?.prompt(true);
+        notice(`${renderReload(report)}\n`);
       });
+      if (terminal) handleCtrlC(rl, input, () => notice(MESSAGES.consoleCtrlCAgain));
       // Lines are answered one at a time, in order, even when pasted in a batch, each on a
       // turn of the event loop of its own: thousands piped in must not keep the question
       // log's writes (and signals, and timers) waiting until the last one is answered.
       rl.on('line', (line) => {
+        prompting = false;
         queue = queue.then(nextTurn).then(() => {
           const work = handle(line).then(() => {
-            if (terminal && open) rl?.prompt();
+            if (terminal && open) prompt();
           });
           return options.ctx.intake?.track(work) ?? work;
         });
@@ -104,7 +135,7 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
         if (terminal) output.write('\n');
         void queue.then(() => options.onClose?.());
       });
-      if (terminal) rl.prompt();
+      if (terminal) prompt();
     },
     async stop() {
       rl?.close();
@@ -116,15 +147,7 @@ export function createConsoleAdapter(options: ConsoleOptions): Adapter {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function why(ctx: CommandContext, replyId: string | undefined): Promise<string> {
-  if (replyId === undefined) return MESSAGES.whyNothingYet;
-  const explanation = await explainReply(ctx, replyId, { platform: 'console', userId: 'console' });
-  return explanation ? renderWhy(explanation) : MESSAGES.replyGone;
-}
-
-/** "/ask who is x" -> ask, "who is x"; a line without a slash is a question. */
-export function parseLine(text: string): { name: string; argument: string } {
-  if (!text.startsWith('/')) return { name: 'ask', argument: text };
-  const match = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
-  return { name: (match?.[1] ?? '').toLowerCase(), argument: match?.[2] ?? '' };
+/** "Why this answer?" for the last reply, an answer, a passage or a decline alike. */
+function why(ctx: CommandContext, result: AnswerResult | undefined): string {
+  return result ? renderWhy(ctx.store.explain(result)) : MESSAGES.whyNothingYet;
 }

@@ -10,6 +10,8 @@ import { KnowledgeReadError, listFiles, loadBudget, ReadBudget, realRoot, type R
 import { idOf, readBounded, readParsed, reason } from './read-file.js';
 import { entrySchema, sourceMetaSchema } from './schema.js';
 import { checkStatements } from './statement-checks.js';
+import { checkAnswerQuotes } from './answer-quotes.js';
+import { typesetQuotes } from '../wording/typeset.js';
 import type { Entry, Knowledge, Source } from './types.js';
 import { validateFields } from './validate-fields.js';
 import { MAX_FILE_BYTES } from './yaml-file.js';
@@ -62,7 +64,11 @@ async function loadFrom(root: string, options: LoadOptions): Promise<LoadResult>
   const aliases = await readAliases(path.join(root, 'aliases.yaml'), display, problems);
   const statements = await readStatements(path.join(root, 'quotations.yaml'), display, problems);
   const calibration = options.withoutCalibration ? undefined : await readCalibration(path.join(root, 'calibration', CALIBRATION_FILE), display, problems);
-  problems.push(...checkEntries(entries, sources, unusable), ...checkStatements(statements, sources, aliases, entries, unusable.sources));
+  problems.push(
+    ...checkEntries(entries, sources, unusable),
+    ...checkStatements(statements, sources, aliases, entries, unusable.sources),
+    ...checkAnswerQuotes(entries, sources, aliases, statements),
+  );
 
   if (hasErrors(problems)) return { ok: false, problems };
   return { ok: true, knowledge: { sources, entries, aliases, statements, ...(calibration ? { calibration } : {}) }, warnings: problems };
@@ -124,7 +130,9 @@ async function readSource(file: string, shown: string, problems: Problem[], unus
 }
 
 async function readEntries(file: string, shown: string, problems: Problem[], unusable: Unusable): Promise<Entry[]> {
-  const parsed = await readParsed(file, shown, problems);
+  // The entries of a file that is not valid YAML are reported with it, once: what other
+  // files relate to them is not reported again as naming no entry.
+  const parsed = await readParsed(file, shown, problems, (ids) => ids.forEach((id) => unusable.entries.add(id)));
   if (!parsed) return [];
   if (parsed.data === null || parsed.data === undefined) return [];
   if (!Array.isArray(parsed.data)) {
@@ -143,7 +151,7 @@ async function readEntries(file: string, shown: string, problems: Problem[], unu
       return [];
     }
     const lineOf = (path: readonly PropertyKey[]) => parsed.lineOf([index, ...checked.writtenPath(path)]);
-    return [{ ...entry, origin: { file: shown, line: parsed.lineOf([index]), lineOf } }];
+    return [{ ...entry, answer: typesetQuotes(entry.answer), origin: { file: shown, line: parsed.lineOf([index]), lineOf } }];
   });
 }
 

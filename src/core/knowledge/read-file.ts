@@ -22,7 +22,8 @@ export async function readBounded(file: string): Promise<string | undefined> {
   }
 }
 
-export async function readParsed(file: string, shown: string, problems: Problem[]): Promise<ParsedYaml | undefined> {
+/** `unparsable` hears the ids a file that is not valid YAML appears to hold (see load.ts). */
+export async function readParsed(file: string, shown: string, problems: Problem[], unparsable?: (ids: string[]) => void): Promise<ParsedYaml | undefined> {
   let text: string | undefined;
   try {
     text = await readBounded(file);
@@ -39,6 +40,7 @@ export async function readParsed(file: string, shown: string, problems: Problem[
   const parsed = parseYaml(shown, text);
   if (!parsed.ok) {
     problems.push(...parsed.problems);
+    unparsable?.(parsed.ids ?? []);
     return undefined;
   }
   return parsed.value;

@@ -23,7 +23,8 @@ export interface ParsedYaml {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-export type YamlResult = { ok: true; value: ParsedYaml } | { ok: false; problems: Problem[] };
+/** `ids`: the entry ids the broken file appears to hold, read off its "id:" lines. */
+export type YamlResult = { ok: true; value: ParsedYaml } | { ok: false; problems: Problem[]; ids?: string[] };
 
 export function parseYaml(file: string, text: string): YamlResult {
   if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
@@ -43,7 +44,15 @@ export function parseYaml(file: string, text: string): YamlResult {
     if (doc.errors.length > 0) {
       return {
         ok: false,
+        ids: idLines(text),
         problems: doc.errors.map((error) => {
+          // An unclosed quotation runs to the end of the file, where the parser notices it;
+          // the curator needs the line where it opens.
+          const opened = error.code === 'MISSING_CHAR' ? unclosedQuotation(tokens) : undefined;
+          if (opened) {
+            const at = lineCounter.linePos(opened.offset);
+            return { code: 'yaml-syntax' as const, severity: 'error' as const, file, line: at.line, message: `is not valid YAML: the ${opened.mark} quotation that opens here (column ${at.col}) is never closed` };
+          }
           const at = positionOf(error, lineCounter);
           return { code: 'yaml-syntax' as const, severity: 'error' as const, file, line: at?.line, message: `is not valid YAML: ${firstLine(error.message)}${at ? ` (column ${at.col})` : ''}` };
         }),
@@ -98,6 +107,31 @@ function nestedDeeperThan(tokens: readonly CST.Token[], max: number): boolean {
     }
   }
   return false;
+}
+
+/** A quoted scalar whose closing mark never comes: it then runs to the end of the file. */
+function unclosedQuotation(tokens: readonly CST.Token[]): { offset: number; mark: string } | undefined {
+  const pending: CST.Token[] = [...tokens];
+  for (let token = pending.pop(); token; token = pending.pop()) {
+    if (token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') {
+      const mark = token.type === 'double-quoted-scalar' ? '"' : "'";
+      const source = token.source.trimEnd();
+      if (source.length < 2 || !source.endsWith(mark)) return { offset: token.offset, mark: mark === '"' ? 'double' : 'single' };
+    }
+    if (token.type === 'document' && token.value) pending.push(token.value);
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      for (const item of token.items) {
+        if ('key' in item && item.key) pending.push(item.key);
+        if (item.value) pending.push(item.value);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The ids a file's "id:" lines name, for a file that cannot be parsed. */
+function idLines(text: string): string[] {
+  return [...text.matchAll(/^[ \t-]*id:[ \t]*["']?([A-Za-z0-9_-]+)/gm)].map((m) => m[1]!);
 }
 
 function positionOf(error: YAMLError, lineCounter: LineCounter): { line: number; col: number } | undefined {

@@ -29,7 +29,7 @@ const FORM_NOT_GIVEN: Readonly<Record<string, string>> = Object.freeze({
 
 export const MESSAGES = Object.freeze({
   declineNotInStory: 'The story does not answer that.',
-  declineEmpty: 'Ask a question about the story, for example "Who is Tommy Robinson?"',
+  declineEmpty: 'Ask a question about the story, for example “Who is Tommy Robinson?”',
   declineTooLong: (max: number) => `That question is longer than ${max} characters. Please ask it more briefly.`,
   declineNotSupplied: (field: string) => `The story was published without ${NOT_SUPPLIED_FIELD[field] ?? `its ${field}`}, so StoryBot cannot say.`,
   declineNoWordsOf: (name: string) => `The story quotes no words of ${name}.`,
@@ -37,7 +37,7 @@ export const MESSAGES = Object.freeze({
   declineFormNotGiven: (form: string) => FORM_NOT_GIVEN[form] ?? 'The story does not answer that.',
   declineMisattributed: (name: string, notBy?: string) =>
     notBy ? `The story reports that of ${name}, not of ${notBy}: it does not say ${notBy} did so.` : `The story reports that of ${name}, not of the person the question names first.`,
-  declineUnresolved: 'Who or what do you mean? There is no recent answer here to follow up, so "he", "she", "it" or "and when?" could mean anything: ask again with the name or the whole question.',
+  declineUnresolved: 'Who or what do you mean? There is no recent answer here to follow up, so “he”, “she”, “it” or “and when?” could mean anything: ask again with the name or the whole question.',
   declineOtherLanguage: (language: string) => `StoryBot answers in English, and this question in ${language} does not match any of its questions closely enough: ask it in English, or pick one of these.`,
   otherLanguageNote: (language: string) => `StoryBot answers in English: this is its answer to your question in ${language}.`,
   /** Names the earlier answer by its curated question; without one, says only that there was one. */
@@ -52,6 +52,9 @@ export const MESSAGES = Object.freeze({
   strength: (strength: 'exact' | 'strong' | 'likely' | 'picked', value: number) =>
     strength === 'exact' ? 'exact match' : strength === 'picked' ? 'picked from the list' : `${strength} match, ${Math.round(value * 100)}%`,
   consoleBanner: (published: number) => `StoryBot: ask about the story (${questions(published)}). /help for commands.`,
+  consoleDidYouMean: (name: string) => `There is no such command; did you mean /${name}? /help lists them all.`,
+  consoleUnknownCommand: 'There is no such command; /help lists them all. A question needs no slash.',
+  consoleCtrlCAgain: '(Press Ctrl-C again to leave, or type /quit.)',
   workingOnIt: 'Working on it…',
   somethingWentWrong: 'Something went wrong while answering. Please try again.',
   notAdmin: 'Sorry, only admins can do that.',
@@ -122,7 +125,7 @@ export const MESSAGES = Object.freeze({
   homeHowTitle: 'How to ask',
   homeHow: [
     '/ask and your question, anywhere: only you see the answer, with a button to share it.',
-    'Mention @StoryBot in a channel it is in: it answers in a thread, and a follow-up mention there ("and when?", "what did he say about her?") is read in the light of its last answer.',
+    'Mention @StoryBot in a channel it is in: it answers in a thread, and a follow-up mention there (“and when?”, “what did he say about her?”) is read in the light of its last answer.',
     'Or write to StoryBot here, under Messages.',
     'Under each answer: Why this answer? (what it matched, and how sure it is), and Helpful / Not helpful.',
   ],
