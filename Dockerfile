@@ -19,10 +19,17 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
-# Pruning keeps the compiled better-sqlite3 binary; data/ is made here so that the last
-# stage can hand it to `node` (a volume takes the owner of the folder it is mounted on).
+# Pruning keeps the compiled better-sqlite3 binary; what follows drops what nothing loads at
+# run time, about 45 MB: better-sqlite3's sources and object files (only its .node binary
+# and lib/ are loaded), and type declarations, source maps and Markdown across node_modules.
+# data/ is made here so that the last stage can hand it to `node` (a volume takes the owner
+# of the folder it is mounted on).
 RUN npm run build \
     && npm prune --omit=dev \
+    && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
+        node_modules/better-sqlite3/build/Release/obj node_modules/better-sqlite3/build/Release/obj.target \
+        node_modules/better-sqlite3/build/Release/test_extension.node \
+    && find node_modules -type f \( -name '*.ts' -o -name '*.mts' -o -name '*.cts' -o -name '*.map' -o -name '*.md' \) -delete \
     && mkdir -p data
 
 FROM node:20-slim
