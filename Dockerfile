@@ -6,7 +6,8 @@
 #   docker run --init --env-file .env -v "$PWD/knowledge:/app/knowledge:ro" \
 #     -v "$PWD/knowledge/entries/drafts:/app/knowledge/entries/drafts" -v storybot-data:/app/data storybot
 #
-# `npm run check:docker` (run by CI) replays these steps without Docker.
+# `npm run check:docker` (run by CI) builds and runs it on a Docker engine of its own, or
+# replays these steps without Docker where no engine can be started.
 
 FROM node:20-slim AS build
 WORKDIR /app
