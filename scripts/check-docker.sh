@@ -32,9 +32,15 @@ build_base_images
 echo "the project's image:"
 build_started=$SECONDS
 # Host networking for the build only: apt and npm reach their registries; nothing else runs.
-timeout 900 docker build -q --network host -t storybot . >/dev/null
+build_log=$(mktemp /tmp/storybot-build.XXXXXX.log)
+timeout 900 docker build --network host -t storybot . >"$build_log" 2>&1 \
+  || { tail -n 40 "$build_log" >&2; echo "docker build failed" >&2; exit 1; }
+rm -f "$build_log"
 echo "  storybot: built in $((SECONDS - build_started)) s"
 
-npx tsx scripts/docker-image-checks.ts
-npx tsx scripts/docker-compose-checks.ts
-echo "docker check: done in $((SECONDS - started)) s"
+# Both parts run even when the first fails, so one run reports every check.
+status=0
+npx tsx scripts/docker-image-checks.ts || status=1
+npx tsx scripts/docker-compose-checks.ts || status=1
+echo "docker check: real image and compose deployment, $([ $status -eq 0 ] && echo passed || echo FAILED), in $((SECONDS - started)) s"
+exit $status

@@ -41,7 +41,7 @@ build_debian() {
   if load_cached debian "$BASE_HASH"; then echo "  local/debian:bookworm: cached ($BASE_HASH)"; return; fi
   local started=$SECONDS root
   root=$(mktemp -d /tmp/storybot-rootfs.XXXXXX)
-  debootstrap --variant=minbase bookworm "$root" "$mirror" >"$CACHE/debootstrap.log" 2>&1 \
+  timeout 900 debootstrap --variant=minbase bookworm "$root" "$mirror" >"$CACHE/debootstrap.log" 2>&1 \
     || { echo "debootstrap failed; see $CACHE/debootstrap.log" >&2; rm -rf "$root"; return 1; }
   sh "$STAND_INS/debian-slim.sh" "$root"
   tar -C "$root" -c . | docker import --change "LABEL $HASH_LABEL=$BASE_HASH" --change 'CMD ["bash"]' - local/debian:bookworm >/dev/null
@@ -57,7 +57,8 @@ build_stand_in() { # name tag context [inputs...]
   shift 3
   hash=$( (echo "$BASE_HASH"; cd "$STAND_INS/$name" && find . -type f | sort | xargs sha256sum; [ $# -eq 0 ] || sha256sum "$@" | cut -c1-64) | sha256sum | cut -c1-16)
   if load_cached "$name" "$hash"; then echo "  $tag: cached ($hash)"; return; fi
-  docker build -q --network host --label "$HASH_LABEL=$hash" -t "$tag" "$context" >/dev/null
+  timeout 900 docker build --network host --label "$HASH_LABEL=$hash" -t "$tag" "$context" >"$CACHE/build-$name.log" 2>&1 \
+    || { tail -n 30 "$CACHE/build-$name.log" >&2; echo "building $tag failed; see $CACHE/build-$name.log" >&2; return 1; }
   save_cached "$name" "$hash" "$tag"
   echo "  $tag: built in $((SECONDS - started)) s ($hash)"
 }
