@@ -22,7 +22,8 @@ COPY src ./src
 COPY commands ./commands
 # Pruning keeps the compiled better-sqlite3 binary; what follows drops what nothing loads at
 # run time, about 45 MB: better-sqlite3's sources and object files (only its .node binary
-# and lib/ are loaded), and type declarations, source maps and Markdown across node_modules.
+# and lib/ are loaded), and type declarations, source maps, Markdown and the packages' own
+# test files across node_modules.
 # data/ is made here so that the last stage can hand it to `node` (a volume takes the owner
 # of the folder it is mounted on).
 RUN npm run build \
@@ -30,7 +31,8 @@ RUN npm run build \
     && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
         node_modules/better-sqlite3/build/Release/obj node_modules/better-sqlite3/build/Release/obj.target \
         node_modules/better-sqlite3/build/Release/test_extension.node \
-    && find node_modules -type f \( -name '*.ts' -o -name '*.mts' -o -name '*.cts' -o -name '*.map' -o -name '*.md' \) -delete \
+    && find node_modules -type f \( -name '*.ts' -o -name '*.mts' -o -name '*.cts' -o -name '*.map' -o -name '*.md' \
+        -o -name '*.test.*js' -o -name '*.spec.*js' \) -delete \
     && mkdir -p data
 
 FROM node:20-slim

@@ -29,9 +29,12 @@ const dir = mkdtempSync(path.join(tmpdir(), 'storybot-compose-'));
 const composeEnv = { ...process.env, BALANCER_ADDRESS: '127.0.0.1' };
 const compose = (args: string[], timeoutMs = 240_000) => runAsync(COMPOSE[0]!, [...COMPOSE.slice(1), '-p', PROJECT, ...args], { cwd: dir, env: composeEnv, timeoutMs });
 
-function prepareProject(settings: Record<string, string>): void {
+function copyProject(): void {
   for (const part of ['compose.yaml', 'Dockerfile', 'deploy', 'knowledge', '.env.example']) cpSync(part, path.join(dir, part), { recursive: true });
-  // cp .env.example .env, then fill it in, as the README says.
+}
+
+/** cp .env.example .env, then fill it in, as the README says. */
+function writeEnv(settings: Record<string, string>): void {
   let env = readFileSync(path.join(dir, '.env.example'), 'utf8');
   for (const [key, value] of Object.entries(settings)) {
     const line = new RegExp(`^#?\\s*${key}=.*$`, 'm');
@@ -61,11 +64,13 @@ async function main(): Promise<number> {
       if (reply.status !== 200) return `HTTP ${reply.status}`;
       return textsOf(await replyToCommand(reply.json, responses.posts, id)).join('\n');
     };
-    prepareProject({
+    copyProject();
+    const settings: Record<string, string> = {
       SLACK_BOT_TOKEN: 'xoxb-compose-check', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `http://${GATEWAY}:${0}/api/`,
       DISCORD_PUBLIC_KEY: discord.publicKey, DISCORD_APPLICATION_ID: discord.applicationId,
       USER_HASH_SECRET: 'compose-check-user-hash-secret-0123456789', ADMIN_TOKEN, POSTGRES_PASSWORD: 'compose-check-postgres-password',
-    });
+    };
+    writeEnv(settings);
     // The network first, for the relays to listen on its gateway before the replicas start.
     const created = await compose(['up', '--no-start']);
     if (!check('docker-compose creates the project', created.code === 0, created.stderr)) return summary('compose checks');
@@ -73,7 +78,7 @@ async function main(): Promise<number> {
     if (!check(`its network's gateway is ${GATEWAY}, where the relays listen`, gateway === GATEWAY, gateway)) return summary('compose checks');
     relays.push(await relay(GATEWAY, new URL(api.url)), await relay(GATEWAY, responseUrl), await relay(GATEWAY, new URL(discord.apiUrl)));
     // The relays' ports are known now: the replicas read them when they are created again.
-    prepareProject({ SLACK_API_URL: relays[0]!.url(), DISCORD_API_URL: relays[2]!.url() });
+    writeEnv({ ...settings, SLACK_API_URL: relays[0]!.url(), DISCORD_API_URL: relays[2]!.url() });
     const startedAt = Date.now();
     const up = await compose(['up', '-d', '--force-recreate'], 300_000);
     if (!check('docker-compose up -d starts Redis, PostgreSQL, two replicas and the balancer', up.code === 0, up.stderr)) return summary('compose checks');

@@ -62,6 +62,16 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T | undefi
   }
 }
 
+/** Fails instead of waiting for ever: a request into a container that never answers. */
+export function within<T>(what: string, promise: Promise<T>, ms = 30_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** The status of a GET, or undefined when it cannot be had within 3 s. */
+export const statusOf = (url: string) => fetch(url, { signal: AbortSignal.timeout(3_000) }).then((r) => r.status, () => undefined);
+
 export interface Relay {
   url(path?: string): string;
   close(): Promise<void>;
