@@ -20,6 +20,7 @@ const GATEWAY = '172.29.0.1';
 const SECRET = 'compose-check-signing-secret';
 const ADMIN_TOKEN = 'compose-check-admin-token-0123456789';
 const ANSWER = 'paragraph 13';
+const ANSWER_QUOTE = 'serving an 18-month jail term';
 const [SLACK, DISCORD, OPS_1] = ['http://127.0.0.1:3000/slack/events', 'http://127.0.0.1:3001/discord/interactions', 'http://127.0.0.1:9091'];
 
 /** Compose v2 where the docker CLI has it, else docker-compose 1.x. */
@@ -88,8 +89,9 @@ async function main(): Promise<number> {
     check('a signed Slack /ask is answered through the balancer', (await slackAsk('Who is Tommy Robinson?')).includes(ANSWER));
     discord.deliverOverHttp(DISCORD);
     const discordReply = await (await discord.slash('ask', { question: 'Who is Tommy Robinson?' })).reply();
-    const discordText = [discordReply.message.content ?? '', ...discordReply.message.embeds.map((e: any) => `${e.title ?? ''}\n${e.description ?? ''}`)].join('\n');
-    check('a signed Discord interaction is answered through the balancer', discordText.includes(ANSWER), discordText);
+    // The quotes and their paragraphs are in the embed's fields, so the whole message is read.
+    const discordText = JSON.stringify(discordReply.message);
+    check('a signed Discord interaction is answered through the balancer', discordText.includes(ANSWER_QUOTE), discordText);
 
     writeFileSync(path.join(dir, 'knowledge', 'entries', 'compose-check.yaml'), entry('compose-check', 'What is the compose check?', 'The compose check answer.'));
     const reload = await fetch(`${OPS_1}/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
@@ -99,8 +101,10 @@ async function main(): Promise<number> {
 
     const killed = await compose(['kill', 'storybot-1']);
     const flowing = [];
-    for (let i = 0; i < 6; i++) flowing.push(await slackAsk('Who is Tommy Robinson?', `UCOMPOSE${i}`));
-    check('with storybot-1 killed, answers keep flowing (6 of 6)', killed.code === 0 && flowing.every((t) => t.includes(ANSWER)), flowing.join('\n'));
+    // People who have not asked yet, so that no rate limit is met.
+    for (let i = 0; i < 6; i++) flowing.push(await slackAsk('Who is Tommy Robinson?', `UKILLED${i}`));
+    const missed = flowing.filter((t) => !t.includes(ANSWER));
+    check(`with storybot-1 killed, answers keep flowing (${flowing.length - missed.length} of ${flowing.length})`, killed.code === 0 && missed.length === 0, missed.map((t) => t.split('\n')[0]).join('\n'));
 
     const before = await questionsInPostgres();
     const down = await compose(['down']);

@@ -85,6 +85,8 @@ build_node() {
 build_base_images() {
   mkdir -p "$CACHE"
   build_debian
+  # The image the Dockerfile's last stage runs on; node:20-slim is built on it too.
+  docker tag local/debian:bookworm debian:bookworm-slim
   build_node
   build_stand_in redis redis:7-alpine "$STAND_INS/redis"
   build_stand_in postgres postgres:15-alpine "$STAND_INS/postgres"
