@@ -32,11 +32,25 @@ build_base_images
 echo "the project's image:"
 build_started=$SECONDS
 # Host networking for the build only: apt and npm reach their registries; nothing else runs.
+# The last run's stages, as build cache: Docker reuses a step only where the step and the
+# files it copies are unchanged, so a change anywhere rebuilds from there on. The engine's
+# own cache goes with its data root, hence the archive.
+PROJECT_CACHE=$CACHE/images/project-build-cache.tar
+cache_from=()
+if [ -s "$PROJECT_CACHE" ] && docker load -q -i "$PROJECT_CACHE" >/dev/null 2>&1; then
+  cache_from=(--cache-from storybot-cache:build --cache-from storybot-cache:final)
+fi
 build_log=$(mktemp /tmp/storybot-build.XXXXXX.log)
-timeout 900 docker build --network host -t storybot . >"$build_log" 2>&1 \
+# The build stage first, tagged, so that the whole build finds it and the archive keeps it.
+timeout 900 docker build --network host "${cache_from[@]}" --target build -t storybot-cache:build . >"$build_log" 2>&1 \
+  && cached=$(grep -c 'Using cache' "$build_log" || true) \
+  && timeout 300 docker build --network host "${cache_from[@]}" -t storybot . >"$build_log" 2>&1 \
   || { tail -n 40 "$build_log" >&2; echo "docker build failed" >&2; exit 1; }
-rm -f "$build_log"
-echo "  storybot: built in $((SECONDS - build_started)) s"
+echo "  storybot: built in $((SECONDS - build_started)) s (${cached} build-stage steps from the last run's cache)"
+docker tag storybot storybot-cache:final
+docker save -o "$PROJECT_CACHE.part" storybot-cache:build storybot-cache:final \
+  && mv "$PROJECT_CACHE.part" "$PROJECT_CACHE" || echo "  (could not keep the build cache)"
+rm -f "$build_log" "$PROJECT_CACHE.part"
 
 # Both parts run even when the first fails, so one run reports every check.
 status=0
