@@ -98,7 +98,7 @@ async function checkRunning(): Promise<void> {
     const answered = replies.filter((r) => r?.status === 200 && !textsOf(r.json).some((t) => t.includes(MESSAGES.shuttingDown))).length;
     const logged = questionsLogged();
     const seen = replies.map((r) => `${r?.status ?? 'no reply'} ${textsOf(r?.json).join(' ').slice(0, 70)}`).join('\n');
-    check(`no question answered before the stop is lost: ${logged} logged, ${answered} answered`, logged === answered && answered >= 2, seen);
+    check(`no question answered before the stop is lost: ${logged} logged, ${answered} answered`, logged >= answered && answered >= 2, seen);
   } finally {
     docker(['rm', '-f', NAME]);
     await apiRelay.close();
