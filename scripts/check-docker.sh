@@ -17,6 +17,8 @@ replay() {
   exec npx tsx scripts/docker-steps.ts "${@:2}"
 }
 
+# STORYBOT_DOCKER_CHECK=replay asks for the replay where an engine could be had.
+if [ "${STORYBOT_DOCKER_CHECK:-}" = replay ]; then replay "STORYBOT_DOCKER_CHECK=replay" "$@"; fi
 reason=$(engine_unavailable)
 [ -z "$reason" ] || replay "$reason" "$@"
 trap stop_engine EXIT
