@@ -63,7 +63,8 @@ stop_engine() {
     wait "$ENGINE_PID" 2>/dev/null || true
   fi
   # Whatever the engine left mounted under its folders, deepest first.
-  grep -o " $ENGINE_DIR/[^ ]*" /proc/self/mounts | sort -r | while read -r mount; do umount -l "$mount" 2>/dev/null || true; done
+  # (No such mount is no failure: this runs in an EXIT trap, under set -e.)
+  { grep -o " $ENGINE_DIR/[^ ]*" /proc/self/mounts || true; } | sort -r | while read -r mount; do umount -l "$mount" 2>/dev/null || true; done
   rm -rf "$ENGINE_DIR"
   ENGINE_DIR=""
   ENGINE_PID=""
