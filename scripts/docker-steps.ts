@@ -104,6 +104,10 @@ function mapped(built: Built): Record<string, string> {
   return Object.fromEntries(Object.entries(built.env).map(([key, value]) => [key, value.startsWith('/') ? path.join(built.root, value) : value]));
 }
 
+/** A COPY --from of the earlier stage's base image files (node, the user database), outside its WORKDIR. */
+const fromBaseImage = (instruction: Instruction, built: Built[]) =>
+  instruction.words.slice(0, -1).every((source) => source.startsWith('/') && built.every((b) => !source.startsWith(`${b.workdir}/`)));
+
 function buildStages(stages: Stage[], root: string): Built[] {
   const built: Built[] = [];
   stages.forEach((stage, i) => {
@@ -122,6 +126,7 @@ function buildStages(stages: Stage[], root: string): Built[] {
         case 'COPY': {
           const from = instruction.flags.from;
           if (!from) copyFromContext(current, instruction);
+          else if (fromBaseImage(instruction, built)) process.stdout.write(`  (skipped COPY --from=${from} ${instruction.words.slice(0, -1).join(' ')}: the base image's, this machine's here)\n`);
           else {
             const origin = built.find((b) => b.stage.name === from) ?? built[Number(from)];
             if (!origin) throw new Error(`COPY --from=${from}: no such earlier stage`);

@@ -121,3 +121,17 @@ describe('the load balancer', () => {
     expect(balancer.ports!.map(portMapping).map((p) => p.container)).toContain(server!.listen);
   });
 });
+
+describe('compose.yaml on both compose versions, and its balancer', () => {
+  it('has no top-level name, which docker-compose 1.29 refuses (the project name is given with -p)', () => {
+    expect(Object.keys(compose)).not.toContain('name');
+  });
+
+  it('never sends a POST that reached one replica on to the other (no non_idempotent in proxy_next_upstream)', () => {
+    const balancer = services.balancer!;
+    const file = balancer.volumes!.find((v) => v.split(':')[1] === '/etc/nginx/nginx.conf')!.split(':')[0]!;
+    const rules = [...readFileSync(file, 'utf8').replace(/#.*$/gm, '').matchAll(/\bproxy_next_upstream\s+([^;]*);/g)].map((m) => m[1]!.split(/\s+/));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(rule).not.toContain('non_idempotent');
+  });
+});
