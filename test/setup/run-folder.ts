@@ -3,7 +3,7 @@
 // through TMPDIR (os.tmpdir() reads it on each call), so teardown can stop whatever is
 // still running from the run and remove everything it made, even after a failed or
 // interrupted test.
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -21,7 +21,11 @@ export default function setup(): () => Promise<void> {
   };
 }
 
-/** Processes started from this run: their environment carries the run's mark. */
+/**
+ * Processes started from this run: their environment carries the run's mark, or they work
+ * in one of its folders (redis-server rewrites its title over its environment, but runs in
+ * the folder the test gave it).
+ */
 function leftovers(root: string): number[] {
   const found: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -29,7 +33,8 @@ function leftovers(root: string): number[] {
     if (!Number.isInteger(pid) || pid === process.pid) continue;
     try {
       const environ = readFileSync(`/proc/${pid}/environ`, 'latin1');
-      if (environ.split('\0').includes(`${MARK}=${root}`)) found.push(pid);
+      const cwd = readlinkSync(`/proc/${pid}/cwd`);
+      if (environ.split('\0').includes(`${MARK}=${root}`) || cwd.startsWith(`${root}/`)) found.push(pid);
     } catch {
       // Gone already, or not ours to read.
     }
