@@ -79,6 +79,7 @@ export function topicFeatures(index: SearchIndex, outcome: SearchOutcome, best: 
     twoUnknown: step(unknown >= 2),
     twoKnownOneUnknown: step(known === 2 && unknown >= 1),
     person: step(content.some((t) => index.quotes.people.has(t.term))),
+    storyBm25: outcome.sentences[0]?.storyBm25 ?? 0,
   };
 }
 

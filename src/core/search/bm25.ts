@@ -50,6 +50,23 @@ export class Bm25 {
     return df === undefined ? undefined : Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
+  /**
+   * The most any document could score for the query: a term's part never reaches its idf
+   * times (k1 + 1), and a term no document has counts as the rarest could. The best score
+   * over this says how much of the question the story holds, whatever the question's length.
+   */
+  ceiling(query: readonly QueryTermWeight[]): number {
+    const rarest = Math.log(1 + (this.size + 0.5) / 0.5);
+    const seen = new Set<string>();
+    let sum = 0;
+    for (const { term, quality = 1 } of query) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      sum += (this.idf(term) ?? rarest) * quality * (this.options.k1 + 1);
+    }
+    return sum;
+  }
+
   /** The score of every document, 0 for those sharing no term with the query. */
   scores(query: readonly QueryTermWeight[]): Float64Array {
     const scores = new Float64Array(this.size);

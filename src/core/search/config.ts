@@ -20,7 +20,7 @@ export type PassageFeatures = Record<PassageFeature, number>;
  * knows beside one it does not ("is X down? my feed won't load") is a different question
  * from two known words alone, and a linear weight cannot say so.
  */
-export const TOPIC_FEATURES = ['entryScore', 'similarity', 'knownShare', 'coverage', 'matched', 'twoKnown', 'threeKnown', 'oneUnknown', 'twoUnknown', 'twoKnownOneUnknown', 'person'] as const;
+export const TOPIC_FEATURES = ['entryScore', 'similarity', 'knownShare', 'coverage', 'matched', 'twoKnown', 'threeKnown', 'oneUnknown', 'twoUnknown', 'twoKnownOneUnknown', 'person', 'storyBm25'] as const;
 export type TopicFeature = (typeof TOPIC_FEATURES)[number];
 export type TopicFeatures = Record<TopicFeature, number>;
 
@@ -71,7 +71,7 @@ export const DEFAULT_CALIBRATION: Calibration = Object.freeze({
   answerThreshold: 0.5,
   passage: Object.freeze({ intercept: -3, weights: Object.freeze({ coverage: 3, knownCoverage: 1, entrySupport: 3, matched: 0, named: 0, bm25: 1 }) }),
   passageThreshold: 0.5,
-  topic: Object.freeze({ intercept: -3, weights: Object.freeze({ entryScore: 3, similarity: 0, knownShare: 1, coverage: 1, matched: 0, twoKnown: 1, threeKnown: 2, oneUnknown: -1, twoUnknown: -1, twoKnownOneUnknown: -1, person: 1 }) }),
+  topic: Object.freeze({ intercept: -3, weights: Object.freeze({ entryScore: 3, similarity: 0, knownShare: 1, coverage: 1, matched: 0, twoKnown: 1, threeKnown: 2, oneUnknown: -1, twoUnknown: -1, twoKnownOneUnknown: -1, person: 1, storyBm25: 0 }) }),
   topicThreshold: 0.5,
 });
 

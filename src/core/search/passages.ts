@@ -27,6 +27,8 @@ export interface SentenceMatch {
   matched: string[];
   /** The sentence's BM25 score over the best sentence's for the question, 0..1. */
   bm25: number;
+  /** The best sentence's BM25 score over the most the question could score, 0..1: how much of it the story holds. */
+  storyBm25: number;
 }
 
 /** Words with their place in the text; apostrophes inside a word belong to it. */
@@ -87,6 +89,7 @@ export class PassageIndex {
     if (known === 0) return [];
     const bm25 = this.bm25.scores(content);
     const top = bm25.reduce((best, score) => Math.max(best, score), 0) || 1;
+    const storyBm25 = Math.min(1, top / (this.bm25.ceiling(content) || 1));
     const matches: SentenceMatch[] = [];
     for (const [i, sentence] of this.sentences.entries()) {
       let held = 0;
@@ -96,7 +99,7 @@ export class PassageIndex {
         held += (this.weights.get(t.term) ?? 0) * t.quality;
         matched.push(t.term);
       }
-      if (held > 0) matches.push({ sentence, coverage: held / total, knownCoverage: held / known, matched, bm25: bm25[i]! / top });
+      if (held > 0) matches.push({ sentence, coverage: held / total, knownCoverage: held / known, matched, bm25: bm25[i]! / top, storyBm25 });
     }
     return matches.sort((a, b) => b.coverage - a.coverage);
   }
