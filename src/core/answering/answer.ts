@@ -70,7 +70,7 @@ export function answerQuestion(ctx: AnswerContext, rawQuestion: string, options:
   const confidence = best?.confidence ?? 0;
   // A question about something else gets nothing of the story; one about it, its nearest words.
   const passageAllowed = blocked?.passageAllowed !== false && !tooThinForPassage(ctx.index, outcome, question);
-  const onTopic = passage && passage.onTopic >= calibration.topicThreshold && passageAllowed ? passage : undefined;
+  const onTopic = passage && passage.onTopic >= topicBar(ctx.config, question, passage) && passageAllowed ? passage : undefined;
   if (onTopic && onTopic.confidence >= calibration.passageThreshold && !blocked?.namesMissing) {
     const shown = leadingPassages(found, ctx.config.passageLeadShare);
     return fromPassages(ctx, question, outcome, shown, suggestions, asOf, !blocked);
@@ -241,5 +241,21 @@ function publishedOf(knowledge: Knowledge, source: string): string {
 
 function latestPublished(knowledge: Knowledge): string {
   return [...knowledge.sources.values()].map((s) => s.published).sort().at(-1) ?? '';
+}
+
+/**
+ * How sure the topic model must be that a question is about the story before its passages
+ * are shown. The model reads the share of a question's words the story knows; a long,
+ * formal question that paraphrases the story ("the junior minister responsible for
+ * protecting vulnerable people") dilutes that share with words of its own, although it
+ * still reaches the story's sentences with several words. Such a question gets a lower bar;
+ * short chit-chat and one-line requests never do, and the passages are still labelled as
+ * the closest passages, not an answer.
+ */
+function topicBar(config: EngineConfig, question: string, passage: FoundPassage): number {
+  const { words, topicFloor } = config.longQuestion;
+  const long = question.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= words;
+  const sharesTwoWords = passage.features.matched >= 0.5;
+  return long && sharesTwoWords ? Math.min(topicFloor, config.calibration.topicThreshold) : config.calibration.topicThreshold;
 }
 

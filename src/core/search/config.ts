@@ -59,6 +59,11 @@ export interface EngineConfig {
   maxSuggestions: number;
   /** A passage after the first is shown while its confidence is at least this share of the first's. */
   passageLeadShare: number;
+  /**
+   * A question of at least `words` words is taken as about the story from this topic reading
+   * on, when its closest sentence shares at least two words with it (see answer.ts).
+   */
+  longQuestion: Readonly<{ words: number; topicFloor: number }>;
   /** At or above this confidence an answer reads as a strong match; below, a likely one. */
   strongMatch: number;
 }
@@ -87,5 +92,6 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = Object.freeze({
   suggestionFloor: 0.15,
   maxSuggestions: 3,
   passageLeadShare: 0.5,
+  longQuestion: Object.freeze({ words: 10, topicFloor: 0.25 }),
   strongMatch: 0.8,
 });
