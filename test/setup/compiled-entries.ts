@@ -6,7 +6,7 @@
 // not its job: `npm test` runs tsc first.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 export const BUILD_DIR_VARIABLE = 'STORYBOT_TEST_BUILD';
 
@@ -22,6 +22,9 @@ export default async function setup(): Promise<() => void> {
     sourcemap: 'inline',
     logLevel: 'silent',
   });
+  // esbuild keeps a service process for later builds; there are none, and teardown would
+  // otherwise find it still running.
+  await stop();
   process.env[BUILD_DIR_VARIABLE] = outdir;
   return () => rmSync(outdir, { recursive: true, force: true });
 }

@@ -32,6 +32,8 @@ function leftovers(root: string): number[] {
     const pid = Number(entry);
     if (!Number.isInteger(pid) || pid === process.pid) continue;
     try {
+      // vitest's own workers carry the mark too; they are the runner's to end, not leftovers.
+      if (readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('node_modules/vitest/')) continue;
       const environ = readFileSync(`/proc/${pid}/environ`, 'latin1');
       const cwd = readlinkSync(`/proc/${pid}/cwd`);
       if (environ.split('\0').includes(`${MARK}=${root}`) || cwd.startsWith(`${root}/`)) found.push(pid);
@@ -43,20 +45,30 @@ function leftovers(root: string): number[] {
 }
 
 async function stopLeftovers(root: string): Promise<void> {
-  const signal = (pids: number[], name: NodeJS.Signals) => {
-    for (const pid of pids) {
+  const first = leftovers(root);
+  if (first.length === 0) return;
+  const named = first.map(describe);
+  // SIGKILL, not SIGTERM: a bot asked to stop shuts down gracefully, and may make its
+  // DATA_DIR again (mkdir -p) after the folder is gone. Killed, nothing writes afterwards.
+  for (let round = 0; round < 10; round++) {
+    const left = leftovers(root);
+    if (left.length === 0) break;
+    for (const pid of left) {
       try {
-        process.kill(pid, name);
+        process.kill(pid, 'SIGKILL');
       } catch {
         // Already ended.
       }
     }
-  };
-  const first = leftovers(root);
-  if (first.length === 0) return;
-  // A polite stop first, so PostgreSQL removes its socket and lock files.
-  signal(first, 'SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
-  signal(leftovers(root), 'SIGKILL');
-  console.warn(`test teardown: stopped ${first.length} process(es) a test left running`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  console.warn(`test teardown: stopped ${first.length} process(es) a test left running: ${named.join('; ')}`);
+}
+
+function describe(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').join(' ').slice(0, 120) || String(pid);
+  } catch {
+    return String(pid);
+  }
 }
