@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DOC_FILES } from './helpers/doc-files.js';
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
-export function anchorOf(heading: string): string {
+function anchorOf(heading: string): string {
   return heading
     .trim()
     .toLowerCase()
