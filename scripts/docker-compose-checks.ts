@@ -1,4 +1,4 @@
-// npm run check:docker, on a real engine: compose.yaml as the README runs it, with
+// npm run check:docker, on a real engine: compose.yaml as docs/replicas.md runs it, with
 // docker-compose 1.29 (or compose v2 where present), in a copy of the project folder with
 // its own .env. Slack and Discord stand-ins on this machine's loopback, reached through
 // relays on the compose network's gateway, play the platforms' APIs.
@@ -34,7 +34,7 @@ function copyProject(): void {
   for (const part of ['compose.yaml', 'Dockerfile', 'deploy', 'knowledge', '.env.example']) cpSync(part, path.join(dir, part), { recursive: true });
 }
 
-/** cp .env.example .env, then fill it in, as the README says. */
+/** cp .env.example .env, then fill it in, as docs/replicas.md says. */
 function writeEnv(settings: Record<string, string>): void {
   let env = readFileSync(path.join(dir, '.env.example'), 'utf8');
   for (const [key, value] of Object.entries(settings)) {

@@ -1,4 +1,4 @@
-// npm run check:docker's check of the draft workflow the README gives for Docker: the
+// npm run check:docker's check of the draft workflow docs/operations.md gives for Docker: the
 // knowledge folder read-only to the image's user, only its drafts folder writable, and
 // `gaps --yaml` staging drafts there that then validate.
 import { existsSync, readFileSync } from 'node:fs';

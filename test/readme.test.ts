@@ -1,5 +1,6 @@
-// The README is the first thing a newcomer runs: its example answer must be what the bot
-// prints now, and every file it names must be in the repository (or be one the tools make).
+// The README is the first thing a newcomer runs, and docs/ holds the rest: their example
+// answers must be what the bot prints now, and every file they name must be in the
+// repository (or be one the tools make).
 import { existsSync, readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -9,14 +10,17 @@ import { KnowledgeStore } from '../src/core/knowledge/store.js';
 import { isEnglishWord } from '../src/lexicon/english-words.js';
 import { createLogger } from '../src/logger.js';
 import { REAL_KNOWLEDGE } from './helpers/knowledge-dir.js';
+import { DOC_FILES } from './helpers/doc-files.js';
 
 const README = readFileSync('README.md', 'utf8');
+// Where the answer forms and passages examples live since the README became a front door.
+const HOW_IT_ANSWERS = 'docs/how-it-answers.md';
 
-/** The indented block that follows `line` in the README, dedented. */
-function exampleAfter(line: string): string[] {
-  const lines = README.split('\n');
+/** The indented block that follows `line` in `file` (the README unless given), dedented. */
+function exampleAfter(line: string, file = 'README.md'): string[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
   const start = lines.findIndex((l) => l.trim() === line);
-  if (start < 0) throw new Error(`the README has no line "${line}"`);
+  if (start < 0) throw new Error(`${file} has no line "${line}"`);
   const block: string[] = [];
   for (const l of lines.slice(start + 1)) {
     if (l.trim() && !l.startsWith('    ')) break;
@@ -42,7 +46,7 @@ async function consoleOutput(line: string): Promise<string> {
 // The README wraps long lines to fit its page; the words, marks and their order must match.
 const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-describe('the README', () => {
+describe('the README and docs/', () => {
   it("shows the console's real answer to its example question", async () => {
     const example = exampleAfter('/ask Who is Tommy Robinson?');
     const printed = await consoleOutput('/ask Who is Tommy Robinson?');
@@ -53,8 +57,8 @@ describe('the README', () => {
 
   it("shows the console's real passages, closest first, for its multi-passage example", async () => {
     const asked = '/ask what has musk said about british politics';
-    expect(README.split('\n').some((l) => l.trim() === asked)).toBe(true);
-    const example = exampleAfter('the console prints');
+    expect(readFileSync(HOW_IT_ANSWERS, 'utf8').split('\n').some((l) => l.trim() === asked)).toBe(true);
+    const example = exampleAfter('the console prints', HOW_IT_ANSWERS);
     const printed = await consoleOutput(asked);
     expect(words(example.join('\n'))).toBe(words(printed));
     // More than one passage, each its own line with its paragraph.
@@ -62,7 +66,7 @@ describe('the README', () => {
   });
 
   it('shows the real replies in its answer forms examples', async () => {
-    const lines = exampleAfter("question that gives one person's act to another gets the story's correction instead:");
+    const lines = exampleAfter("question that gives one person's act to another gets the story's correction instead:", HOW_IT_ANSWERS);
     const pairs = lines.filter((l) => l.trim()).reduce<[string, string][]>((all, l, i, list) => (i % 2 === 0 ? [...all, [l, list[i + 1]!.replace(/^→ /, '')]] : all), []);
     expect(pairs.length).toBeGreaterThanOrEqual(4);
     for (const [question, reply] of pairs) {
@@ -75,7 +79,8 @@ describe('the README', () => {
   const MADE = new Set(['bench/results.json', 'knowledge/entries/drafts/drafts.yaml']);
 
   it('names only files the repository has or its tools make', () => {
-    const named = new Set(README.match(/\b(?:dist\/)?(?:knowledge|examples|test|src|bench|scripts|slack|commands)\/[\w./*-]*[\w*]/g));
+    const text = DOC_FILES.map((file) => readFileSync(file, 'utf8')).join('\n');
+    const named = new Set(text.match(/\b(?:dist\/)?(?:knowledge|examples|test|src|bench|scripts|slack|commands)\/[\w./*-]*[\w*]/g));
     // dist/ is what npm run build compiles from src/.
     const source = (file: string) => (file.startsWith('dist/') ? file.slice('dist/'.length).replace(/\.js$/, '.ts') : file);
     const missing = [...named].filter((file) => !MADE.has(file) && !file.includes('*') && file !== 'slack/events' && !existsSync(source(file)));

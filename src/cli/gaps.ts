@@ -97,7 +97,7 @@ async function writeDrafts(store: KnowledgeStore, report: GapReport): Promise<nu
     if (code !== 'EACCES' && code !== 'EROFS' && code !== 'EPERM') throw error;
     process.stderr.write(
       `Cannot write the drafts to ${file} (${code}): that folder is read-only here. Make ${path.dirname(file)} writable; ` +
-        'in Docker, mount it on its own as a writable volume, as the README shows under "Running in Docker".\n',
+        'in Docker, mount it on its own as a writable volume, as docs/operations.md shows under "Running in Docker".\n',
     );
     return 1;
   }

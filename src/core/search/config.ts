@@ -1,7 +1,7 @@
 // The engine's tuning, in one frozen object. The two models' weights and thresholds come
 // from `npm run calibrate`, which measures them on the knowledge base and its labelled
 // questions and writes them to knowledge/calibration/model.json; these defaults are what
-// the engine uses when that file is absent (see the README, "Confidence").
+// the engine uses when that file is absent (see docs/how-it-answers.md, "Confidence").
 import type { LogisticModel } from './model.js';
 
 /** What the answer model knows about the best curated match. */

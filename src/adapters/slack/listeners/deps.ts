@@ -12,7 +12,7 @@ export const SLACK_DEFAULTS = Object.freeze({
    * gives up after 3 seconds, network included; later answers go through response_url.
    */
   ackDeadlineMs: 2000,
-  /** Bolt's default path, which the manifest and the README give Slack. */
+  /** Bolt's default path, which the manifest and docs/slack.md give Slack. */
   eventsPath: '/slack/events',
 });
 
