@@ -13,6 +13,7 @@ import { MESSAGES } from '../../src/core/wording/messages.js';
 import { isEnglishWord } from '../../src/lexicon/english-words.js';
 import { notRecording } from '../../src/core/answering/recorder.js';
 import { createLogger } from '../../src/logger.js';
+import { entryArgs } from '../helpers/entry.js';
 import { copyOfRealKnowledge, REAL_KNOWLEDGE } from '../helpers/knowledge-dir.js';
 import { runTs, startTs } from '../helpers/run-node.js';
 
@@ -122,7 +123,9 @@ describe('the console', () => {
   it('is a prompt with line editing and history at a terminal', { timeout: 60_000 }, async () => {
     // util-linux's `script` runs the bot on a pseudo-terminal, as a person's terminal would.
     const env = { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'storybot-data-')) };
-    const child = spawn('script', ['-qfec', `${process.execPath} --import tsx src/index.ts`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // The compiled entry, as runTs starts it; through tsx the bot spent seconds compiling itself.
+    const command = [process.execPath, ...entryArgs('src/index.ts')].map((arg) => `'${arg}'`).join(' ');
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let screen = '';
     child.stdout.on('data', (chunk) => (screen += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
