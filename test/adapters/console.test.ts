@@ -19,8 +19,13 @@ import { runTs, startTs } from '../helpers/run-node.js';
 
 const DRAFT = '- id: staged-question\n  status: draft\n  question: How many seats does Reform UK have?\n';
 
+// The conversations over the real base share one store: each open reads and indexes the
+// whole base again, and a conversation keeps its own turns, not the store's.
+let realStore: Promise<KnowledgeStore> | undefined;
+const storeOf = (dir: string) => (dir === REAL_KNOWLEDGE ? (realStore ??= KnowledgeStore.open(dir, { isWord: isEnglishWord })) : KnowledgeStore.open(dir, { isWord: isEnglishWord }));
+
 async function converse(lines: string[], dir = REAL_KNOWLEDGE): Promise<string> {
-  const store = await KnowledgeStore.open(dir, { isWord: isEnglishWord });
+  const store = await storeOf(dir);
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -53,7 +58,7 @@ describe('the console', () => {
 
   it('reads a line in the light of the answer before it, and says so', async () => {
     const text = await converse(['Who is Tommy Robinson?', 'and what did he get jailed for?']);
-    const store = await KnowledgeStore.open(REAL_KNOWLEDGE);
+    const store = await storeOf(REAL_KNOWLEDGE);
     expect(text).toContain(`(${MESSAGES.followingUp('Who is Tommy Robinson?')})`);
     expect(text).toContain(store.current().index.entry('robinson-jail-reason')!.answer);
   });
