@@ -13,13 +13,19 @@ import { MESSAGES } from '../../src/core/wording/messages.js';
 import { isEnglishWord } from '../../src/lexicon/english-words.js';
 import { notRecording } from '../../src/core/answering/recorder.js';
 import { createLogger } from '../../src/logger.js';
+import { entryArgs } from '../helpers/entry.js';
 import { copyOfRealKnowledge, REAL_KNOWLEDGE } from '../helpers/knowledge-dir.js';
 import { runTs, startTs } from '../helpers/run-node.js';
 
 const DRAFT = '- id: staged-question\n  status: draft\n  question: How many seats does Reform UK have?\n';
 
+// The conversations over the real base share one store: each open reads and indexes the
+// whole base again, and a conversation keeps its own turns, not the store's.
+let realStore: Promise<KnowledgeStore> | undefined;
+const storeOf = (dir: string) => (dir === REAL_KNOWLEDGE ? (realStore ??= KnowledgeStore.open(dir, { isWord: isEnglishWord })) : KnowledgeStore.open(dir, { isWord: isEnglishWord }));
+
 async function converse(lines: string[], dir = REAL_KNOWLEDGE): Promise<string> {
-  const store = await KnowledgeStore.open(dir, { isWord: isEnglishWord });
+  const store = await storeOf(dir);
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -52,7 +58,7 @@ describe('the console', () => {
 
   it('reads a line in the light of the answer before it, and says so', async () => {
     const text = await converse(['Who is Tommy Robinson?', 'and what did he get jailed for?']);
-    const store = await KnowledgeStore.open(REAL_KNOWLEDGE);
+    const store = await storeOf(REAL_KNOWLEDGE);
     expect(text).toContain(`(${MESSAGES.followingUp('Who is Tommy Robinson?')})`);
     expect(text).toContain(store.current().index.entry('robinson-jail-reason')!.answer);
   });
@@ -122,7 +128,9 @@ describe('the console', () => {
   it('is a prompt with line editing and history at a terminal', { timeout: 60_000 }, async () => {
     // util-linux's `script` runs the bot on a pseudo-terminal, as a person's terminal would.
     const env = { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'storybot-data-')) };
-    const child = spawn('script', ['-qfec', `${process.execPath} --import tsx src/index.ts`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // The compiled entry, as runTs starts it; through tsx the bot spent seconds compiling itself.
+    const command = [process.execPath, ...entryArgs('src/index.ts')].map((arg) => `'${arg}'`).join(' ');
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let screen = '';
     child.stdout.on('data', (chunk) => (screen += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MIN_QUOTE_LETTERS } from '../../src/core/knowledge/checks.js';
 import { entryYaml, makeKnowledgeDir } from '../helpers/knowledge-dir.js';
 import { runTs } from '../helpers/run-node.js';
@@ -37,24 +37,31 @@ describe('npm run ask', () => {
     expect(JSON.parse(stdout)).toMatchObject({ kind: 'answer', language: 'fr', entryId: 'who-is-tommy-robinson', followUp: null });
   });
 
-  it('answers one JSON line per stdin line, in order, with --jsonl', async () => {
-    const questions = ['who is jess phillips', 'What time is it?', 'which towns had grooming scandals'];
-    const { code, stdout } = await runTs('src/cli/ask.ts', ['--jsonl'], { input: `${questions.join('\n')}\n` });
-    expect(code).toBe(0);
-    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(answers.map((a) => a.question)).toEqual(questions);
+  // Both --jsonl checks read one run's output: each run loads the whole knowledge base, which
+  // costs far more than the few questions asked.
+  const plain = ['who is jess phillips', 'What time is it?', 'which towns had grooming scandals'];
+  const fromJson = [JSON.stringify({ q: 'who is jess phillips', expect: [3] }), JSON.stringify({ question: 'who is jess phillips' }), '{not json, who is jess phillips'];
+  let jsonl: { code: number | null; answers: Record<string, unknown>[] };
+  beforeAll(async () => {
+    const { code, stdout } = await runTs('src/cli/ask.ts', ['--jsonl'], { input: `${[...plain, ...fromJson].join('\n')}\n` });
+    jsonl = { code, answers: stdout.trim().split('\n').map((line) => JSON.parse(line)) };
+  });
+
+  it('answers one JSON line per stdin line, in order, with --jsonl', () => {
+    expect(jsonl.code).toBe(0);
+    expect(jsonl.answers).toHaveLength(plain.length + fromJson.length);
+    const answers = jsonl.answers.slice(0, plain.length);
+    expect(answers.map((a) => a.question)).toEqual(plain);
     expect(answers.map((a) => a.answered)).toEqual([true, false, true]);
     expect(answers[1]).toMatchObject({ answer: null, citations: [], entryId: null });
   });
 
-  it('reads the "q" of a JSON line with --jsonl, so a question file can be piped in as it is', async () => {
-    const input = [JSON.stringify({ q: 'who is jess phillips', expect: [3] }), JSON.stringify({ question: 'who is jess phillips' }), '{not json, who is jess phillips'].join('\n');
-    const { code, stdout } = await runTs('src/cli/ask.ts', ['--jsonl'], { input: `${input}\n` });
-    expect(code).toBe(0);
-    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  it('reads the "q" of a JSON line with --jsonl, so a question file can be piped in as it is', () => {
+    expect(jsonl.code).toBe(0);
+    const answers = jsonl.answers.slice(plain.length);
     expect(answers.map((a) => a.question)).toEqual(['who is jess phillips', 'who is jess phillips', '{not json, who is jess phillips']);
     expect(answers[0]).toMatchObject({ kind: 'answer', answered: true });
-    expect(answers[1].entryId).toBe(answers[0].entryId);
+    expect(answers[1]!.entryId).toBe(answers[0]!.entryId);
   });
 
   it('explains its usage on stderr, not stdout, when called wrongly', async () => {
@@ -178,8 +185,7 @@ describe('npm run eval', () => {
   it('asks every question as a follow-up of another with --follow-up-of, for checking that ordinary questions read the same in a thread', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'storybot-eval-')), 'thread.jsonl');
     await writeFile(file, `${JSON.stringify({ q: 'and what did he get jailed for?', expect: [13] })}\n`);
-    const alone = await runTs('src/cli/eval.ts', [file]);
-    const inThread = await runTs('src/cli/eval.ts', [file, '--follow-up-of=Who is Tommy Robinson?']);
+    const [alone, inThread] = await Promise.all([runTs('src/cli/eval.ts', [file]), runTs('src/cli/eval.ts', [file, '--follow-up-of=Who is Tommy Robinson?'])]);
     expect(alone.stdout).toMatch(/^answerable +1 +0 /m);
     expect(inThread.stdout).toMatch(/^answerable +1 +1 /m);
   });
