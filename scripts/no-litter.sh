@@ -5,7 +5,8 @@
 set -uo pipefail
 tmp="${TMPDIR:-/tmp}"
 folders() { find "$tmp" -maxdepth 1 -name 'storybot-*' 2>/dev/null | sort; }
-servers() { pgrep -x 'redis-server|postgres' 2>/dev/null | sort; }
+# A killed server its parent has not yet reaped (a zombie) is not running: it is not counted.
+servers() { for pid in $(pgrep -x 'redis-server|postgres' 2>/dev/null); do case "$(ps -o stat= -p "$pid")" in Z*) ;; *) echo "$pid" ;; esac; done | sort; }
 folders_before=$(folders)
 servers_before=$(servers)
 "$@"

@@ -34,6 +34,9 @@ export async function startRedis(): Promise<RedisServer> {
   let child: ChildProcess | undefined;
 
   async function start(): Promise<void> {
+    // Already running: a second server could not take the port, and the first would be left
+    // behind with no handle to stop it.
+    if (child && child.exitCode === null && child.signalCode === null) return;
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--loglevel', 'warning'];
     const started = spawn(program!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child = started;
