@@ -2,14 +2,8 @@
 // answers must be what the bot prints now, and every file they name must be in the
 // repository (or be one the tools make).
 import { existsSync, readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../src/adapters/console/index.js';
-import { notRecording } from '../src/core/answering/recorder.js';
-import { KnowledgeStore } from '../src/core/knowledge/store.js';
-import { isEnglishWord } from '../src/lexicon/english-words.js';
-import { createLogger } from '../src/logger.js';
-import { REAL_KNOWLEDGE } from './helpers/knowledge-dir.js';
+import { consoleSession } from './helpers/console-session.js';
 import { DOC_FILES } from './helpers/doc-files.js';
 
 const README = readFileSync('README.md', 'utf8');
@@ -30,15 +24,7 @@ function exampleAfter(line: string, file = 'README.md'): string[] {
 }
 
 async function consoleOutput(line: string): Promise<string> {
-  const store = await KnowledgeStore.open(REAL_KNOWLEDGE, { isWord: isEnglishWord });
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (chunk) => (text += chunk));
-  await new Promise<void>((resolve) => {
-    const adapter = createConsoleAdapter({ ctx: { store, recorder: notRecording, startedAt: new Date() }, logger: createLogger({ level: 'silent' }), input, output, onClose: resolve });
-    void adapter.start().then(() => input.end(`${line}\n`));
-  });
+  const text = await consoleSession([line]);
   // Everything after the banner line.
   return text.slice(text.indexOf('\n') + 1);
 }

@@ -1,33 +1,14 @@
 // The console's own commands: did-you-mean for a mistyped one, the bare words a newcomer
 // types, /why after any reply, /quit ending the session, and wrapping at a given width.
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../src/adapters/console/index.js';
 import { closestCommand, parseLine } from '../../src/adapters/console/lines.js';
 import { wrapText } from '../../src/adapters/console/wrap.js';
-import { notRecording } from '../../src/core/answering/recorder.js';
-import { KnowledgeStore } from '../../src/core/knowledge/store.js';
 import { MESSAGES } from '../../src/core/wording/messages.js';
-import { isEnglishWord } from '../../src/lexicon/english-words.js';
-import { createLogger } from '../../src/logger.js';
-import { REAL_KNOWLEDGE } from '../helpers/knowledge-dir.js';
-
-async function converse(lines: string[], width?: number): Promise<string> {
-  const store = await KnowledgeStore.open(REAL_KNOWLEDGE, { isWord: isEnglishWord });
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (chunk) => (text += chunk));
-  await new Promise<void>((resolve) => {
-    const adapter = createConsoleAdapter({ ctx: { store, recorder: notRecording, startedAt: new Date() }, logger: createLogger({ level: 'silent' }), input, output, onClose: resolve, width });
-    void adapter.start().then(() => input.end(`${lines.join('\n')}\n`));
-  });
-  return text;
-}
+import { consoleSession } from '../helpers/console-session.js';
 
 describe('console commands', () => {
   it('suggests the command a typo meant instead of listing them all, without echoing it', async () => {
-    const text = await converse(['/abuot', '/hlep', '/reloda']);
+    const text = await consoleSession(['/abuot', '/hlep', '/reloda']);
     expect(text).toContain(MESSAGES.consoleDidYouMean('about'));
     expect(text).toContain(MESSAGES.consoleDidYouMean('help'));
     expect(text).toContain(MESSAGES.consoleDidYouMean('reload'));
@@ -40,7 +21,7 @@ describe('console commands', () => {
     expect(parseLine('help')).toEqual({ name: 'help', argument: '' });
     expect(parseLine('About?')).toEqual({ name: 'about', argument: '' });
     expect(parseLine('help me understand the story')).toEqual({ name: 'ask', argument: 'help me understand the story' });
-    const text = await converse(['help', 'about', 'quit', 'who is jess phillips']);
+    const text = await consoleSession(['help', 'about', 'quit', 'who is jess phillips']);
     expect(text).toContain('Type a question about the story, or a command:');
     expect(text).toContain('dated 2025-01-03');
     expect(text).not.toContain('The story does not answer that');
@@ -49,7 +30,7 @@ describe('console commands', () => {
   });
 
   it('explains a decline and a passage with /why, as it does an answer', async () => {
-    const text = await converse(["What is Wes Streeting's majority?", '/why', 'what did the grooming inquiry find in rotherham', '/why']);
+    const text = await consoleSession(["What is Wes Streeting's majority?", '/why', 'what did the grooming inquiry find in rotherham', '/why']);
     expect(text).not.toContain(MESSAGES.whyNothingYet);
     const whys = text.split(`${MESSAGES.whyTitle}:\n`).slice(1);
     expect(whys).toHaveLength(2);
@@ -59,7 +40,7 @@ describe('console commands', () => {
   });
 
   it('wraps its answers between words at the width given', async () => {
-    const text = await converse(['Who is Tommy Robinson?'], 60);
+    const text = await consoleSession(['Who is Tommy Robinson?'], 60);
     const lines = text.split('\n');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(60);
     expect(lines).toContain('  paragraph 13: “Stephen Yaxley-Lennon, the founder of the');
